@@ -1,0 +1,177 @@
+"""Messages that cross a stage boundary (DESIGN section 3): JSON on the wire, pydantic in code."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = str  # "en" | "ru" | "zh" | anything else a detector returns
+Qualifier = Literal["about", "more_than", "less_than", "up_to", "range", "exactly"]
+Direction = Literal["total", "outbound", "export", "inbound", "import"]
+Scope = Literal["port", "company"]
+Severity = Literal["info", "warning", "critical"]
+AlertKind = Literal[
+    "firing", "revision", "resolved", "corroboration", "reminder", "event", "needs_review", "source_stale"
+]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short, stable hash of the parts: the same inputs give the same id in every process."""
+    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:length]
+
+
+class _Message(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class Document(_Message):
+    id: str
+    source_id: str
+    url: str
+    title: str = ""
+    published_at: datetime | None = None
+    fetched_at: datetime = Field(default_factory=utcnow)
+    language: Language = "en"
+    text: str
+    content_hash: str = ""
+
+    @staticmethod
+    def make_id(source_id: str, key: str) -> str:
+        """`key` is the entry's GUID or canonical URL."""
+        return stable_id(source_id, key)
+
+    @staticmethod
+    def hash_content(title: str, text: str) -> str:
+        return stable_id(title, text, length=32)
+
+
+class Observation(_Message):
+    id: str
+    document_id: str
+    source_id: str
+    url: str
+    port: str | None
+    indicator: str
+    value: float
+    unit: str
+    period_start: date | None = None
+    period_end: date | None = None
+    yoy_pct: float | None = None
+    qualifier: Qualifier = "exactly"
+    direction: Direction = "total"
+    scope: Scope = "port"
+    quote: str = ""
+    language: Language = "en"
+    published_at: datetime | None = None
+    flags: list[str] = Field(default_factory=list)
+
+    @staticmethod
+    def make_id(
+        port: str | None,
+        indicator: str,
+        direction: str,
+        scope: str,
+        period_start: date | None,
+        period_end: date | None,
+        value: float,
+    ) -> str:
+        """The identity of a fact: the same figure in two documents gets the same id."""
+        return stable_id(port, indicator, direction, scope, period_start, period_end, f"{value:.6g}")
+
+    @property
+    def fact_key(self) -> str:
+        """Port, indicator, direction, scope and period, without the value: a revision shares it."""
+        return stable_id(self.port, self.indicator, self.direction, self.scope, self.period_start, self.period_end)
+
+
+class Event(_Message):
+    kind: str  # "certification" | "regulation" | "policy"
+    regime: str | None = None
+    summary: str
+    effective_date: date | None = None
+    quote: str
+    document_id: str = ""
+    url: str = ""
+    source_id: str = ""
+    language: Language = "en"
+    published_at: datetime | None = None
+
+    @property
+    def id(self) -> str:
+        return stable_id(self.kind, self.regime, self.effective_date, self.quote)
+
+
+class ObservationRef(_Message):
+    """The part of an observation an alert carries, with its source link."""
+
+    observation_id: str
+    document_id: str
+    source_id: str
+    url: str
+    quote: str
+    language: Language
+    value: float
+    unit: str
+    period_start: date | None = None
+    period_end: date | None = None
+    published_at: datetime | None = None
+
+    @classmethod
+    def of(cls, obs: Observation) -> ObservationRef:
+        return cls(
+            observation_id=obs.id,
+            document_id=obs.document_id,
+            source_id=obs.source_id,
+            url=obs.url,
+            quote=obs.quote,
+            language=obs.language,
+            value=obs.value,
+            unit=obs.unit,
+            period_start=obs.period_start,
+            period_end=obs.period_end,
+            published_at=obs.published_at,
+        )
+
+
+class Alert(_Message):
+    id: str
+    kind: AlertKind
+    rule: str
+    severity: Severity
+    port: str | None
+    indicator: str
+    value: float | None
+    unit: str = ""
+    previous: float | None = None
+    previous_period_start: date | None = None
+    previous_period_end: date | None = None
+    threshold: float | None = None
+    delta: float | None = None
+    title: str
+    observations: list[ObservationRef] = Field(default_factory=list)
+    created_at: datetime = Field(default_factory=utcnow)
+
+    @property
+    def primary(self) -> ObservationRef | None:
+        return self.observations[0] if self.observations else None
+
+
+class DeadLetter(_Message):
+    """An entry a stage gave up on: the original body, where it came from and why."""
+
+    id: str
+    stage: str
+    stream: str
+    entry_id: str
+    body: str
+    error: str
+    deliveries: int
+    dead_at: datetime = Field(default_factory=utcnow)

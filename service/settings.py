@@ -1,0 +1,259 @@
+"""All settings in one typed model (DESIGN section 5), built at start-up, never at import time.
+
+Environment variables use the prefix ``CW_`` and ``__`` between levels; an env file (``CW_ENV_FILE``,
+default ``./corridor-watch.env``) is read too, the environment winning. ``REDIS_URL`` has no prefix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import socket
+from pathlib import Path
+from typing import Annotated, Any
+
+from dotenv import dotenv_values
+from pydantic import AliasChoices, BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from service.durations import parse_duration
+from service.errors import ConfigError
+from service.rules import RuleSet, parse_rules
+from service.streams import DEFAULT_PREFIX, Keys
+
+DEFAULT_ENV_FILE = "corridor-watch.env"
+Seconds = Annotated[float, Field(ge=0)]
+
+
+def _duration(value: Any) -> float:
+    return parse_duration(value)
+
+
+class _Section(BaseModel):
+    model_config = {"extra": "forbid"}
+
+
+class RedisSettings(_Section):
+    server: Path | None = None  # explicit redis-server binary for the embedded default
+    data_dir: Path = Path(".corridor-watch/redis")
+    prefix: str = DEFAULT_PREFIX
+    timeout: Seconds = 2.0
+
+
+class HealthSettings(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(8080, ge=0, le=65535)
+    enabled: bool = True
+
+
+class SourcesSettings(_Section):
+    catalog: Path | None = None  # None: the bundled catalogue (demo sources enabled)
+    stale_after: Seconds = 6 * 3600.0
+    timeout: Seconds = 20.0
+    max_entries: int = Field(50, ge=1)  # entries taken from one poll of a feed
+    max_bytes: int = Field(10_000_000, ge=1024)
+    user_agent: str = "corridor-watch/0.1 (+https://github.com/corridor-watch; alerts on corridor figures)"
+    backoff_max: Seconds = 3600.0
+
+    _durations = field_validator("stale_after", "timeout", "backoff_max", mode="before")(_duration)
+
+
+class SlackSettings(_Section):
+    webhook_url: SecretStr | None = None
+    timeout: Seconds = 10.0
+
+
+class SmtpSettings(_Section):
+    host: str | None = None
+    port: int = Field(25, ge=1, le=65535)
+    from_: str = Field("corridor-watch@localhost", alias="from")
+    to: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    username: str | None = None
+    password: SecretStr | None = None
+    starttls: bool = False
+    ssl: bool = False
+    timeout: Seconds = 15.0
+
+    model_config = {"extra": "forbid", "populate_by_name": True}
+
+    @field_validator("to", mode="before")
+    @classmethod
+    def _split(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("to")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        bad = [a for a in value if "@" not in a]
+        if bad:
+            raise ValueError(f"not an email address: {', '.join(bad)}")
+        return value
+
+
+class DeliverySettings(_Section):
+    attempts: int = Field(5, ge=1)  # tries per alert and channel before it is dead-lettered
+    backoff_initial: Seconds = 1.0
+    backoff_max: Seconds = 30.0
+    max_retry_after: Seconds = 120.0  # longest Retry-After honoured; longer counts as a failure
+
+    _durations = field_validator("backoff_initial", "backoff_max", "max_retry_after", mode="before")(_duration)
+
+
+class PipelineSettings(_Section):
+    consumer: str = Field(default_factory=lambda: f"{socket.gethostname()}-{os.getpid()}")
+    max_records: int = Field(10, ge=1)
+    polling_interval_ms: int = Field(200, ge=10)
+    reclaim_idle: Seconds = 60.0  # an entry pending this long is re-driven by the reclaimer
+    max_deliveries: int = Field(5, ge=1)  # deliveries before an entry goes to the dead-letter stream
+    idempotency_ttl: Seconds = 30 * 86400.0
+    stream_maxlen: int = Field(100_000, ge=100)
+
+    _durations = field_validator("reclaim_idle", "idempotency_ttl", mode="before")(_duration)
+
+
+class CertificationSettings(_Section):
+    enabled: bool = True
+    severity: str = "warning"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="CW_",
+        env_nested_delimiter="__",
+        case_sensitive=False,
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    redis_url: SecretStr | None = Field(None, validation_alias=AliasChoices("REDIS_URL", "redis_url"))
+    log_level: str = "INFO"
+    redis: RedisSettings = Field(default_factory=RedisSettings)
+    health: HealthSettings = Field(default_factory=HealthSettings)
+    sources: SourcesSettings = Field(default_factory=SourcesSettings)
+    slack: SlackSettings = Field(default_factory=SlackSettings)
+    smtp: SmtpSettings = Field(default_factory=SmtpSettings)
+    delivery: DeliverySettings = Field(default_factory=DeliverySettings)
+    pipeline: PipelineSettings = Field(default_factory=PipelineSettings)
+    certification: CertificationSettings = Field(default_factory=CertificationSettings)
+    rules: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        if value.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise ValueError("expected DEBUG, INFO, WARNING or ERROR")
+        return value.upper()
+
+    @property
+    def keys(self) -> Keys:
+        return Keys(self.redis.prefix)
+
+    @property
+    def rule_set(self) -> RuleSet:
+        return parse_rules(self.rules)[0]
+
+
+class _RulesOnly(BaseSettings):
+    """Rules alone, so their problems are reported even when another setting is broken."""
+
+    model_config = SettingsConfigDict(env_prefix="CW_", env_nested_delimiter="__", extra="ignore")
+    rules: dict[str, Any] = Field(default_factory=dict)
+
+
+SECTIONS: dict[str, type[BaseModel]] = {
+    name: info.annotation  # type: ignore[misc]
+    for name, info in Settings.model_fields.items()
+    if isinstance(info.annotation, type) and issubclass(info.annotation, BaseModel)
+}
+SECRET_FIELDS = {("redis_url",), ("slack", "webhook_url"), ("smtp", "password")}
+
+
+def resolve_env_file(env_file: Path | str | None = None) -> tuple[Path | None, list[str]]:
+    """The env file to read: the argument, else CW_ENV_FILE, else ./corridor-watch.env if it exists."""
+    if env_file is not None:
+        path = Path(env_file)
+        return (path, []) if path.is_file() else (None, [f"--env-file {path}: no such file"])
+    named = os.environ.get("CW_ENV_FILE")
+    if named:
+        path = Path(named)
+        return (path, []) if path.is_file() else (None, [f'CW_ENV_FILE = "{named}": no such file'])
+    default = Path(DEFAULT_ENV_FILE)
+    return (default if default.is_file() else None), []
+
+
+def load_settings(env_file: Path | str | None = None) -> Settings:
+    """Build settings or raise ConfigError listing every problem, each naming its variable."""
+    path, problems = resolve_env_file(env_file)
+    file_values = {k: v for k, v in dotenv_values(path).items() if v is not None} if path else {}
+    problems += _unknown_variables({**file_values, **os.environ})
+    settings: Settings | None = None
+    try:
+        settings = Settings(_env_file=path)  # type: ignore[call-arg]
+    except ValidationError as exc:
+        problems += [_describe(err) for err in exc.errors()]
+    problems += parse_rules(_RulesOnly(_env_file=path).rules)[1]  # type: ignore[call-arg]
+    if settings is not None:
+        problems += _cross_checks(settings)
+    if problems:
+        raise ConfigError(problems, origin=str(path) if path else "the environment")
+    assert settings is not None
+    return settings
+
+
+def variable_name(loc: tuple[Any, ...]) -> str:
+    if loc and loc[0] == "redis_url":
+        return "REDIS_URL"
+    return "CW_" + "__".join(str(part).rstrip("_").upper() for part in loc)
+
+
+def _describe(err: Any) -> str:
+    loc = tuple(p for p in err["loc"] if not isinstance(p, int))
+    name = variable_name(loc)
+    message = str(err["msg"]).removeprefix("Value error, ")
+    if loc in SECRET_FIELDS or "input" not in err or isinstance(err["input"], dict):
+        return f"{name}: {message}"
+    return f'{name} = "{err["input"]}": {message}'
+
+
+def _unknown_variables(values: dict[str, str]) -> list[str]:
+    """CW_ variables that name no setting: a typo here silently means a default in production."""
+    problems = []
+    top = {name for name in Settings.model_fields} | {"env_file"}
+    for key in sorted(values):
+        if not key.upper().startswith("CW_"):
+            continue
+        parts = key[3:].lower().split("__")
+        if parts[0] not in top:
+            close = difflib.get_close_matches(parts[0], sorted(top), n=1)
+            hint = f" (did you mean CW_{close[0].upper()}?)" if close else ""
+            problems.append(f"{key}: no such setting{hint}")
+        elif parts[0] in SECTIONS and len(parts) > 1:
+            section = SECTIONS[parts[0]]
+            fields = {n.rstrip("_") for n in section.model_fields}
+            if parts[1] not in fields:
+                close = difflib.get_close_matches(parts[1], sorted(fields), n=1)
+                hint = f" (did you mean CW_{parts[0].upper()}__{close[0].upper()}?)" if close else ""
+                problems.append(f"{key}: no such setting in CW_{parts[0].upper()}{hint}")
+    return problems
+
+
+def _cross_checks(settings: Settings) -> list[str]:
+    problems = []
+    smtp = settings.smtp
+    if smtp.host and not smtp.to:
+        problems.append("CW_SMTP__TO: empty, but CW_SMTP__HOST is set (expected comma-separated addresses)")
+    if smtp.to and not smtp.host:
+        problems.append("CW_SMTP__HOST: unset, but CW_SMTP__TO names recipients")
+    if smtp.ssl and smtp.starttls:
+        problems.append("CW_SMTP__SSL and CW_SMTP__STARTTLS: both true (choose one)")
+    if settings.certification.severity not in {"info", "warning", "critical"}:
+        problems.append(
+            f'CW_CERTIFICATION__SEVERITY = "{settings.certification.severity}": '
+            "expected info, warning or critical"
+        )
+    url = settings.slack.webhook_url
+    if url is not None and not url.get_secret_value().startswith(("http://", "https://")):
+        problems.append("CW_SLACK__WEBHOOK_URL: not an http(s) URL (value hidden)")
+    return problems
