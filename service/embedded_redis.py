@@ -65,6 +65,25 @@ class EmbeddedRedis:
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
+    @property
+    def port_file(self) -> Path:
+        return self.data_dir / "redis.port"
+
+    def running_url(self) -> str | None:
+        """The URL of a server another process started on this data directory, if it still answers."""
+        try:
+            port = int(self.port_file.read_text().strip())
+        except (OSError, ValueError):
+            return None
+        client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=1)
+        try:
+            client.ping()
+        except redis.RedisError:
+            return None
+        finally:
+            client.close()
+        return f"redis://127.0.0.1:{port}/0"
+
     def start(self, timeout: float = 10.0) -> str:
         binary = self.binary or find_redis_server()
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -76,6 +95,7 @@ class EmbeddedRedis:
             )
             try:
                 self._wait_ready(timeout)
+                self.port_file.write_text(f"{self.port}\n")
                 log.info("embedded redis-server %s on 127.0.0.1:%d (data in %s)", self.version, self.port,
                          self.data_dir)
                 return self.url
@@ -116,6 +136,7 @@ class EmbeddedRedis:
         process, self._process = self._process, None
         if process is None or process.poll() is not None:
             return
+        self.port_file.unlink(missing_ok=True)
         process.terminate()  # SIGTERM: redis-server flushes the AOF and exits
         try:
             process.wait(timeout)

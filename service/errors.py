@@ -29,8 +29,12 @@ class ExtractionError(CorridorWatchError):
     """A document could not be turned into observations."""
 
 
-class PoisonMessageError(CorridorWatchError):
-    """A stream entry that can never be processed (undecodable, invalid): dead-letter it at once."""
+class GiveUpError(CorridorWatchError):
+    """Another delivery of this stream entry will not help now: dead-letter it at once with this reason."""
+
+
+class PoisonMessageError(GiveUpError):
+    """A stream entry that can never be processed (undecodable, invalid)."""
 
 
 class DeliveryError(CorridorWatchError):

@@ -171,7 +171,8 @@ class DeadLetter(_Message):
     stage: str
     stream: str
     entry_id: str
-    body: str
+    body: str  # the payload as text, for people reading `dlq list`
+    raw: dict[str, str] = Field(default_factory=dict)  # the entry's fields, base64: replayed verbatim
     error: str
     deliveries: int
     dead_at: datetime = Field(default_factory=utcnow)

@@ -14,6 +14,19 @@ from service.vocabulary import INDICATORS, PORTS
 
 RULE_NAMES: tuple[str, ...] = ("below", "above", "drop_pp", "rise_pp", "yoy_abs_pct", "change_pct", "shift_pp")
 
+# Used when no CW_RULES__ variable is set at all, so a first run shows what the service does.
+DEFAULT_RULES: dict[str, dict[str, str]] = {
+    "clearance_rate_pct": {"below": "98.5", "drop_pp": "0.5"},
+    "clearance_time_hours": {"above": "24"},
+    "trains_count": {"yoy_abs_pct": "15"},
+    "cargo_tonnes": {"yoy_abs_pct": "10"},
+    "containers_teu": {"yoy_abs_pct": "15"},
+    "vehicles_exported": {"yoy_abs_pct": "25", "change_pct": "20"},
+    "trains_in_queue": {"above": "30"},
+    "vehicles_in_queue": {"above": "500"},
+    "nev_share_pct": {"shift_pp": "5"},
+}
+
 
 @dataclass(frozen=True)
 class RuleSet:

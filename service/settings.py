@@ -18,7 +18,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from service.durations import parse_duration
 from service.errors import ConfigError
-from service.rules import RuleSet, parse_rules
+from service.rules import DEFAULT_RULES, RuleSet, parse_rules
 from service.streams import DEFAULT_PREFIX, Keys
 
 DEFAULT_ENV_FILE = "corridor-watch.env"
@@ -152,7 +152,8 @@ class Settings(BaseSettings):
 
     @property
     def rule_set(self) -> RuleSet:
-        return parse_rules(self.rules)[0]
+        """The configured rules, or the built-in defaults when no CW_RULES__ variable is set."""
+        return parse_rules(self.rules or DEFAULT_RULES)[0]
 
 
 class _RulesOnly(BaseSettings):
@@ -163,7 +164,7 @@ class _RulesOnly(BaseSettings):
 
 
 SECTIONS: dict[str, type[BaseModel]] = {
-    name: info.annotation  # type: ignore[misc]
+    name: info.annotation
     for name, info in Settings.model_fields.items()
     if isinstance(info.annotation, type) and issubclass(info.annotation, BaseModel)
 }
@@ -190,10 +191,10 @@ def load_settings(env_file: Path | str | None = None) -> Settings:
     problems += _unknown_variables({**file_values, **os.environ})
     settings: Settings | None = None
     try:
-        settings = Settings(_env_file=path)  # type: ignore[call-arg]
+        settings = Settings(_env_file=path)
     except ValidationError as exc:
         problems += [_describe(err) for err in exc.errors()]
-    problems += parse_rules(_RulesOnly(_env_file=path).rules)[1]  # type: ignore[call-arg]
+    problems += parse_rules(_RulesOnly(_env_file=path).rules)[1]
     if settings is not None:
         problems += _cross_checks(settings)
     if problems:

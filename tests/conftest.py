@@ -11,7 +11,7 @@ import redis.asyncio as aioredis
 
 sys.path.insert(0, str(Path(__file__).parent))  # so tests can `import support....`
 
-from service.embedded_redis import EmbeddedRedis  # noqa: E402
+from service.embedded_redis import EmbeddedRedis
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus"

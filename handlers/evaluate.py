@@ -1,0 +1,149 @@
+"""Observations in, alerts out: the configured rules against the figure and its history (a pure function).
+
+``evaluate(observation, previous, rules)`` returns the alerts one observation raises. ``previous`` is
+the last observation of the same port, indicator, direction and scope for an earlier period (the
+history store finds it). Company figures and figures without a port never alert; implausible values
+are held for review at info severity instead of paging anyone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from service.models import Alert, AlertKind, Observation, ObservationRef, Severity, stable_id
+from service.rules import RuleSet
+from service.vocabulary import indicator_label, port_label
+
+DEFAULT_SEVERITY: dict[str, Severity] = {
+    "below": "critical",
+    "above": "critical",
+    "drop_pp": "warning",
+    "rise_pp": "warning",
+    "yoy_abs_pct": "warning",
+    "change_pct": "warning",
+    "shift_pp": "info",
+}
+
+
+@dataclass(frozen=True)
+class Trip:
+    """One rule that fired: what it compared and by how much."""
+
+    rule: str
+    threshold: float
+    delta: float | None
+    phrase: str  # e.g. "below 98.5", "yoy +21.0% (limit 15%)"
+
+
+def _pct_change(value: float, previous: float) -> float | None:
+    return None if previous == 0 else (value - previous) / abs(previous) * 100.0
+
+
+def _period_days(obs: Observation) -> int | None:
+    if obs.period_start is None or obs.period_end is None:
+        return None
+    return (obs.period_end - obs.period_start).days
+
+
+def _comparable(obs: Observation, previous: Observation | None) -> Observation | None:
+    """The previous observation when it covers a period of about the same length (a month, Jan–Apr...)."""
+    if previous is None:
+        return None
+    mine, theirs = _period_days(obs), _period_days(previous)
+    if mine is None or theirs is None:
+        return previous if mine is None and theirs is None else None
+    return previous if abs(mine - theirs) <= max(3, mine // 10) else None
+
+
+Check = Callable[[Observation, Observation | None, float], Trip | None]
+
+
+def _below(obs: Observation, _prev: Observation | None, t: float) -> Trip | None:
+    return Trip("below", t, obs.value - t, f"below {t:g}") if obs.value < t else None
+
+
+def _above(obs: Observation, _prev: Observation | None, t: float) -> Trip | None:
+    return Trip("above", t, obs.value - t, f"above {t:g}") if obs.value > t else None
+
+
+def _yoy(obs: Observation, _prev: Observation | None, t: float) -> Trip | None:
+    if obs.yoy_pct is None or abs(obs.yoy_pct) < t:
+        return None
+    return Trip("yoy_abs_pct", t, obs.yoy_pct, f"yoy {obs.yoy_pct:+.1f}% (limit ±{t:g}%)")
+
+
+def _drop(obs: Observation, prev: Observation | None, t: float) -> Trip | None:
+    if prev is None or prev.value - obs.value < t:
+        return None
+    return Trip("drop_pp", t, obs.value - prev.value, f"fell {prev.value - obs.value:.1f} points (limit {t:g})")
+
+
+def _rise(obs: Observation, prev: Observation | None, t: float) -> Trip | None:
+    if prev is None or obs.value - prev.value < t:
+        return None
+    return Trip("rise_pp", t, obs.value - prev.value, f"rose {obs.value - prev.value:.1f} points (limit {t:g})")
+
+
+def _shift(obs: Observation, prev: Observation | None, t: float) -> Trip | None:
+    if prev is None or abs(obs.value - prev.value) < t:
+        return None
+    delta = obs.value - prev.value
+    return Trip("shift_pp", t, delta, f"shifted {delta:+.1f} points (limit ±{t:g})")
+
+
+def _change(obs: Observation, prev: Observation | None, t: float) -> Trip | None:
+    comparable = _comparable(obs, prev)
+    change = None if comparable is None else _pct_change(obs.value, comparable.value)
+    if change is None or abs(change) < t:
+        return None
+    return Trip("change_pct", t, change, f"{change:+.1f}% against the previous period (limit ±{t:g}%)")
+
+
+CHECKS: dict[str, Check] = {
+    "below": _below,
+    "above": _above,
+    "yoy_abs_pct": _yoy,
+    "drop_pp": _drop,
+    "rise_pp": _rise,
+    "shift_pp": _shift,
+    "change_pct": _change,
+}
+
+
+def evaluate(obs: Observation, previous: Observation | None, rules: RuleSet) -> list[Alert]:
+    """The alerts this observation raises under these rules (empty when none fires)."""
+    if obs.port is None or obs.scope == "company":
+        return []
+    if "implausible" in obs.flags:
+        return [_alert(obs, previous, Trip("plausibility", 0.0, None, "implausible value, held for review"),
+                       kind="needs_review", severity="info")]
+    alerts = []
+    for rule, threshold in rules.rules_for(obs.port, obs.indicator).items():
+        trip = CHECKS[rule](obs, previous, threshold)
+        if trip is not None:
+            alerts.append(_alert(obs, previous, trip, kind="firing", severity=DEFAULT_SEVERITY[rule]))
+    return alerts
+
+
+def _alert(obs: Observation, previous: Observation | None, trip: Trip, *, kind: AlertKind,
+           severity: Severity) -> Alert:
+    rule = f"{obs.indicator}.{trip.rule}"
+    title = f"{port_label(obs.port)} {indicator_label(obs.indicator)}: {obs.value:g} {obs.unit}, {trip.phrase}"
+    return Alert(
+        id=stable_id(rule, obs.id),
+        kind=kind,
+        rule=rule,
+        severity=severity,
+        port=obs.port,
+        indicator=obs.indicator,
+        value=obs.value,
+        unit=obs.unit,
+        previous=previous.value if previous else None,
+        previous_period_start=previous.period_start if previous else None,
+        previous_period_end=previous.period_end if previous else None,
+        threshold=trip.threshold if trip.rule != "plausibility" else None,
+        delta=trip.delta,
+        title=title,
+        observations=[ObservationRef.of(obs)],
+    )

@@ -1,0 +1,154 @@
+"""Wiring: Redis (embedded or given), groups, broker and stages, watchers, notifiers, health server.
+
+``run_service(settings)`` owns the order of things. Start: Redis → groups at id 0 → broker with each
+stage's subscribers → notifiers → health server → watchers. Stop (SIGINT/SIGTERM): watchers → broker
+(in-flight handlers finish and are acked) → health → HTTP client → embedded Redis. A watchdog restarts
+subscribers that stopped (FastStream stops one for good on NOGROUP, e.g. after Redis lost its data),
+after recreating the groups.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import uvicorn
+from faststream.asgi import AsgiFastStream
+from faststream.redis import RedisBroker
+from redis.asyncio import Redis
+
+from handlers.notify import build_notifiers
+from service.consumer import Stage, ensure_groups
+from service.deadletters import DeadLetters
+from service.embedded_redis import EmbeddedRedis
+from service.health import HealthState, health_routes
+from service.pipeline import Pipeline, Publisher
+from service.settings import Settings
+from service.streams import STAGES
+from watchers import run_watchers
+from watchers.sources import Source, load_catalog
+
+log = logging.getLogger("corridor_watch")
+WATCHDOG_INTERVAL = 5.0
+
+
+@dataclass
+class Runtime:
+    """What a running service holds, for the health endpoint and for tests."""
+
+    settings: Settings
+    redis_url: str
+    redis: Redis
+    broker: RedisBroker
+    stages: list[Stage]
+    sources: list[Source]
+    http: httpx.AsyncClient
+    stop: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @property
+    def subscribers(self) -> list[Any]:
+        return [sub for stage in self.stages for sub in stage.subscribers]
+
+
+@contextlib.asynccontextmanager
+async def redis_url_for(settings: Settings) -> AsyncIterator[str]:
+    """REDIS_URL when set; otherwise an embedded redis-server for the lifetime of the context."""
+    if settings.redis_url is not None:
+        yield settings.redis_url.get_secret_value()
+        return
+    server = EmbeddedRedis(settings.redis.data_dir, settings.redis.server)
+    url = await asyncio.to_thread(server.start)
+    print(f"embedded redis-server {server.version} on 127.0.0.1:{server.port} "
+          f"(data in {settings.redis.data_dir})", flush=True)
+    try:
+        yield url
+    finally:
+        await asyncio.to_thread(server.stop)
+
+
+@contextlib.asynccontextmanager
+async def start_runtime(settings: Settings, redis_url: str) -> AsyncIterator[Runtime]:
+    """Everything but the health server and the watchers, started and torn down in order."""
+    keys = settings.keys
+    sources = load_catalog(settings.sources.catalog)
+    redis = Redis.from_url(redis_url, socket_timeout=settings.redis.timeout * 5)
+    await ensure_groups(redis, keys)
+    broker = RedisBroker(redis_url, logger=logging.getLogger("corridor_watch.broker"), graceful_timeout=15.0)
+    http = httpx.AsyncClient(
+        headers={"User-Agent": settings.sources.user_agent}, follow_redirects=True, max_redirects=5,
+        timeout=httpx.Timeout(settings.sources.timeout),
+    )
+    pipeline = Pipeline(redis=redis, keys=keys, settings=settings,
+                        publish=Publisher(broker, keys, settings.pipeline.stream_maxlen),
+                        rules=settings.rule_set, notifiers=build_notifiers(settings, http))
+    work = {"extract": pipeline.extract_entry, "evaluate": pipeline.evaluate_entry, "notify": pipeline.notify_entry}
+    dead = DeadLetters(redis, keys)
+    stages = [Stage(spec, keys, redis, settings.pipeline, work[spec.name], dead) for spec in STAGES]
+    for stage in stages:
+        stage.register(broker)
+    await broker.start()
+    runtime = Runtime(settings, redis_url, redis, broker, stages, sources, http)
+    try:
+        yield runtime
+    finally:
+        await broker.stop()
+        await http.aclose()
+        await redis.aclose()
+
+
+async def watchdog(runtime: Runtime) -> None:
+    """Restart subscribers FastStream stopped (NOGROUP after Redis lost its data), groups first."""
+    while not runtime.stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(runtime.stop.wait(), WATCHDOG_INTERVAL)
+        stopped = [sub for sub in runtime.subscribers if not sub.running]
+        if not stopped or runtime.stop.is_set():
+            continue
+        try:
+            created = await ensure_groups(runtime.redis, runtime.settings.keys)
+            for sub in stopped:
+                await sub.start()
+            log.warning("restarted %d stopped subscriber(s); recreated groups: %s", len(stopped),
+                        ", ".join(created) or "none")
+        except Exception as exc:  # Redis still down: try again on the next tick
+            log.error("cannot restart %d stopped subscriber(s) yet: %s", len(stopped), exc)
+
+
+def _serve_health(runtime: Runtime, state: HealthState) -> uvicorn.Server:
+    app = AsgiFastStream(asgi_routes=health_routes(state))
+    config = uvicorn.Config(app, host=runtime.settings.health.host, port=runtime.settings.health.port,
+                            log_level="warning", lifespan="off", access_log=False)
+    return uvicorn.Server(config)
+
+
+async def run_service(settings: Settings) -> int:
+    """The whole service until SIGINT/SIGTERM. Returns the process exit code."""
+    async with redis_url_for(settings) as url, start_runtime(settings, url) as runtime:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, runtime.stop.set)
+        enabled = [s for s in runtime.sources if s.enabled]
+        print(f"sources: {len(enabled)} enabled, {len(runtime.sources) - len(enabled)} disabled "
+              f"(catalogue: {settings.sources.catalog or 'bundled'})", flush=True)
+        tasks = [asyncio.create_task(watchdog(runtime), name="watchdog")]
+        server: uvicorn.Server | None = None
+        if settings.health.enabled:
+            server = _serve_health(runtime, HealthState.from_runtime(runtime))
+            tasks.append(asyncio.create_task(server.serve(), name="health"))
+            print(f"health: http://{settings.health.host}:{settings.health.port}/health/ready", flush=True)
+        tasks.append(asyncio.create_task(run_watchers(
+            enabled, http=runtime.http, redis=runtime.redis, keys=settings.keys, settings=settings.sources,
+            publish=Publisher(runtime.broker, settings.keys, settings.pipeline.stream_maxlen).document,
+            stop=runtime.stop), name="watchers"))
+        await runtime.stop.wait()
+        log.info("stopping: waiting for in-flight work")
+        if server is not None:
+            server.should_exit = True
+        await asyncio.gather(*tasks, return_exceptions=True)
+    return 0
