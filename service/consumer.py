@@ -8,7 +8,8 @@ has already had ``max_deliveries`` tries. Groups are created here at id ``0`` (F
 them at ``$`` and skip what was published before).
 
 The stage's work is a plain ``process(body)`` coroutine: it raises ``PoisonMessageError`` for input that
-can never succeed or ``GiveUpError`` when retries are spent (dead-lettered at once) and anything else for a failure worth another try.
+can never succeed or ``GiveUpError`` when retries are spent (dead-lettered at once), and anything else
+for a failure worth another try.
 """
 
 from __future__ import annotations

@@ -82,7 +82,8 @@ def parse_rules(raw: dict[str, Any]) -> tuple[RuleSet, list[str]]:
             for indicator, rules in sorted(inner.items()):
                 var = f"CW_RULES__{first.upper()}__{indicator.upper()}"
                 if indicator.lower() not in INDICATORS:
-                    problems.append(f"{var}: unknown indicator {indicator.lower()!r}{_suggest(indicator, list(INDICATORS))}")
+                    hint = _suggest(indicator, list(INDICATORS))
+                    problems.append(f"{var}: unknown indicator {indicator.lower()!r}{hint}")
                     continue
                 _parse_indicator(first, indicator.lower(), rules, var, thresholds, problems)
         else:

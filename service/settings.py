@@ -62,6 +62,13 @@ class SlackSettings(_Section):
     webhook_url: SecretStr | None = None
     timeout: Seconds = 10.0
 
+    @field_validator("webhook_url")
+    @classmethod
+    def _http(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(("http://", "https://")):
+            raise ValueError("not an http(s) URL (value hidden)")
+        return value
+
 
 class SmtpSettings(_Section):
     host: str | None = None
@@ -254,7 +261,4 @@ def _cross_checks(settings: Settings) -> list[str]:
             f'CW_CERTIFICATION__SEVERITY = "{settings.certification.severity}": '
             "expected info, warning or critical"
         )
-    url = settings.slack.webhook_url
-    if url is not None and not url.get_secret_value().startswith(("http://", "https://")):
-        problems.append("CW_SLACK__WEBHOOK_URL: not an http(s) URL (value hidden)")
     return problems
