@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ from handlers.notify import build_notifiers
 from service.consumer import Stage, ensure_groups
 from service.deadletters import DeadLetters
 from service.embedded_redis import EmbeddedRedis
+from service.errors import ConfigError
 from service.health import HealthState, health_routes
 from service.pipeline import Pipeline, Publisher
 from service.settings import Settings
@@ -50,6 +52,7 @@ class Runtime:
     sources: list[Source]
     http: httpx.AsyncClient
     stop: asyncio.Event = field(default_factory=asyncio.Event)
+    health_port: int | None = None
 
     @property
     def subscribers(self) -> list[Any]:
@@ -120,28 +123,47 @@ async def watchdog(runtime: Runtime) -> None:
             log.error("cannot restart %d stopped subscriber(s) yet: %s", len(stopped), exc)
 
 
-def _serve_health(runtime: Runtime, state: HealthState) -> uvicorn.Server:
+def bind_health_socket(settings: Settings) -> socket.socket:
+    """Bind the health port up front, so a port in use is a clear start-up error naming the setting."""
+    host, port = settings.health.host, settings.health.port
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise ConfigError([f'CW_HEALTH__HOST / CW_HEALTH__PORT = "{host}:{port}": cannot listen there '
+                           f"({exc.strerror}); choose another port"]) from None
+    sock.listen(128)
+    sock.setblocking(False)
+    return sock
+
+
+def _health_server(state: HealthState) -> uvicorn.Server:
     app = AsgiFastStream(asgi_routes=health_routes(state))
-    config = uvicorn.Config(app, host=runtime.settings.health.host, port=runtime.settings.health.port,
-                            log_level="warning", lifespan="off", access_log=False)
-    return uvicorn.Server(config)
+    return uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
 
 
-async def run_service(settings: Settings) -> int:
-    """The whole service until SIGINT/SIGTERM. Returns the process exit code."""
+async def run_service(settings: Settings, stop: asyncio.Event | None = None) -> int:
+    """The whole service until SIGINT/SIGTERM (or until `stop` is set, for embedding and tests)."""
     async with redis_url_for(settings) as url, start_runtime(settings, url) as runtime:
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, runtime.stop.set)
+        if stop is None:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(sig, runtime.stop.set)
+        else:
+            runtime.stop = stop
         enabled = [s for s in runtime.sources if s.enabled]
         print(f"sources: {len(enabled)} enabled, {len(runtime.sources) - len(enabled)} disabled "
               f"(catalogue: {settings.sources.catalog or 'bundled'})", flush=True)
         tasks = [asyncio.create_task(watchdog(runtime), name="watchdog")]
         server: uvicorn.Server | None = None
         if settings.health.enabled:
-            server = _serve_health(runtime, HealthState.from_runtime(runtime))
-            tasks.append(asyncio.create_task(server.serve(), name="health"))
-            print(f"health: http://{settings.health.host}:{settings.health.port}/health/ready", flush=True)
+            sock = bind_health_socket(settings)
+            runtime.health_port = sock.getsockname()[1]
+            server = _health_server(HealthState.from_runtime(runtime))
+            tasks.append(asyncio.create_task(server.serve(sockets=[sock]), name="health"))
+            print(f"health: http://{settings.health.host}:{runtime.health_port}/health/ready", flush=True)
         tasks.append(asyncio.create_task(run_watchers(
             enabled, http=runtime.http, redis=runtime.redis, keys=settings.keys, settings=settings.sources,
             publish=Publisher(runtime.broker, settings.keys, settings.pipeline.stream_maxlen).document,

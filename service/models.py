@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -54,6 +54,7 @@ class Document(_Message):
 
 
 class Observation(_Message):
+    type: Literal["observation"] = "observation"
     id: str
     document_id: str
     source_id: str
@@ -93,6 +94,7 @@ class Observation(_Message):
 
 
 class Event(_Message):
+    type: Literal["event"] = "event"
     kind: str  # "certification" | "regulation" | "policy"
     regime: str | None = None
     summary: str
@@ -109,6 +111,10 @@ class Event(_Message):
         return stable_id(self.kind, self.regime, self.effective_date, self.quote)
 
 
+# What the extract stage publishes on the observations stream: a figure or a certification/policy event.
+Finding = Annotated[Observation | Event, Field(discriminator="type")]
+
+
 class ObservationRef(_Message):
     """The part of an observation an alert carries, with its source link."""
 
@@ -123,6 +129,12 @@ class ObservationRef(_Message):
     period_start: date | None = None
     period_end: date | None = None
     published_at: datetime | None = None
+
+    @classmethod
+    def of_event(cls, event: Event) -> ObservationRef:
+        return cls(observation_id=event.id, document_id=event.document_id, source_id=event.source_id,
+                   url=event.url, quote=event.quote, language=event.language, value=0.0, unit="",
+                   published_at=event.published_at)
 
     @classmethod
     def of(cls, obs: Observation) -> ObservationRef:

@@ -13,34 +13,39 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from faststream.redis import RedisBroker
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from redis.asyncio import Redis
 
-from handlers.evaluate import evaluate
+from handlers.evaluate import evaluate, event_alert
 from handlers.extract import extract
 from handlers.history import History
 from handlers.notify.base import Notifier
 from handlers.notify.retry import deliver
 from service.errors import DeliveryError, GiveUpError, PoisonMessageError
-from service.metrics import ALERTS, OBSERVATIONS
-from service.models import Alert, Document, Observation
+from service.metrics import ALERTS, EVENTS, OBSERVATIONS
+from service.models import Alert, Document, Event, Finding, Observation
 from service.rules import RuleSet
 from service.settings import Settings
 from service.streams import Keys
 
 log = logging.getLogger("corridor_watch.pipeline")
 M = TypeVar("M", bound=BaseModel)
+FINDING: TypeAdapter[Observation | Event] = TypeAdapter(Finding)
 
 
-def decode(model: type[M], body: bytes) -> M:
+def decode(model: type[M] | TypeAdapter[Any], body: bytes) -> Any:
+    """The typed message in an entry's body, or PoisonMessageError naming what is wrong with it."""
     try:
+        if isinstance(model, TypeAdapter):
+            return model.validate_json(body)
         return model.model_validate_json(body)
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors()[:5])
-        raise PoisonMessageError(f"not a valid {model.__name__}: {problems}") from None
+        name = getattr(model, "__name__", "finding")
+        raise PoisonMessageError(f"not a valid {name}: {problems}") from None
 
 
 class Publisher:
@@ -54,8 +59,8 @@ class Publisher:
     async def document(self, doc: Document) -> None:
         await self._broker.publish(doc, stream=self._keys.documents, maxlen=self._maxlen)
 
-    async def observation(self, obs: Observation) -> None:
-        await self._broker.publish(obs, stream=self._keys.observations, maxlen=self._maxlen)
+    async def finding(self, finding: Observation | Event) -> None:
+        await self._broker.publish(finding, stream=self._keys.observations, maxlen=self._maxlen)
 
     async def alert(self, alert: Alert) -> None:
         await self._broker.publish(alert, stream=self._keys.alerts, maxlen=self._maxlen)
@@ -78,22 +83,29 @@ class Pipeline:
         await self.redis.set(self.keys.done(stage, item_id), "1", ex=ttl, nx=True)
 
     async def extract_entry(self, body: bytes) -> None:
-        doc = decode(Document, body)
+        doc: Document = decode(Document, body)
         done_id = f"{doc.id}:{doc.content_hash}"
         if await self._is_done("extract", done_id):
             log.info("[extract] %s: already extracted, skipped", doc.id)
             return
         found = extract(doc)
         for obs in found.observations:
-            await self.publish.observation(obs)
+            await self.publish.finding(obs)
             OBSERVATIONS.labels(obs.indicator).inc()
+        for event in found.events:
+            await self.publish.finding(event)
+            EVENTS.labels(event.kind).inc()
         await self._mark_done("extract", done_id)
         summary = ", ".join(f"{o.port} {o.indicator} {o.value:g}" for o in found.observations[:4])
         log.info("[extract] %s (%s): %d observations%s, %d events", doc.id, doc.source_id,
                  len(found.observations), f" ({summary})" if summary else "", len(found.events))
 
     async def evaluate_entry(self, body: bytes) -> None:
-        obs = decode(Observation, body)
+        finding = decode(FINDING, body)
+        if isinstance(finding, Event):
+            await self._evaluate_event(finding)
+            return
+        obs: Observation = finding
         if await self._is_done("evaluate", obs.id):
             return  # the same fact from another document, or a redelivery
         history = History(self.redis, self.keys)
@@ -108,8 +120,17 @@ class Pipeline:
             log.info("[evaluate] %s %s %g: %d alert(s): %s", obs.port, obs.indicator, obs.value, len(alerts),
                      ", ".join(a.rule for a in alerts))
 
+    async def _evaluate_event(self, event: Event) -> None:
+        if not self.settings.certification.enabled or await self._is_done("evaluate", f"event:{event.id}"):
+            return
+        alert = event_alert(event, self.settings.certification.severity)
+        await self.publish.alert(alert)
+        ALERTS.labels(alert.kind, alert.severity).inc()
+        await self._mark_done("evaluate", f"event:{event.id}")
+        log.info("[evaluate] event %s %s: %s", event.kind, event.regime or "-", alert.title)
+
     async def notify_entry(self, body: bytes) -> None:
-        alert = decode(Alert, body)
+        alert: Alert = decode(Alert, body)
         results = await asyncio.gather(*(self._deliver_once(n, alert) for n in self.notifiers),
                                        return_exceptions=True)
         failures = [r for r in results if isinstance(r, BaseException)]

@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from service.durations import parse_duration
 from service.errors import ConfigError
+from service.models import Severity
 from service.rules import DEFAULT_RULES, RuleSet, parse_rules
 from service.streams import DEFAULT_PREFIX, Keys
 
@@ -122,7 +123,7 @@ class PipelineSettings(_Section):
 
 class CertificationSettings(_Section):
     enabled: bool = True
-    severity: str = "warning"
+    severity: Severity = "warning"  # of certification / regulation / policy event alerts
 
 
 class Settings(BaseSettings):
@@ -256,9 +257,18 @@ def _cross_checks(settings: Settings) -> list[str]:
         problems.append("CW_SMTP__HOST: unset, but CW_SMTP__TO names recipients")
     if smtp.ssl and smtp.starttls:
         problems.append("CW_SMTP__SSL and CW_SMTP__STARTTLS: both true (choose one)")
-    if settings.certification.severity not in {"info", "warning", "critical"}:
-        problems.append(
-            f'CW_CERTIFICATION__SEVERITY = "{settings.certification.severity}": '
-            "expected info, warning or critical"
-        )
     return problems
+
+
+def setting_names() -> list[str]:
+    """Every variable a deployment can set (rules aside), for docs and their test."""
+    names = ["REDIS_URL", "CW_ENV_FILE"]
+    for name, info in Settings.model_fields.items():
+        if name in {"redis_url", "rules"}:
+            continue
+        section = SECTIONS.get(name)
+        if section is None:
+            names.append(variable_name((name,)))
+            continue
+        names += [variable_name((name, (sub.alias or field_name))) for field_name, sub in section.model_fields.items()]
+    return names
