@@ -1,0 +1,121 @@
+"""Bytes of a source URL: a conditional, size-capped HTTP GET, or a local file for `file:` URLs.
+
+"Not modified" is a normal result (`Fetched.not_modified`), never an exception. Every failure is a
+`SourceError` with a short reason ("HTTP 503 Service Unavailable", "timed out after 20 s", ...).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from service.errors import SourceError
+from service.settings import SourcesSettings
+from watchers.sources import file_path
+
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "
+    "text/html;q=0.8, application/json;q=0.8, */*;q=0.5"
+)
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a server (or a file's mtime and size) said about the version last fetched."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class Fetched:
+    body: bytes  # empty when not modified
+    not_modified: bool
+    validators: Validators
+    content_type: str | None = None
+    status: int = 200
+
+
+def make_http_client(settings: SourcesSettings) -> httpx.AsyncClient:
+    """The client watchers share: our User-Agent, the configured timeout, redirects followed."""
+    return httpx.AsyncClient(
+        headers={"User-Agent": settings.user_agent, "Accept": ACCEPT},
+        timeout=httpx.Timeout(settings.timeout),
+        follow_redirects=True,
+        limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+    )
+
+
+async def fetch(
+    source_id: str,
+    url: str,
+    *,
+    http: httpx.AsyncClient,
+    settings: SourcesSettings,
+    validators: Validators = Validators(),  # frozen: safe as a default
+) -> Fetched:
+    """Fetch `url`; `validators` from the last successful fetch make it conditional."""
+    if url.startswith("file:"):
+        return await asyncio.to_thread(_read_file, source_id, file_path(url), settings.max_bytes, validators)
+    try:
+        async with asyncio.timeout(settings.timeout * 2 or None):  # a whole-response deadline too
+            return await _get(source_id, url, http, settings, validators)
+    except TimeoutError:
+        raise SourceError(source_id, f"timed out after {settings.timeout:g} s") from None
+
+
+async def _get(
+    source_id: str, url: str, http: httpx.AsyncClient, settings: SourcesSettings, validators: Validators
+) -> Fetched:
+    headers = {"User-Agent": settings.user_agent}
+    if validators.etag:
+        headers["If-None-Match"] = validators.etag
+    if validators.last_modified:
+        headers["If-Modified-Since"] = validators.last_modified
+    try:
+        async with http.stream("GET", url, headers=headers, timeout=settings.timeout) as response:
+            if response.status_code == 304:
+                return Fetched(b"", True, validators, status=304)
+            if response.status_code >= 400:
+                raise SourceError(source_id, f"HTTP {response.status_code} {response.reason_phrase}".strip())
+            body = await _read_capped(source_id, response, settings.max_bytes)
+    except httpx.TimeoutException:
+        raise SourceError(source_id, f"timed out after {settings.timeout:g} s") from None
+    except httpx.HTTPError as exc:
+        raise SourceError(source_id, f"{type(exc).__name__}: {exc or 'transport error'}") from None
+    found = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
+    return Fetched(body, False, found, response.headers.get("Content-Type"), response.status_code)
+
+
+async def _read_capped(source_id: str, response: httpx.Response, max_bytes: int) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise SourceError(source_id, f"response of {declared} bytes is over the {max_bytes} byte cap")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise SourceError(source_id, f"response is over the {max_bytes} byte cap")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _read_file(source_id: str, path: Path, max_bytes: int, validators: Validators) -> Fetched:
+    """A local file; its mtime and size stand in for an ETag, so an unchanged file is not re-parsed."""
+    try:
+        stat = path.stat()
+        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+        if validators.etag == etag:
+            return Fetched(b"", True, validators, status=304)
+        if stat.st_size > max_bytes:
+            raise SourceError(source_id, f"file of {stat.st_size} bytes is over the {max_bytes} byte cap")
+        body = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(source_id, f"no such file: {path}") from None
+    except OSError as exc:
+        raise SourceError(source_id, f"cannot read {path}: {exc.strerror or exc}") from None
+    return Fetched(body, False, Validators(etag=etag), status=200)
