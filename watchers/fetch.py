@@ -76,18 +76,27 @@ async def _get(
     if validators.last_modified:
         headers["If-Modified-Since"] = validators.last_modified
     try:
-        async with http.stream("GET", url, headers=headers, timeout=settings.timeout) as response:
+        async with http.stream(
+            "GET", url, headers=headers, timeout=settings.timeout, follow_redirects=True
+        ) as response:
             if response.status_code == 304:
-                return Fetched(b"", True, validators, status=304)
+                return Fetched(b"", True, _validators(response, validators), status=304)
             if response.status_code >= 400:
                 raise SourceError(source_id, f"HTTP {response.status_code} {response.reason_phrase}".strip())
             body = await _read_capped(source_id, response, settings.max_bytes)
     except httpx.TimeoutException:
         raise SourceError(source_id, f"timed out after {settings.timeout:g} s") from None
-    except httpx.HTTPError as exc:
-        raise SourceError(source_id, f"{type(exc).__name__}: {exc or 'transport error'}") from None
-    found = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
-    return Fetched(body, False, found, response.headers.get("Content-Type"), response.status_code)
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        raise SourceError(source_id, f"{type(exc).__name__}: {str(exc) or 'transport error'}") from None
+    return Fetched(body, False, _validators(response), response.headers.get("Content-Type"), response.status_code)
+
+
+def _validators(response: httpx.Response, previous: Validators = Validators()) -> Validators:
+    """The response's validators; a 304 may omit them, then the previous ones still hold."""
+    return Validators(
+        response.headers.get("ETag") or previous.etag,
+        response.headers.get("Last-Modified") or previous.last_modified,
+    )
 
 
 async def _read_capped(source_id: str, response: httpx.Response, max_bytes: int) -> bytes:

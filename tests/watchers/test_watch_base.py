@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 from redis.asyncio import Redis
+from watch_feed_server import Route
 
 from service.settings import SourcesSettings
 from service.streams import Keys
@@ -204,7 +205,18 @@ def test_next_delay() -> None:
     assert next_delay(1, 5, 0, rng) >= 1.0
 
 
-def feed_server_route(body: bytes = b"", **kwargs: Any) -> Any:
-    from conftest import Route  # the watcher tests' own conftest (this folder)
-
+def feed_server_route(body: bytes = b"", **kwargs: Any) -> Route:
     return Route(body=body, **kwargs)
+
+
+async def test_redirects_are_followed_and_last_modified_is_sent_back(
+    feed_server: Any, make_watcher: Any, redis: Redis, keys: Keys
+) -> None:
+    stamp = "Wed, 22 Apr 2026 08:30:00 GMT"
+    feed_server.routes["/old"] = feed_server_route(status=301, headers={"Location": "/feed"})
+    feed_server.routes["/feed"] = feed_server_route(RSS, headers={"Last-Modified": stamp})
+    watcher = make_watcher(feed_server.url("/old"))
+    assert (await watcher.poll_once()).new == 3
+    assert (await state_of(redis, keys))["last_modified"] == stamp
+    await watcher.poll_once()
+    assert feed_server.requests[-1][1]["if-modified-since"] == stamp
