@@ -31,7 +31,7 @@ SourceKind = Literal["rss", "html", "json"]
 KINDS: tuple[str, ...] = ("rss", "html", "json")
 LANGUAGES: tuple[str, ...] = ("en", "ru", "zh")
 MIN_INTERVAL = 1.0
-_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
+_ID = re.compile(r"^[a-z0-9-]+$")
 
 # Keys each kind understands beyond the common ones; None: not fixed yet (any extra key is kept).
 KIND_KEYS: dict[str, frozenset[str] | None] = {"rss": frozenset(), "html": None, "json": None}
