@@ -20,6 +20,7 @@ strings; times are epoch seconds; an empty string means "none"):
 - ``etag``, ``last_modified``  validators of the last fully published response (conditional GET).
   They are stored only after every new entry was published, so a failed publish is retried in full
   instead of being hidden behind a 304.
+- ``url``                  the URL those validators belong to (a changed catalogue URL drops them)
 """
 
 from __future__ import annotations
@@ -135,7 +136,9 @@ class Watcher:
         return {_text(k): _text(v) for k, v in raw.items()}
 
     async def _poll(self, state: dict[str, str]) -> PollResult:
-        validators = Validators(state.get("etag") or None, state.get("last_modified") or None)
+        validators = Validators()
+        if state.get("url") == self.source.url:  # validators of another URL mean nothing here
+            validators = Validators(state.get("etag") or None, state.get("last_modified") or None)
         started = time.perf_counter()
         try:
             harvest = await read_source(self.source, http=self._http, settings=self._settings,
@@ -183,6 +186,7 @@ class Watcher:
         await self._redis.hset(self._state_key, mapping={
             "last_success": str(time.time()),
             "consecutive_failures": "0",
+            "url": self.source.url,
             "etag": validators.etag or "",
             "last_modified": validators.last_modified or "",
         })

@@ -108,7 +108,8 @@ async def test_failure_recorded_then_recovery(
     ("route", "reason"),
     [
         ({"body": b"", "status": 412}, "HTTP 412 Precondition Failed"),
-        ({"body": b"x" * 5000}, "over the 2048 byte cap"),
+        ({"body": b"x" * 5000}, "response of 5000 bytes is over the 2048 byte cap"),
+        ({"body": b"x" * 5000, "send_length": False}, "response is over the 2048 byte cap"),
         ({"body": RSS, "delay": 1.0}, "timed out after 0.2 s"),
         ({"body": b"<html><body>Enable JavaScript</body></html>", "content_type": "text/html"},
          "not a readable feed: NonXMLContentType"),
@@ -220,3 +221,20 @@ async def test_redirects_are_followed_and_last_modified_is_sent_back(
     assert (await state_of(redis, keys))["last_modified"] == stamp
     await watcher.poll_once()
     assert feed_server.requests[-1][1]["if-modified-since"] == stamp
+
+
+async def test_feed_duplicate_guids_publish_once(feed_server: Any, make_watcher: Any, recorder: Any) -> None:
+    feed_server.routes["/feed"] = feed_server_route((FIXTURES / "feed_duplicate_guids.xml").read_bytes())
+    assert (await make_watcher(feed_server.url("/feed")).poll_once()).new == 2
+    assert [d.text for d in recorder.documents] == ["Another entry.", "First copy."]  # oldest first
+
+
+async def test_validators_of_another_url_are_not_sent(
+    feed_server: Any, make_watcher: Any, redis: Redis, keys: Keys
+) -> None:
+    feed_server.routes["/a"] = feed_server_route(RSS, etag='"a1"')
+    feed_server.routes["/b"] = feed_server_route(RSS, etag='"b1"')
+    await make_watcher(feed_server.url("/a")).poll_once()
+    assert (await make_watcher(feed_server.url("/b")).poll_once()) == PollResult(new=0)  # seen: not republished
+    assert "if-none-match" not in feed_server.requests[-1][1]
+    assert (await state_of(redis, keys))["url"] == feed_server.url("/b")
