@@ -35,6 +35,7 @@ from typing import Any
 
 import httpx
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from service.errors import SourceError
 from service.metrics import DOCUMENTS_PUBLISHED, FETCH_SECONDS, POLLS
@@ -103,29 +104,52 @@ class Watcher:
             result = await self._poll(state)
         except SourceError as exc:
             return await self._failed(exc.reason, state)
-        except Exception as exc:  # a bug or a Redis / publish failure: traceback once, then recorded
-            log.exception("[watch] %s: poll crashed", self.source.id)
-            return await self._failed(f"{type(exc).__name__}: {exc}", state, logged=True)
+        except Exception as exc:  # a bug, or Redis failing mid-poll: recorded with its traceback
+            return await self._failed(f"{type(exc).__name__}: {exc}", state, crash=exc)
         if failures_before:
             log.info("[watch] %s: recovered after %d failed polls", self.source.id, failures_before)
         return result
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll, sleep the interval (or back off after a failure), until `stop` is set."""
-        failures = 0
+        failures = unrecorded = 0
         while not stop.is_set():
             try:
-                result = await self.poll_once()
+                result = await self._poll_unless_stopped(stop)
+                if result is None:
+                    return
                 failures = 0 if result.error is None else failures + 1
-            except Exception:  # Redis unreachable while recording: keep the loop alive, back off
-                log.exception("[watch] %s: cannot record the poll", self.source.id)
+                unrecorded = 0
+            except Exception as exc:  # Redis unreachable, so not even the failure is recorded
                 failures += 1
+                unrecorded += 1
+                if unrecorded == 1:  # once per streak; the traceback only when it is not Redis
+                    log.error("[watch] %s: cannot poll or record the poll: %s: %s", self.source.id,
+                              type(exc).__name__, exc, exc_info=not isinstance(exc, RedisError))
             delay = next_delay(self.source.interval, failures, self._settings.backoff_max, self._rng)
-            await self._note_next_poll(delay)
+            if not unrecorded:
+                await self._note_next_poll(delay)
             try:
                 await asyncio.wait_for(stop.wait(), timeout=delay)
             except TimeoutError:
                 continue
+
+    async def _poll_unless_stopped(self, stop: asyncio.Event) -> PollResult | None:
+        """`poll_once`, cancelled when `stop` is set meanwhile (None then). Cancelling is safe: an entry
+        published but not yet marked seen is published again on the next start."""
+        poll = asyncio.create_task(self.poll_once(), name=f"poll:{self.source.id}")
+        stopped = asyncio.create_task(stop.wait())
+        try:
+            await asyncio.wait({poll, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopped.cancel()
+            if not poll.done():
+                poll.cancel()
+                await asyncio.wait({poll})
+        if poll.cancelled():
+            log.info("[watch] %s: stopped during a poll", self.source.id)
+            return None
+        return poll.result()
 
     # --- one poll ---------------------------------------------------------------------------------
     async def _begin(self) -> dict[str, str]:
@@ -175,7 +199,10 @@ class Watcher:
                     log.debug("[watch] %s: entry %s changed since published; not republished",
                               self.source.id, entry.key)
                 continue
-            await self._publish(entry.document)
+            try:
+                await self._publish(entry.document)
+            except Exception as exc:  # the broker, not the source: still this poll's failure
+                raise SourceError(self.source.id, f"publish failed: {type(exc).__name__}: {exc}") from exc
             await self._redis.hset(self._seen_key, entry.key, entry.document.content_hash)
             await self._redis.hincrby(self._state_key, "documents_published", 1)
             DOCUMENTS_PUBLISHED.labels(self.source.id).inc()
@@ -191,16 +218,17 @@ class Watcher:
             "last_modified": validators.last_modified or "",
         })
 
-    async def _failed(self, reason: str, state: dict[str, str], *, logged: bool = False) -> PollResult:
+    async def _failed(
+        self, reason: str, state: dict[str, str], *, crash: BaseException | None = None
+    ) -> PollResult:
+        """Record a failure; log it once per streak (again only when the reason changes)."""
         failures: int = await self._redis.hincrby(self._state_key, "consecutive_failures", 1)
         await self._redis.hset(self._state_key, mapping={
             "last_error": reason, "last_error_at": str(time.time()),
         })
         POLLS.labels(self.source.id, "error").inc()
-        if logged:
-            pass
-        elif failures == 1 or state.get("last_error") != reason:
-            log.warning("[watch] %s: poll failed: %s", self.source.id, reason)
+        if failures == 1 or state.get("last_error") != reason:
+            log.warning("[watch] %s: poll failed: %s", self.source.id, reason, exc_info=crash)
         else:
             log.info("[watch] %s: still failing (%d polls in a row): %s", self.source.id, failures, reason)
         return PollResult(error=reason)

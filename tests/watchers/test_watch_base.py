@@ -12,6 +12,8 @@ from typing import Any
 import httpx
 import pytest
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 from watch_feed_server import Route
 
 from service.settings import SourcesSettings
@@ -140,7 +142,7 @@ async def test_a_failed_publish_loses_nothing(
     watcher = make_watcher(feed_server.url("/feed"))
     recorder.fail = True
     result = await watcher.poll_once()
-    assert result.error == "ConnectionError: broker unreachable"
+    assert result.error == "publish failed: ConnectionError: broker unreachable"
     assert await redis.hlen(keys.seen("test-feed")) == 0
     assert (await state_of(redis, keys)).get("etag", "") == ""  # no validators: the next poll is in full
     recorder.fail = False
@@ -238,3 +240,32 @@ async def test_validators_of_another_url_are_not_sent(
     assert (await make_watcher(feed_server.url("/b")).poll_once()) == PollResult(new=0)  # seen: not republished
     assert "if-none-match" not in feed_server.requests[-1][1]
     assert (await state_of(redis, keys))["url"] == feed_server.url("/b")
+
+
+async def test_run_survives_an_unreachable_redis(
+    http: httpx.AsyncClient, keys: Keys, sources_settings: SourcesSettings, recorder: Any,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    dead = Redis(host="127.0.0.1", port=9, socket_connect_timeout=0.2, retry=Retry(NoBackoff(), 0))
+    source = Source(id="test-feed", kind="rss", url=(FIXTURES / "rss_feed.xml").as_uri(), interval=1.0)
+    watcher = Watcher(source, http=http, redis=dead, keys=keys, settings=sources_settings, publish=recorder)
+    stop = asyncio.Event()
+    task = asyncio.create_task(watcher.run(stop))
+    await asyncio.sleep(1.6)  # two attempts at least: the first at once, the next after >= 1 s
+    stop.set()
+    await asyncio.wait_for(task, timeout=2)
+    await dead.aclose()
+    assert caplog.text.count("cannot poll or record the poll: ConnectionError") == 1
+    assert "Traceback" not in caplog.text
+    assert recorder.documents == []
+
+
+async def test_stop_cancels_a_slow_poll(feed_server: Any, make_watcher: Any, recorder: Any) -> None:
+    feed_server.routes["/feed"] = feed_server_route(RSS, delay=3.0)
+    watcher = make_watcher(feed_server.url("/feed"))
+    stop = asyncio.Event()
+    task = asyncio.create_task(watcher.run(stop))
+    await asyncio.sleep(0.2)
+    stop.set()
+    await asyncio.wait_for(task, timeout=1)
+    assert recorder.documents == []
