@@ -37,7 +37,7 @@ def make_watcher(
     http: httpx.AsyncClient, redis: Redis, keys: Keys, sources_settings: SourcesSettings, recorder: Any
 ) -> Any:
     def build(url: str, *, kind: str = "rss", source_id: str = "test-feed", interval: float = 60.0) -> Watcher:
-        source = Source(id=source_id, kind=kind, url=url, interval=interval)  # type: ignore[arg-type]
+        source = Source(id=source_id, kind=kind, url=url, interval=interval)
         return Watcher(source, http=http, redis=redis, keys=keys, settings=sources_settings, publish=recorder,
                        rng=random.Random(7))
 
@@ -45,7 +45,7 @@ def make_watcher(
 
 
 async def state_of(redis: Redis, keys: Keys, source_id: str = "test-feed") -> dict[str, str]:
-    raw = await redis.hgetall(keys.source_state(source_id))
+    raw: dict[bytes, bytes] = await redis.hgetall(keys.source_state(source_id))  # type: ignore[assignment]
     return {k.decode(): v.decode() for k, v in raw.items()}
 
 
@@ -59,7 +59,7 @@ async def test_polling_the_same_feed_twice_publishes_once(
     assert feed_server.count("/feed") == 2
     titles = [d.title for d in recorder.documents]
     assert titles == ["Older item", "Dostyk queue shortens", "Horgos passes 3,000 trains"]  # oldest first
-    seen = await redis.hgetall(keys.seen("test-feed"))
+    seen: dict[bytes, bytes] = await redis.hgetall(keys.seen("test-feed"))  # type: ignore[assignment]
     assert seen[b"news-3"].decode() == recorder.documents[-1].content_hash
     state = await state_of(redis, keys)
     assert state["documents_published"] == "3" and state["consecutive_failures"] == "0"
