@@ -7,7 +7,8 @@
         assert mail.message["Subject"].startswith("[critical]")
 
 `messages` are parsed `email.message.EmailMessage` objects (policy `email.policy.default`, so
-`get_body(("plain",))` works); `mails` also keep the envelope sender, recipients and raw bytes.
+`get_body(("plain",))` works; their text keeps the wire's CRLF line ends); `mails` also keep the envelope
+sender, recipients and raw bytes.
 With `auth={"user": "secret"}` the server offers AUTH (without TLS) and rejects other credentials.
 """
 

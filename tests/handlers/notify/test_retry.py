@@ -14,7 +14,7 @@ from handlers.notify.email import EmailNotifier
 from handlers.notify.retry import backoff, deliver
 from handlers.notify.slack import SlackNotifier
 from service.errors import DeliveryError
-from service.metrics import DELIVERIES
+from service.metrics import REGISTRY
 from service.models import Alert
 from service.settings import DeliverySettings, Settings, SlackSettings, SmtpSettings
 
@@ -49,7 +49,8 @@ def recoverable(retry_after: float | None = None) -> DeliveryError:
 
 
 def count(outcome: str, channel: str = "scripted") -> float:
-    return float(DELIVERIES.labels(channel=channel, outcome=outcome)._value.get())
+    value = REGISTRY.get_sample_value("cw_deliveries_total", {"channel": channel, "outcome": outcome})
+    return value or 0.0
 
 
 async def test_first_try_success_returns_one(trains_alert: Alert) -> None:
