@@ -51,10 +51,9 @@ class SlackNotifier:
             return
         body = single_line(self._redact(response.text), BODY_LIMIT)
         reason = f"HTTP {status}" + (f": {body}" if body else "")
-        if status == 429:
-            retry_after = parse_retry_after(response.headers.get("Retry-After"))
-            raise DeliveryError(self.channel, reason, recoverable=True, retry_after=retry_after)
-        raise DeliveryError(self.channel, reason, recoverable=status >= 500)
+        recoverable = status == 429 or status >= 500
+        retry_after = parse_retry_after(response.headers.get("Retry-After")) if recoverable else None
+        raise DeliveryError(self.channel, reason, recoverable=recoverable, retry_after=retry_after)
 
     def _redact(self, text: str) -> str:
         for form in (self._url, str(httpx.URL(self._url))):

@@ -85,6 +85,15 @@ async def test_server_errors_beyond_the_budget_raise_recoverable(
     assert len(waits.waits) == 2
 
 
+async def test_503_with_retry_after_is_honoured(
+    slack_server: SlackServer, client: httpx.AsyncClient, clearance_alert: Alert
+) -> None:
+    slack_server.enqueue(503, "service_unavailable", {"Retry-After": "2"})
+    waits = Waits()
+    assert await deliver(notifier(slack_server.url, client), clearance_alert, POLICY, sleep=waits) == 2
+    assert waits.waits == [2.0]
+
+
 async def test_invalid_payload_is_permanent_after_one_try(
     slack_server: SlackServer, client: httpx.AsyncClient, clearance_alert: Alert
 ) -> None:
