@@ -34,6 +34,7 @@ from service.pipeline import Pipeline, Publisher
 from service.settings import Settings
 from service.streams import STAGES
 from watchers import run_watchers
+from watchers.fetch import make_http_client
 from watchers.sources import Source, load_catalog
 
 log = logging.getLogger("corridor_watch")
@@ -83,10 +84,7 @@ async def start_runtime(settings: Settings, redis_url: str) -> AsyncIterator[Run
     redis = Redis.from_url(redis_url, socket_timeout=settings.redis.timeout * 5)
     await ensure_groups(redis, keys)
     broker = RedisBroker(redis_url, logger=logging.getLogger("corridor_watch.broker"), graceful_timeout=15.0)
-    http = httpx.AsyncClient(
-        headers={"User-Agent": settings.sources.user_agent}, follow_redirects=True, max_redirects=5,
-        timeout=httpx.Timeout(settings.sources.timeout),
-    )
+    http = make_http_client(settings.sources)
     pipeline = Pipeline(redis=redis, keys=keys, settings=settings,
                         publish=Publisher(broker, keys, settings.pipeline.stream_maxlen),
                         rules=settings.rule_set, notifiers=build_notifiers(settings, http))

@@ -11,10 +11,11 @@ import redis.asyncio as aioredis
 
 sys.path.insert(0, str(Path(__file__).parent))  # so tests can `import support....`
 
-from service.embedded_redis import EmbeddedRedis
+from support.feed_server import FeedServer, serve
+from support.slack_server import SlackServer
+from support.smtp_server import SmtpServer
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPUS = SHARED / "corpus"
+from service.embedded_redis import EmbeddedRedis
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +37,24 @@ async def redis(redis_url: str) -> AsyncIterator[aioredis.Redis]:
     await client.flushdb()
     yield client
     await client.aclose()
+
+
+@pytest.fixture
+def feed_server() -> Iterator[FeedServer]:
+    """A local HTTP server for feeds: routes, ETag/304, request counts."""
+    with serve() as server:
+        yield server
+
+
+@pytest.fixture
+def slack_server() -> Iterator[SlackServer]:
+    """A local server behaving like a Slack incoming webhook (scriptable 429 / 5xx / 4xx)."""
+    with SlackServer() as server:
+        yield server
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real aiosmtpd SMTP server on loopback that records the mail it accepts."""
+    with SmtpServer() as server:
+        yield server

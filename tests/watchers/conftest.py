@@ -5,20 +5,11 @@ Redis comes from tests/conftest.py (`redis`, a real server, flushed before each 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from watch_feed_server import FeedServer, serve
 
 from service.models import Document
 from service.settings import SourcesSettings
 from service.streams import Keys
-
-
-@pytest.fixture
-def feed_server() -> Iterator[FeedServer]:
-    with serve() as server:
-        yield server
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
-from watch_feed_server import Route
+from support.feed_server import Route
 
 from service.settings import SourcesSettings
 from service.streams import Keys

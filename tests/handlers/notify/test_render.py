@@ -214,6 +214,9 @@ def test_numbers_periods_and_rules() -> None:
         "3,000", "96.4", "1,234.5", "1.2 billion", "12.5 million", "0.125", "-2.5",
     ]
     assert fmt.quantity(1.2e9, "USD") == "1.2 billion USD"
+    assert fmt.number(float("nan")) == "nan" and fmt.plain_number(float("inf")) == "inf"
+    assert fmt.quantity(1_250_000, "tonnes", compact=True, plain=True) == "1.25 million tonnes"
+    assert fmt.quantity(96.4, "%", compact=True, plain=True) == "96.4%"
     assert fmt.quantity(96.4, "%") == "96.4 %"
     assert fmt.period(date(2026, 1, 1), date(2026, 12, 31)) == "2026"
     assert fmt.period(date(2025, 11, 1), date(2026, 2, 28)) == "Nov 2025–Feb 2026"
@@ -225,3 +228,14 @@ def test_numbers_periods_and_rules() -> None:
 
 def test_slack_escape() -> None:
     assert slack_escape("a & b < c > d") == "a &amp; b &lt; c &gt; d"
+
+
+def test_follow_up_kinds_are_named(clearance_alert: Alert) -> None:
+    resolved = clearance_alert.model_copy(update={"kind": "resolved", "severity": "info", "value": 98.7})
+    header = render_slack(resolved)["blocks"][0]["text"]["text"]  # type: ignore[index]
+    assert header == "✅ Info · resolved · Horgos · customs clearance rate"
+    assert render_console(resolved).startswith("ALERT info horgos clearance_rate_pct 98.7% 2026-10-01..2026-10-31 resolved below 98.5% ")
+    revision = clearance_alert.model_copy(update={"kind": "revision"})
+    assert render_slack(revision)["blocks"][0]["text"]["text"] == (  # type: ignore[index]
+        "🔴 Critical · revision · Horgos · customs clearance rate"
+    )

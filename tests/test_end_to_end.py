@@ -1,0 +1,122 @@
+"""The whole service against real components: a local RSS feed, Redis, a Slack-like server, aiosmtpd.
+
+A feed carries the seed text about Horgos (3,000 trains in January–April 2026, +21 % year on year); the
+rule TRAINS_COUNT YOY_ABS_PCT=15 is crossed. Slack gets exactly one message and the mailbox one email,
+each naming Horgos, the indicator, the value, the threshold and the source URL; further polls of the same
+feed send nothing more.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import httpx
+import pytest
+from support.feed_server import FeedServer, Route
+from support.paths import CORPUS
+from support.slack_server import SlackServer
+from support.smtp_server import SmtpServer
+
+from service.app import run_service
+from service.embedded_redis import free_port
+from service.settings import Settings, load_settings
+
+ITEM_URL = "https://news.example.kz/horgos-trains-2026"
+
+
+def _seed_rss() -> bytes:
+    raw = (CORPUS / "texts" / "seed_000_en.txt").read_text(encoding="utf-8")
+    body = raw.split("\n\n", 1)[1]  # below the header block
+    published = format_datetime(datetime(2026, 4, 22, 9, 0, tzinfo=UTC))
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Corridor news</title><link>https://news.example.kz/</link>
+<item><title>Horgos handles over 3,000 freight trains in four months</title><link>{ITEM_URL}</link>
+<guid>{ITEM_URL}</guid><pubDate>{published}</pubDate><description>{escape(body)}</description></item>
+</channel></rss>""".encode()
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    for key in list(os.environ):
+        if key.startswith("CW_") or key == "REDIS_URL":
+            monkeypatch.delenv(key)
+    monkeypatch.chdir(tmp_path)
+    yield
+
+
+@pytest.fixture
+def settings(clean_env: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, redis_url: str,
+             feed_server: FeedServer, slack_server: SlackServer, smtp_server: SmtpServer) -> Settings:
+    feed_server.routes["/feed.xml"] = Route(body=_seed_rss(), etag='"v1"')
+    catalog = tmp_path / "catalog.toml"
+    catalog.write_text(f'[[sources]]\nid = "kz-news"\nkind = "rss"\nurl = "{feed_server.url("/feed.xml")}"\n'
+                       'interval = "1s"\nlanguage = "en"\n')
+    env = {
+        "REDIS_URL": redis_url,
+        "CW_SOURCES__CATALOG": str(catalog),
+        "CW_HEALTH__PORT": str(free_port()),
+        "CW_SLACK__WEBHOOK_URL": slack_server.url,
+        "CW_SMTP__HOST": "127.0.0.1",
+        "CW_SMTP__PORT": str(smtp_server.port),
+        "CW_SMTP__TO": "logistics@example.kz",
+        "CW_RULES__TRAINS_COUNT__YOY_ABS_PCT": "15",
+        "CW_DELIVERY__BACKOFF_INITIAL": "0.05",
+    }
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return load_settings()
+
+
+@pytest.fixture
+async def service(settings: Settings) -> AsyncIterator[Settings]:
+    stop = asyncio.Event()
+    task = asyncio.create_task(run_service(settings, stop))
+    yield settings
+    stop.set()
+    assert await asyncio.wait_for(task, 30) == 0
+
+
+async def _ready(port: int) -> dict[str, object]:
+    async with httpx.AsyncClient() as client:
+        for _ in range(100):
+            try:
+                response = await client.get(f"http://127.0.0.1:{port}/health/ready")
+                if response.status_code == 200:
+                    return dict(response.json())
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    raise AssertionError("health never became ready")
+
+
+async def test_a_crossed_threshold_reaches_slack_and_email_once(
+    service: Settings, feed_server: FeedServer, slack_server: SlackServer, smtp_server: SmtpServer
+) -> None:
+    ready = await _ready(service.health.port)
+    assert ready["status"] == "ok"
+
+    [payload] = await slack_server.wait_for(1, timeout=30)
+    [mail] = await smtp_server.wait_for(1, timeout=30)
+    slack_text = str(payload)
+    for expected in ("Horgos", "trains_count", "3,000", "15", ITEM_URL):
+        assert expected in slack_text, expected
+    message = mail.message
+    email_text = message["Subject"] + "\n" + message.get_body(("plain",)).get_content()
+    for expected in ("Horgos", "trains_count", "3,000", "15", ITEM_URL):
+        assert expected in email_text, expected
+
+    polls = feed_server.count("/feed.xml")
+    for _ in range(100):  # the 1 s interval: wait for at least two more polls of the same feed
+        if feed_server.count("/feed.xml") >= polls + 2:
+            break
+        await asyncio.sleep(0.1)
+    assert feed_server.count("/feed.xml") >= polls + 2
+    await asyncio.sleep(1.0)  # time for anything a repeated poll might have set off
+    assert len(slack_server.delivered) == 1
+    assert len(smtp_server.mails) == 1
