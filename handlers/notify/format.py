@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import math
 import re
 import unicodedata
 from datetime import date
@@ -35,6 +36,8 @@ def _trim(text: str) -> str:
 
 def number(value: float) -> str:
     """3,000 · 96.4 · 1,234.5 · 1.2 billion · 12.5 million."""
+    if not math.isfinite(value):
+        return str(value)
     magnitude = abs(value)
     for scale, word in _SCALES:
         if magnitude >= scale:
@@ -47,6 +50,8 @@ def number(value: float) -> str:
 
 def plain_number(value: float) -> str:
     """Machine-friendly: 3000 · 96.4 · 1250000000 (no separators, no exponent)."""
+    if not math.isfinite(value):
+        return str(value)
     if float(value).is_integer():
         return str(int(value))
     return _trim(f"{value:.3f}")
@@ -76,7 +81,7 @@ def signed(value: float, suffix: str = "", *, ascii_minus: bool = False, decimal
 
 
 def period(start: date | None, end: date | None) -> str:
-    """Oct 2026 · Jan–Apr 2026 · 2026 · 3–9 Oct 2026 · until 31 Oct 2026 · '' when unknown."""
+    """Oct 2026 · Jan–Apr 2026 · 2026 · 3 Oct 2026 – 9 Oct 2026 · until 31 Oct 2026 · '' when unknown."""
     if start is None and end is None:
         return ""
     if start is None:

@@ -234,7 +234,9 @@ def test_follow_up_kinds_are_named(clearance_alert: Alert) -> None:
     resolved = clearance_alert.model_copy(update={"kind": "resolved", "severity": "info", "value": 98.7})
     header = render_slack(resolved)["blocks"][0]["text"]["text"]  # type: ignore[index]
     assert header == "✅ Info · resolved · Horgos · customs clearance rate"
-    assert render_console(resolved).startswith("ALERT info horgos clearance_rate_pct 98.7% 2026-10-01..2026-10-31 resolved below 98.5% ")
+    assert render_console(resolved).startswith(
+        "ALERT info horgos clearance_rate_pct 98.7% 2026-10-01..2026-10-31 resolved below 98.5% "
+    )
     revision = clearance_alert.model_copy(update={"kind": "revision"})
     assert render_slack(revision)["blocks"][0]["text"]["text"] == (  # type: ignore[index]
         "🔴 Critical · revision · Horgos · customs clearance rate"
