@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from service.models import Alert, AlertKind, Observation, ObservationRef, Severity, stable_id
+from service.models import Alert, AlertKind, Event, Observation, ObservationRef, Severity, stable_id
 from service.rules import RuleSet
 from service.vocabulary import indicator_label, port_label
 
@@ -146,4 +146,15 @@ def _alert(obs: Observation, previous: Observation | None, trip: Trip, *, kind: 
         delta=trip.delta,
         title=title,
         observations=[ObservationRef.of(obs)],
+    )
+
+
+def event_alert(event: Event, severity: Severity) -> Alert:
+    """A certification, regulation or policy change alerts by itself, with its effective date."""
+    when = f" (effective {event.effective_date:%d %b %Y})" if event.effective_date else ""
+    regime = f"{event.regime}: " if event.regime else ""
+    return Alert(
+        id=stable_id("event", event.id), kind="event", rule=f"event.{event.kind}", severity=severity,
+        port=None, indicator=event.kind, value=None, title=f"📋 {regime}{event.summary}{when}",
+        observations=[ObservationRef.of_event(event)],
     )
