@@ -1,40 +1,15 @@
-"""Fixtures for the notifier tests: a Slack-like webhook server and an aiosmtpd server, one per test."""
+"""Alerts shaped like the EXPERIENCE.md sketches, for the notifier tests (servers come from tests/conftest.py)."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-TESTS = Path(__file__).resolve().parents[2]
-ROOT = TESTS.parent
-# `support` lives in tests/; the repository root must be on sys.path too, or with tests/ on it the folder
-# tests/handlers/ is taken for a namespace package `handlers` and hides the real one (under `pytest`,
-# unlike `python -m pytest`, the working directory is not on sys.path).
-for _path in (TESTS, ROOT):
-    if str(_path) not in sys.path:
-        sys.path.insert(0, str(_path))
+from service.models import Alert, ObservationRef
 
-from support.slack_server import SlackServer  # noqa: E402
-from support.smtp_server import SmtpServer  # noqa: E402
-
-from service.models import Alert, ObservationRef  # noqa: E402
-
-
-@pytest.fixture
-def slack_server() -> Iterator[SlackServer]:
-    with SlackServer() as server:
-        yield server
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[SmtpServer]:
-    with SmtpServer() as server:
-        yield server
 
 
 QUOTE = (
