@@ -10,8 +10,6 @@ import pytest
 
 from service.models import Alert, ObservationRef
 
-
-
 QUOTE = (
     "The customs clearance rate for outbound freight at the Khorgos crossing fell to 96.4% in October 2026, "
     "down from 98.9% in September"
