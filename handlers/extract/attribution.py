@@ -1,0 +1,99 @@
+"""Which port and which period a figure belongs to, with what earlier sentences said carried forward."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from handlers.extract import lexicon as lx
+from handlers.extract.calendar_words import month_end
+from handlers.extract.ports import choose_port, region_of
+from handlers.extract.spans import Period, PortMention, Sentence
+
+SNAPSHOT = frozenset({"trains_in_queue", "vehicles_in_queue", "trains_per_day", "vehicles_per_day"})
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|its) (?:port|crossing|checkpoint|station|border crossing|dry port|hub|land port)\b|"
+    r"через (?:него|нее|неё)|(?<![А-Яа-яё])(?:переход\w*|пункт\w* пропуска|станци\w*|КПП)|"
+    r"(?<![新疆各两双中哈])口岸|该站|该口岸",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class DocState:
+    """What the text is about so far: the last named port(s) and the last stated period."""
+
+    port: str | None = None
+    recent: list[str] = field(default_factory=list)
+    period: Period | None = None
+
+    def update(self, sentence: Sentence, mentions: list[PortMention], periods: list[Period]) -> None:
+        main = [p for p in periods if not p.comparison and p.relative == ""]
+        if main:
+            self.period = main[0]
+        if sentence.headline:
+            return
+        strong = [m for m in mentions if m.priority <= 2]
+        if strong:
+            self.port = strong[-1].port
+            self.recent = list(dict.fromkeys(m.port for m in strong if m.priority == 1))
+
+
+def pick_port(
+    text: str,
+    mentions: list[PortMention],
+    pos: int,
+    clause: tuple[int, int],
+    sentence: Sentence,
+    state: DocState,
+) -> str | None:
+    span = (sentence.start, sentence.end)
+    port = choose_port([m for m in mentions if m.priority <= 2], pos, clause, span)
+    if port is not None:
+        return port
+    if sentence.headline:
+        return choose_port(mentions, pos, clause, span)
+    if lx.AGGREGATE.search(text, *clause):
+        regions = {region_of(p) for p in state.recent}
+        return regions.pop() if len(state.recent) >= 2 and len(regions) == 1 else None
+    weak = choose_port(mentions, pos, clause, span)
+    if weak is not None and not _ANAPHOR.search(text, sentence.start, sentence.end):
+        return weak
+    if lx.NO_CARRY.search(text, sentence.start, sentence.end):
+        return weak
+    return state.port
+
+
+def pick_period(
+    periods: list[Period],
+    pos: int,
+    clause: tuple[int, int],
+    indicator: str,
+    state: DocState,
+) -> tuple[date, date] | None:
+    usable = [p for p in periods if not p.comparison and p.relative != "as_of"]
+    in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
+    # A relative phrase ("a month earlier") belongs to its own clause only.
+    in_sentence = [p for p in usable if p.relative == ""]
+    chosen = min(in_clause or in_sentence, key=lambda p: abs(p.start - pos), default=None)
+    if chosen is None:
+        if indicator in SNAPSHOT or state.period is None:
+            return None
+        chosen = state.period
+    span = (chosen.first, chosen.last)
+    if chosen.relative == "prev_month":
+        span = _previous_month(usable, chosen, state) or span
+    as_of = next((p for p in periods if p.relative == "as_of"), None)
+    if as_of and span[0] <= as_of.first <= span[1] and span[0].month == 1 and span[0].day == 1:
+        span = (span[0], as_of.first)
+    return span
+
+
+def _previous_month(usable: list[Period], chosen: Period, state: DocState) -> tuple[date, date] | None:
+    refs = [p for p in usable if p is not chosen and p.relative == ""]
+    ref = refs[0] if refs else state.period
+    if ref is None or ref.first.month != ref.last.month:
+        return None
+    y, m = (ref.first.year, ref.first.month - 1) if ref.first.month > 1 else (ref.first.year - 1, 12)
+    return date(y, m, 1), month_end(y, m)

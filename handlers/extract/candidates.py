@@ -1,0 +1,69 @@
+"""A figure on its way to becoming an Observation, and the in-document merge of repeated figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    port: str | None
+    indicator: str
+    value: float
+    qualifier: str
+    step: float
+    period: tuple[date, date] | None
+    yoy_pct: float | None
+    direction: str
+    scope: str
+    quote: str
+    start: int
+    flags: tuple[str, ...] = field(default=())
+
+    @property
+    def key(self) -> tuple[str | None, str, str, str]:
+        return (self.port, self.indicator, self.direction, self.scope)
+
+
+def _same_value(a: Candidate, b: Candidate) -> bool:
+    return abs(a.value - b.value) <= 1e-6 * max(abs(a.value), abs(b.value), 1.0)
+
+
+def _rounded_of(approx: Candidate, exact: Candidate) -> bool:
+    """'more than 2.1 thousand' is the rounded form of 2,145 (within one step of its last digit)."""
+    if approx.qualifier == "exactly" or exact.qualifier != "exactly":
+        return False
+    if approx.period and exact.period and approx.period != exact.period:
+        return False
+    return abs(approx.value - exact.value) <= max(approx.step, abs(exact.value) * 0.005)
+
+
+def _combine(keep: Candidate, other: Candidate) -> Candidate:
+    return replace(
+        keep,
+        period=keep.period or other.period,
+        yoy_pct=keep.yoy_pct if keep.yoy_pct is not None else other.yoy_pct,
+        start=min(keep.start, other.start),
+    )
+
+
+def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
+    """Repeated figures in one document count once; a rounded headline figure yields to the exact one."""
+    out: list[Candidate] = []
+    for c in cands:
+        for i, k in enumerate(out):
+            if k.key != c.key:
+                continue
+            if _same_value(k, c):
+                out[i] = _combine(k, c)
+                break
+            if _rounded_of(k, c):
+                out[i] = _combine(c, k)
+                break
+            if _rounded_of(c, k):
+                out[i] = _combine(k, c)
+                break
+        else:
+            out.append(c)
+    return out

@@ -1,0 +1,155 @@
+"""Recognise which indicator a number is, from the words around it, and normalise it to base units."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from handlers.extract import lexicon as lx
+from handlers.extract.spans import Number
+
+_TIME_HOURS = {"hour": 1.0, "day": 24.0, "minute": 1 / 60, "week": 168.0}
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The text a number sits in: whole text plus the bounds of its clause and sentence."""
+
+    text: str
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+
+    def clause_has(self, role: str) -> bool:
+        return lx.has(role, self.text, *self.clause)
+
+    def sentence_has(self, role: str) -> bool:
+        return lx.has(role, self.text, *self.sentence)
+
+    def before_has(self, role: str, start: int) -> bool:
+        return lx.has(role, self.text, self.clause[0], start)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a number means: an indicator value, or a change in percent (yoy candidate)."""
+
+    indicator: str  # an indicator name, or "change"
+    value: float
+    end: int
+    qualifier: str
+
+
+def read_number(n: Number, ctx: Context) -> Reading | None:
+    if n.kind == "pp":
+        return None
+    if n.kind == "pct":
+        return _read_percent(n, ctx)
+    if not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(ctx.text[n.start : n.end]):
+        return None
+    unit, end = _unit(n, ctx)
+    if unit is None:
+        return None
+    qualifier = _after_qualifier(ctx.text, end, n.qualifier)
+    if lx.AFTER_UNIT_PER_HOUR.match(ctx.text, end):
+        return None
+    indicator, factor = _indicator(unit, n, end, ctx)
+    if indicator is None:
+        return None
+    return Reading(indicator, n.value * factor, end, qualifier)
+
+
+def _unit(n: Number, ctx: Context) -> tuple[str | None, int]:
+    limit = min(ctx.sentence[1], n.end + 90)
+    for rx in lx.UNIT_RES:
+        m = rx.match(ctx.text, n.end, limit)
+        if m and m.lastgroup:
+            return m.lastgroup, m.end()
+    for name, rx in lx.CURRENCY_BEFORE.items():
+        if rx.search(ctx.text, max(0, n.start - 5), n.start):
+            return name, n.end
+    return None, n.end
+
+
+def _after_qualifier(text: str, end: int, qualifier: str) -> str:
+    m = lx.AFTER_UNIT_QUAL.match(text, end)
+    if not m:
+        return qualifier
+    return ("more_than", "about", "up_to")[(m.lastindex or 1) - 1]
+
+
+def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None, float]:
+    if unit in ("train", "trip"):
+        if unit == "trip" and not ctx.sentence_has("train_word"):
+            return None, 1.0
+        return _rate_or_count("trains", ctx), 1.0
+    if unit == "tonne":
+        return "cargo_tonnes", 1.0
+    if unit == "teu":
+        return "containers_teu", 1.0
+    if unit == "vehicle":
+        return _vehicles(ctx), 1.0
+    if unit in ("usd", "cny"):
+        return (f"trade_value_{unit}" if ctx.clause_has("trade") else None), 1.0
+    if unit in _TIME_HOURS:
+        return _clearance_time(end, ctx), _TIME_HOURS[unit]
+    return None, 1.0
+
+
+def _rate_or_count(kind: str, ctx: Context) -> str:
+    if ctx.clause_has("queue"):
+        return f"{kind}_in_queue"
+    if ctx.clause_has("per_day"):
+        return f"{kind}_per_day"
+    return "trains_count" if kind == "trains" else "vehicles_exported"
+
+
+def _vehicles(ctx: Context) -> str | None:
+    indicator = _rate_or_count("vehicles", ctx)
+    if indicator != "vehicles_exported":
+        return indicator
+    if ctx.clause_has("export") or ctx.clause_has("car_goods") or ctx.sentence_has("export"):
+        return indicator
+    return None
+
+
+def _clearance_time(end: int, ctx: Context) -> str | None:
+    if not ctx.clause_has("clearance") or ctx.clause_has("not_clearance"):
+        return None
+    if lx.AFTER_TIME_EXCLUDE.match(ctx.text, end):
+        return None
+    return "clearance_time_hours"
+
+
+def _read_percent(n: Number, ctx: Context) -> Reading | None:
+    text = ctx.text
+    before_lo = max(ctx.clause[0], n.start - 40)
+    if lx.CHANGE_BEFORE.search(text, before_lo, n.start) and not _level_word_before(text, n.start):
+        return Reading("change", _signed(n, ctx), n.end, n.qualifier)
+    if not lx.LEVEL_BEFORE.search(text, before_lo, n.start) and lx.CHANGE_AFTER.match(text, n.end):
+        return Reading("change", _signed(n, ctx), n.end, n.qualifier)
+    if n.value > 100:
+        return None
+    if ctx.clause_has("clearance_rate"):
+        return Reading("clearance_rate_pct", n.value, n.end, n.qualifier)
+    if ctx.clause_has("nev") and ctx.clause_has("share"):
+        return Reading("nev_share_pct", n.value, n.end, n.qualifier)
+    return None
+
+
+_LEVEL_WORD = re.compile(r"(?:reach\w*|stood at|达到|达|составил\w*|достиг\w*)\s*$", re.IGNORECASE)
+
+
+def _level_word_before(text: str, start: int) -> bool:
+    return _LEVEL_WORD.search(text, max(0, start - 15), start) is not None
+
+
+def _signed(n: Number, ctx: Context) -> float:
+    before = lx.NEGATIVE.search(ctx.text, max(ctx.clause[0], n.start - 30), n.start)
+    after = lx.NEGATIVE.match(ctx.text, n.end, min(ctx.sentence[1], n.end + 12))
+    after = after or re.match(r"\s*(?:fewer|less|lower|down|меньше|ниже)", ctx.text[n.end : n.end + 12], re.IGNORECASE)
+    return -n.value if (before or after) else n.value
+
+
+def is_mom(n_end: int, ctx: Context, start: int) -> bool:
+    return lx.MOM.search(ctx.text, max(ctx.clause[0], start - 20), min(ctx.clause[1], n_end + 60)) is not None

@@ -1,0 +1,60 @@
+"""The en/ru/zh lexicons compiled once into the regexes the extractor uses."""
+
+from __future__ import annotations
+
+import re
+from types import ModuleType
+
+from handlers.extract import lexicon_en, lexicon_ru, lexicon_zh
+
+_LANGS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_zh)
+UNIT_CLASSES = tuple(lexicon_en.UNITS)
+
+
+def _units(mod: ModuleType, spaced: bool) -> re.Pattern[str]:
+    groups = "|".join(f"(?P<{name}>{rx})" for name, rx in mod.UNITS.items())
+    if spaced:
+        return re.compile(rf"\s*(?:(?:{mod.FILLER})[\s-]+){{0,7}}?(?:{groups})")
+    return re.compile(rf"\s*(?:{mod.FILLER})?(?:{groups})")
+
+
+UNIT_RES: tuple[re.Pattern[str], ...] = (
+    _units(lexicon_zh, spaced=False),
+    _units(lexicon_en, spaced=True),
+    _units(lexicon_ru, spaced=True),
+)
+CURRENCY_BEFORE: dict[str, re.Pattern[str]] = {
+    name: re.compile(rf"{rx}\s?$") for name, rx in lexicon_en.CURRENCY_BEFORE.items()
+}
+
+
+def _join(role: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{getattr(mod, role)})" for mod in _LANGS), re.IGNORECASE)
+
+
+CONTEXT: dict[str, re.Pattern[str]] = {
+    role: re.compile("|".join(f"(?:{mod.CONTEXT[role]})" for mod in _LANGS), re.IGNORECASE)
+    for role in lexicon_en.CONTEXT
+}
+CHANGE_BEFORE = _join("CHANGE_BEFORE")
+CHANGE_AFTER = re.compile("|".join(f"(?:{mod.CHANGE_AFTER})" for mod in _LANGS), re.IGNORECASE)
+NEGATIVE = _join("NEGATIVE")
+MOM = _join("MOM")
+LEVEL_BEFORE = _join("LEVEL_BEFORE")
+AGGREGATE = _join("AGGREGATE")
+NO_CARRY = _join("NO_CARRY")
+YOY_EXPLICIT = re.compile(
+    r"year[- ]on[- ]year|year[- ]over[- ]year|\byoy\b|y/y|a year (?:earlier|ago|before)|same period|"
+    r"previous year|last year|годом ранее|аналогичн\w+ период\w*|прошл\w+ год\w*|в годовом|同比|同期|上年|去年",
+    re.IGNORECASE,
+)
+AFTER_UNIT_QUAL = re.compile(r"\s*(?:(以上|or more|and more|plus)|(左右)|(以内|以下|or less|or fewer))", re.IGNORECASE)
+AFTER_UNIT_PER_HOUR = re.compile(r"\s*(?:в час|per hour|an hour|every hour|每小时)", re.IGNORECASE)
+AFTER_TIME_EXCLUDE = re.compile(
+    r"[\s-]*(?:a day|a week|per day|per week|в сутки|в неделю|в день|each day|every day|of (?:work|operation))",
+    re.IGNORECASE,
+)
+
+
+def has(role: str, text: str, start: int, end: int) -> bool:
+    return CONTEXT[role].search(text, start, end) is not None

@@ -1,0 +1,66 @@
+"""English lexicon: regex fragments keyed by role (combined with ru and zh in lexicon.py)."""
+
+from __future__ import annotations
+
+FILLER = (
+    r"(?:[A-Z][\w'’.–-]*|\([^)]{1,40}\)|and|of|the|freight|cargo|container(?:ized)?|commercial|new[- ]energy|"
+    r"new|energy|electric|heavy[- ]duty|heavy|light|used|domestically|domestic|produced|made|manufactured|"
+    r"loaded|empty|block|transit|export(?:ed)?|import(?:ed)?|outbound|inbound|international|cross-border|"
+    r"additional|more|metric|rail|railway|road|dedicated|regular|scheduled|return|goods|[\w-]+-bound|"
+    r"standard|passenger|battery[- ]electric|intermodal|of\s+the)"
+)
+UNITS: dict[str, str] = {
+    "train": r"(?:freight )?trains?\b|train (?:trips|services|runs|journeys)\b|consists\b",
+    "trip": r"trips\b|services\b|runs\b|journeys\b",
+    "tonne": r"(?:metric )?(?:tonnes?|tons?)\b|mt\b",
+    "teu": r"TEUs?\b|twenty-foot equivalent units?\b",
+    "vehicle": r"(?:vehicles?|cars?|trucks?|automobiles?|lorries|NEVs?|EVs?)\b",
+    "usd": r"(?:US |U\.S\. )?dollars\b|USD\b|US\$",
+    "cny": r"yuan\b|CNY\b|RMB\b|renminbi\b",
+    "hour": r"hours?\b|hrs?\b|h\b",
+    "day": r"days?\b",
+    "minute": r"minutes?\b|mins?\b",
+    "week": r"weeks?\b",
+}
+CURRENCY_BEFORE: dict[str, str] = {"usd": r"(?:US\$|\$|USD\s?)", "cny": r"(?:CNY\s?|RMB\s?|¥|￥)"}
+CONTEXT: dict[str, str] = {
+    "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|stranded|idling|piled up)\b",
+    "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period)\b|/day\b",
+    "per_hour": r"\b(?:per hour|an hour|every hour)\b",
+    "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
+    r"processing time|inspection|release|dwell time|turnaround|transit time|handl\w+ time)\b",
+    "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
+    r"rate of (?:customs )?clearance|(?:declarations|consignments|shipments) (?:were )?(?:cleared|released))\b",
+    "nev": r"\b(?:new[- ]energy|NEVs?|electric|battery|EVs?|hybrid)\b",
+    "share": r"\b(?:share|accounted for|account for|accounting for|made up|making up|proportion|of)\b",
+    "trade": r"\b(?:trade|exports?|imports?|exported|imported|turnover|worth|valued|value)\b",
+    "export": r"\b(?:export\w*|outbound|shipped abroad|sold abroad|drove from|self-driv\w*)\b",
+    "car_goods": r"\b(?:new[- ]energy vehicles|commercial vehicles|passenger cars|NEVs|cars|automobiles|EVs)\b",
+    "train_word": r"\btrains?\b",
+    "company": r"\b(?:our|the|its|this) (?:company|firm|enterprise)\b|\bcompany (?:has|had)\b",
+    "direction_out": r"\b(?:outbound|exports?|exported|westbound|departing)\b",
+    "direction_in": r"\b(?:inbound|imports?|imported|eastbound|arriving)\b",
+    "not_clearance": r"\b(?:work\w*|operat\w*|open\w*|schedule|shifts?|around the clock|flight)\b",
+}
+CHANGE_BEFORE = (
+    r"(?:\b(?:up|down|increas\w*|rise|rising|rose|grew|grow\w*|gain\w*|jump\w*|surg\w*|climb\w*|soar\w*|"
+    r"fell|fall\w*|drop\w*|declin\w*|decreas\w*|slump\w*|plung\w*|slid|shrank|shrunk|dipped|lower|higher|"
+    r"growth|by)(?:\s+(?:of|by))?|year[- ]on[- ]year)\s+(?:(?:about|nearly|roughly|some|over|more than|almost|"
+    r"approximately|just|a further)\s+)?$"
+)
+CHANGE_AFTER = (
+    r"\s*(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y\b|yoy\b|y-o-y|on the year|on an annual basis|"
+    r"more\b|higher\b|fewer\b|less\b|lower\b|increase|growth|rise|decline|decrease|drop|jump|gain|up\b|"
+    r"down\b|surge|fall)"
+)
+NEGATIVE = (
+    r"\b(?:down|fell|fall\w*|drop\w*|declin\w*|decreas\w*|slump\w*|plung\w*|slid|shrank|shrunk|dipped|"
+    r"fewer|less|lower|contract\w*)\b"
+)
+MOM = (
+    r"month[- ]on[- ]month|from the previous month|than the previous month|m/m\b|"
+    r"compared with (?:the previous|last) month"
+)
+LEVEL_BEFORE = r"\b(?:to|from|at|reach\w*|was|is|were|stood at|hit|of only|amounted to|totall?ed)\s+(?:a |an )?$"
+AGGREGATE = r"\b(?:(?:the|both|these|two|all) (?:two )?(?:ports|crossings|checkpoints)|together|combined)\b"
+NO_CARRY = r"\b(?:nationwide|across the country|countrywide|between \w+ and \w+|worldwide|globally)\b"

@@ -1,0 +1,46 @@
+"""Chinese lexicon: regex fragments keyed by role (units follow the number directly)."""
+
+from __future__ import annotations
+
+FILLER = r"(?:多|余)"
+UNITS: dict[str, str] = {
+    "train": r"(?:列|班列)",
+    "trip": r"(?:趟)",
+    "tonne": r"(?:吨)",
+    "teu": r"(?:标箱|标准箱|TEU)",
+    "vehicle": r"(?:辆)",
+    "usd": r"(?:美元)",
+    "cny": r"(?:元|人民币)",
+    "hour": r"(?:个?小时)",
+    "day": r"(?:天|个?工作日)",
+    "minute": r"(?:分钟)",
+    "week": r"(?:周|个?星期)",
+}
+CURRENCY_BEFORE: dict[str, str] = {}
+CONTEXT: dict[str, str] = {
+    "queue": r"(?:排队|滞留|等待|积压|待检|拥堵)",
+    "per_day": r"(?:日均|每天|每日|单日|一天)",
+    "per_hour": r"(?:每小时)",
+    "clearance": r"(?:通关|查验|放行|验放|过境时间)",
+    "clearance_rate": r"(?:通关率|放行率|验放率)",
+    "nev": r"(?:新能源|电动)",
+    "share": r"(?:占比|占|比重|比例)",
+    "trade": r"(?:贸易|进出口|出口额|进口额|外贸|货值|交易额|出口值|进口值)",
+    "export": r"(?:出口|外运|驶出|出境)",
+    "car_goods": r"(?:汽车|商品车|新能源车|乘用车|商用车)",
+    "train_word": r"(?:班列|列车|火车)",
+    "company": r"(?:我们公司|本公司|该公司|我公司)",
+    "direction_out": r"(?:出口|出境|出港)",
+    "direction_in": r"(?:进口|入境|进港|进出口)",
+    "not_clearance": r"(?:工作|作业|开放|运营)",
+}
+CHANGE_BEFORE = (
+    r"(?:同比|比上年|较上年|比去年同期|较去年同期)?(?:增长|增加|上升|提高|提升|下降|减少|下滑|回落|降低|增幅为?|降幅为?|增速为?)"
+    r"(?:了|达|为|约|超|近)?$"
+)
+CHANGE_AFTER = r"(?:以上)?(?:的增长|的增幅)"
+NEGATIVE = r"(?:下降|减少|下滑|回落|降低|降幅)"
+MOM = r"(?:环比)"
+LEVEL_BEFORE = r"(?:达到?|为|至|到)$"
+AGGREGATE = r"(?:两(?:大|个)?口岸|双口岸|各口岸|口岸合计|合计)"
+NO_CARRY = r"(?:全国|全路)"

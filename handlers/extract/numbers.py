@@ -1,0 +1,221 @@
+"""Find numbers in en/ru/zh text: separators, decimal commas, scale words, words, percentages, qualifiers."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from handlers.extract import numwords
+from handlers.extract.spans import Number
+
+_SPACES = "\u00a0\u2009\u202f "
+DIGITS = re.compile(
+    r"(?<![0-9A-Za-z_./,:#№\u2116])(?<![A-Za-zА-Яа-я]-)"
+    r"(?:\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d,.]\d)|\d+)(?:[.,]\d+)*"
+    r"(?![\d/:])(?!-\d{1,2}-\d)"
+)
+_SCALE = re.compile(
+    r"[ \u00a0\u2009\u202f]?(?:(thousand|million|mln|bn|billion|trillion)\b|"
+    r"(тыс|млн|млрд|трлн)\.?|(тысяч[аиу]?|миллион(?:а|ов)?|миллиард(?:а|ов)?)(?![а-яё]))|"
+    r"(万亿|亿|万|千)",
+    re.IGNORECASE,
+)
+SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "тыс": 1e3,
+    "млн": 1e6,
+    "млрд": 1e9,
+    "трлн": 1e12,
+    "万": 1e4,
+    "亿": 1e8,
+    "千": 1e3,
+    "万亿": 1e12,
+}
+_PCT = re.compile(
+    r"\s?(?:(%|％|percent\b|per cent\b|процент\w*|проц\.)|"
+    r"(percentage points?|процентн\w* пункт\w*|п\.\s?п\.|个百分点))",
+    re.IGNORECASE,
+)
+_ZH_PCT = re.compile(r"百分之([\d.]+|[零一二两三四五六七八九十点]+)")
+_QUAL_BEFORE = re.compile(
+    r"(?<![A-Za-zА-Яа-яЁё])(?:(more than|over|above|exceed(?:ed|ing|s)?|in excess of|upwards of|surpass(?:ed|ing)?|"
+    r"более чем|более|свыше|больше|превысил\w*|超过|超|逾|突破|多于)|"
+    r"(nearly|almost|close to|почти|近|接近|将近)|"
+    r"(about|around|approximately|roughly|some|an estimated|около|примерно|порядка|приблизительно|"
+    r"ориентировочно|约|大约|左右)|"
+    r"(up to|as many as|as much as|до|不超过|最多)|"
+    r"(less than|fewer than|under|below|менее|меньше|не более|不到|不足|少于))\s*$",
+    re.IGNORECASE,
+)
+_QUAL_NAMES = ("more_than", "about", "about", "up_to", "less_than")
+_QUAL_AFTER = re.compile(r"(多|余)|(以上)|(左右)|(以内|以下)")
+_LEVEL_VERB = re.compile(
+    r"(?:вырос\w*|возрос\w*|увеличил\w*|сократил\w*|снизил\w*|уменьшил\w*|упал\w*|достиг\w*|дошл\w*|"
+    r"поднял\w*|опустил\w*|rose|risen|increased|grown|grew|fell|dropped|declined|climbed)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+WORD_RUNS = (numwords.EN_RUN, numwords.RU_RUN)
+
+
+def parse_digits(raw: str, cyrillic: bool, scaled: bool) -> tuple[float, float]:
+    """Value and step of a digit string: '3,000' 3000, '22,2' 22.2 (Russian), '3.000' 3000, '2 145' 2145."""
+    s = "".join(ch for ch in raw if ch not in _SPACES)
+    if "," in s and "." in s:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        s = s.replace("," if dec == "." else ".", "").replace(dec, ".")
+    elif "," in s:
+        groups = s.split(",")
+        thousands = all(len(g) == 3 for g in groups[1:]) and (len(groups) > 2 or not cyrillic)
+        s = s.replace(",", "") if thousands else s.replace(",", ".")
+    elif s.count(".") > 1 or (s.count(".") == 1 and len(s.split(".")[1]) == 3 and not scaled and s[0] != "0"):
+        s = s.replace(".", "")
+    value = float(s)
+    frac = s.split(".")[1] if "." in s else ""
+    step = 10.0 ** -len(frac) if frac else _int_step(s)
+    return value, step
+
+
+def _int_step(s: str) -> float:
+    stripped = s.rstrip("0")
+    return float(10 ** (len(s) - len(stripped))) if stripped else 1.0
+
+
+def find_numbers(text: str, start: int, end: int, cyrillic: bool) -> list[Number]:
+    """Every number in text[start:end], left to right, without overlaps."""
+    found: list[Number] = []
+    for m in DIGITS.finditer(text, start, end):
+        found.append(_digit_number(text, m, cyrillic, end))
+    for run in WORD_RUNS:
+        for m in run.finditer(text, start, end):
+            found.append(_word_number(text, m, end))
+    for m in numwords.ZH_RUN.finditer(text, start, end):
+        found.append(_zh_number(text, m, end))
+    for m in _ZH_PCT.finditer(text, start, end):
+        found.append(_zh_pct(text, m))
+    found = [n for n in found if not math.isnan(n.value)]
+    found.sort(key=lambda n: (n.start, -n.end))
+    out: list[Number] = []
+    for n in found:
+        if out and n.start < out[-1].end:
+            continue
+        out.append(n)
+    return merge_ranges(text, out)
+
+
+def _finish(text: str, start: int, end: int, value: float, step: float, limit: int, scaled: bool) -> Number:
+    """Apply percent suffixes and qualifiers around a parsed value."""
+    kind = "num"
+    m = _PCT.match(text, end, limit)
+    if m:
+        kind = "pct" if m.group(1) else "pp"
+        end = m.end()
+    qualifier = _qualifier(text, start, end, limit)
+    return Number(start, end, value, kind, qualifier, step, scaled)
+
+
+def _qualifier(text: str, start: int, end: int, limit: int) -> str:
+    after = _QUAL_AFTER.match(text, end, limit)
+    if after:
+        return ("more_than", "more_than", "about", "up_to")[after.lastindex - 1 if after.lastindex else 0]
+    m = _QUAL_BEFORE.search(text, max(0, start - 24), start)
+    if m and m.lastindex:
+        if m.group(4) and _LEVEL_VERB.search(text, max(0, m.start() - 20), m.start()):
+            return "exactly"  # "вырос до 22,2 млн тонн": rose to, not up to
+        return _QUAL_NAMES[m.lastindex - 1]
+    return "exactly"
+
+
+def _scale(text: str, end: int, limit: int) -> tuple[float, int]:
+    m = _SCALE.match(text, end, limit)
+    if not m:
+        return 1.0, end
+    word = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
+    key = next((k for k in SCALES if word.startswith(k)), word[:3])
+    factor = SCALES.get(key) or {"тыс": 1e3, "мил": 1e6}.get(word[:3], 1e9 if word.startswith("миллиард") else 1.0)
+    if word.startswith("миллиард"):
+        factor = 1e9
+    return factor, m.end()
+
+
+def _digit_number(text: str, m: re.Match[str], cyrillic: bool, limit: int) -> Number:
+    factor, end = _scale(text, m.end(), limit)
+    try:
+        value, step = parse_digits(m.group(), cyrillic, factor != 1.0)
+    except ValueError:
+        value, step = math.nan, 1.0
+    return _finish(text, m.start(), end, value * factor, step * factor, limit, factor != 1.0)
+
+
+def _word_number(text: str, m: re.Match[str], limit: int) -> Number:
+    raw = m.group()
+    value = numwords.parse_ru_words(raw) if _is_cyr(raw) else numwords.parse_en_words(raw)
+    if value is None:
+        return Number(m.start(), m.end(), math.nan)
+    factor, end = _scale(text, m.end(), limit)
+    if value * factor < 2:
+        return Number(m.start(), m.end(), math.nan)  # "one train", "одного поезда": an article, not a figure
+    return _finish(text, m.start(), end, value * factor, _int_step(str(int(value))) * factor, limit, True)
+
+
+def _zh_number(text: str, m: re.Match[str], limit: int) -> Number:
+    raw = m.group()
+    value = numwords.parse_zh(raw)
+    if value is None or (len(raw) == 1 and raw not in "两十"):
+        return Number(m.start(), m.end(), math.nan)
+    return _finish(text, m.start(), m.end(), value, _int_step(str(int(value))), limit, True)
+
+
+def _zh_pct(text: str, m: re.Match[str]) -> Number:
+    raw = m.group(1)
+    if raw[0].isdigit():
+        value = float(raw)
+    else:
+        whole, _, frac = raw.partition("点")
+        value = (numwords.parse_zh(whole) or 0.0) + (
+            float("0." + "".join(str(numwords.ZH_DIGITS[c]) for c in frac)) if frac else 0.0
+        )
+    return Number(m.start(), m.end(), value, "pct", _qualifier(text, m.start(), m.end(), m.end()))
+
+
+def _is_cyr(s: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in s)
+
+
+_RANGE_SEP = re.compile(r"\s*(?:[-–—~～]|to|до|至|到)\s*$", re.IGNORECASE)
+_CHANGE_FROM = re.compile(
+    r"(?:rose|rising|increas\w*|grew|growing|jump\w*|fell|falling|decreas\w*|dropp?\w*|declin\w*|"
+    r"up|down|вырос\w*|вырас\w*|увелич\w*|вырост\w*|сократ\w*|снизи\w*|снижен\w*|уменьш\w*|从|由)"
+    r"[^.;]{0,20}?(?:from|с|от|从|由)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def merge_ranges(text: str, numbers: list[Number]) -> list[Number]:
+    """'4,000–5,000', 'from 40 to 50', 'от 40 до 50', '4000至5000' → one number (the midpoint), qualifier range."""
+    out: list[Number] = []
+    for n in numbers:
+        prev = out[-1] if out else None
+        if prev and prev.kind == n.kind and _RANGE_SEP.fullmatch(text, prev.end, n.start):
+            low = prev.value
+            if not prev.scaled and n.scaled and low < n.value / 10:
+                low *= n.value / max(_unscaled(n), 1e-9)
+            if _CHANGE_FROM.search(text, max(0, prev.start - 30), prev.start):
+                out[-1] = n  # "rose from 3,000 to 4,000": the new level is the figure
+                continue
+            if 0 < low < n.value:
+                out[-1] = Number(prev.start, n.end, (low + n.value) / 2, n.kind, "range", n.step, n.scaled)
+                continue
+        out.append(n)
+    return out
+
+
+def _unscaled(n: Number) -> float:
+    for factor in (1e12, 1e9, 1e8, 1e6, 1e4, 1e3):
+        if n.scaled and n.value >= factor and n.step >= factor / 1000:
+            return n.value / factor
+    return n.value

@@ -1,0 +1,238 @@
+"""Period expressions (en/ru/zh) resolved to [first, last] dates against the publication date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from handlers.extract import calendar_words as cw
+from handlers.extract.spans import Period
+
+Span = tuple[date, date]
+Resolver = Callable[[re.Match[str], date | None], Span | None]
+
+_EN_Y = r"(?:,?\s+(?:of\s+|in\s+)?(?:the\s+)?(?P<y>20\d\d|this year|last year|the year|the current year))?"
+_RU_Y = r"(?:\s+(?P<y>20\d\d)\s*(?:-?го\s+)?(?:года|году|г\.|г\b)|\s+(?P<yr>текущего|этого|прошлого|нынешнего) года)?"
+_ZH_Y = r"(?:(?P<y>20\d\d)\s*年|(?P<yr>今年|去年|上年|本年))?"
+_M = cw.EN_MONTH_RX
+_RM = cw.RU_MONTH_RX
+_N_EN = r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+_N_RU = (
+    r"(?P<n>\d{1,2}|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|"
+    r"два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать)"
+)
+
+
+def _year(m: re.Match[str], pub: date | None, first_month: int = 1) -> int | None:
+    """An explicit or relative year; otherwise the latest year whose period had begun by publication."""
+    groups = m.groupdict()
+    raw = (groups.get("y") or groups.get("yr") or "").lower()
+    if raw[:2] == "20" and raw[:4].isdigit():
+        return int(raw[:4])
+    if pub is None:
+        return None
+    if raw in ("last year", "прошлого", "去年", "上年"):
+        return pub.year - 1
+    if raw:
+        return pub.year
+    return pub.year if date(pub.year, first_month, 1) <= pub else pub.year - 1
+
+
+def _months(first_month: int, last_month: int) -> Resolver:
+    def resolve(m: re.Match[str], pub: date | None) -> Span | None:
+        y = _year(m, pub, first_month)
+        return None if y is None else (date(y, first_month, 1), cw.month_end(y, last_month))
+
+    return resolve
+
+
+def _first_n(m: re.Match[str], pub: date | None) -> Span | None:
+    n = cw.count(m.group("n"))
+    return _months(1, n)(m, pub) if n and 1 <= n <= 12 else None
+
+
+def _half(m: re.Match[str], pub: date | None) -> Span | None:
+    h = cw.ordinal(m.group("h"))
+    return _months(1, 6)(m, pub) if h == 1 else _months(7, 12)(m, pub) if h == 2 else None
+
+
+def _quarter(m: re.Match[str], pub: date | None) -> Span | None:
+    q = cw.ordinal(m.group("q"))
+    return _months(3 * q - 2, 3 * q)(m, pub) if q and 1 <= q <= 4 else None
+
+
+def _quarters_cumulative(m: re.Match[str], pub: date | None) -> Span | None:
+    n = cw.count(m.group("n"))
+    return _months(1, 3 * n)(m, pub) if n and 1 <= n <= 4 else None
+
+
+def _range(m: re.Match[str], pub: date | None) -> Span | None:
+    a, b = cw.month_number(m.group("m1")), cw.month_number(m.group("m2"))
+    return _months(a, b)(m, pub) if a and b and a <= b else None
+
+
+def _month(m: re.Match[str], pub: date | None) -> Span | None:
+    a = cw.month_number(m.group("m"))
+    return _months(a, a)(m, pub) if a else None
+
+
+def _full_year(m: re.Match[str], pub: date | None) -> Span | None:
+    y = _year(m, pub)
+    return None if y is None else (date(y, 1, 1), date(y, 12, 31))
+
+
+def _last_year(m: re.Match[str], pub: date | None) -> Span | None:
+    return None if pub is None else (date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31))
+
+
+def _ytd(m: re.Match[str], pub: date | None) -> Span | None:
+    return None if pub is None else (date(pub.year, 1, 1), pub)
+
+
+def _prev_month(m: re.Match[str], pub: date | None) -> Span | None:
+    if pub is None:
+        return None
+    y, mo = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
+    return date(y, mo, 1), cw.month_end(y, mo)
+
+
+def _as_of(m: re.Match[str], pub: date | None) -> Span | None:
+    mo = cw.month_number(m.group("m"))
+    y = _year(m, pub, mo or 1)
+    if not mo or y is None:
+        return None
+    try:
+        day = date(y, mo, int(m.group("d")))
+    except ValueError:
+        return None
+    return day, day
+
+
+_I = re.IGNORECASE
+PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
+    (re.compile(rf"\b(?:the\s+)?first\s+{_N_EN}\s+months" + _EN_Y, _I), _first_n, ""),
+    (re.compile(r"\b(?:the\s+)?first\s+(?P<n>two|three)\s+quarters" + _EN_Y, _I), _quarters_cumulative, ""),
+    (re.compile(r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half" + _EN_Y, _I), _half, ""),
+    (re.compile(r"\b(?P<h>H[12]|[12]H)(?:\s+|-|/|'|’)?(?P<y>20\d\d)?\b"), _half, ""),
+    (re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter" + _EN_Y, _I), _quarter, ""),
+    (re.compile(r"\bQ(?P<q>[1-4])(?:\s+|-|/|'|’)?(?P<y>20\d\d)?\b"), _quarter, ""),
+    (
+        re.compile(
+            rf"\b(?:from\s+|between\s+)?(?P<m1>{_M})\.?(?:\s+20\d\d)?\s*(?:–|—|-|to|through|until|and)\s*"
+            rf"(?P<m2>{_M})\b\.?" + _EN_Y
+        ),
+        _range,
+        "",
+    ),
+    (
+        re.compile(
+            rf"\b(?:in|during|for|of|over|last)\s+(?:the\s+month\s+of\s+)?(?P<m>{_M})\b(?!\s+\d{{1,2}}\b)"
+            r"(?:,?\s+(?P<y>20\d\d))?"
+        ),
+        _month,
+        "",
+    ),
+    (re.compile(rf"\b(?P<m>{_M})\s+(?P<y>20\d\d)\b"), _month, ""),
+    (
+        re.compile(
+            r"\b(?:in|during|for|throughout|of|over)\s+(?:the\s+(?:whole|full|entire)\s+(?:year\s+)?(?:of\s+)?)?"
+            r"(?P<y>20\d\d)\b(?![-–/]\d)",
+            _I,
+        ),
+        _full_year,
+        "",
+    ),
+    (
+        re.compile(
+            r"\b(?:so far this year|since the (?:beginning|start) of (?:the|this) year|year[- ]to[- ]date|"
+            r"this year)\b",
+            _I,
+        ),
+        _ytd,
+        "",
+    ),
+    (re.compile(r"\blast year\b", _I), _last_year, ""),
+    (
+        re.compile(r"\b(?:a month earlier|the previous month|the month before|last month|a month ago)\b", _I),
+        _prev_month,
+        "prev_month",
+    ),
+    (
+        re.compile(
+            rf"\b(?:as of|as at|as of the end of)\s+(?P<m>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+            r"(?:,?\s+(?P<y>20\d\d))?"
+        ),
+        _as_of,
+        "as_of",
+    ),
+    # Russian
+    (re.compile(r"(?P<h>перв\w*|втор\w*|I{1,2}|[12])[\s-]*(?:-?м\s+)?полугоди\w*" + _RU_Y, _I), _half, ""),
+    (
+        re.compile(
+            r"(?P<q>перв\w*|втор\w*|трет\w*|четв[её]рт\w*|I{1,3}|IV|[1-4])[\s-]*(?:-?м\s+)?квартал\w*" + _RU_Y, _I
+        ),
+        _quarter,
+        "",
+    ),
+    (
+        re.compile(r"(?:за|итогам|первые|первых|в течение)\s+(?:перв\w+\s+)?" + _N_RU + r"\s+месяц\w*" + _RU_Y, _I),
+        _first_n,
+        "",
+    ),
+    (re.compile(rf"(?:(?:в|за|с)\s+)?(?P<m1>{_RM})\s*(?:[–—-]|по)\s*(?P<m2>{_RM})" + _RU_Y, _I), _range, ""),
+    (re.compile(rf"(?:в|за)\s+(?P<m>{_RM})" + _RU_Y, _I), _month, ""),
+    (re.compile(r"(?:в|за|по итогам|на конец)\s+(?P<y>20\d\d)\s*(?:-?м\s+)?(?:году|год|года|г\.)", _I), _full_year, ""),
+    (
+        re.compile(r"(?:с начала (?:текущего |этого |нынешнего )?года|в этом году|в текущем году|в нынешнем году)", _I),
+        _ytd,
+        "",
+    ),
+    (re.compile(r"(?:в прошлом году|за прошлый год|в минувшем году)", _I), _last_year, ""),
+    (re.compile(r"(?:месяцем ранее|в прошлом месяце|в предыдущем месяце|месяц назад)", _I), _prev_month, "prev_month"),
+    (re.compile(rf"по состоянию на\s+(?P<d>\d{{1,2}})\s+(?P<m>{_RM})" + _RU_Y, _I), _as_of, "as_of"),
+    # Chinese
+    (re.compile(_ZH_Y + r"(?P<m1>\d{1,2})\s*[—–\-－~～至到]\s*(?P<m2>\d{1,2})\s*月(?:份)?"), _range, ""),
+    (re.compile(_ZH_Y + r"前(?P<n>\d{1,2}|十[一二]|[一二两三四五六七八九十])(?:个)?月"), _first_n, ""),
+    (re.compile(_ZH_Y + r"前(?P<n>[二两三])(?:个)?季度"), _quarters_cumulative, ""),
+    (re.compile(_ZH_Y + r"(?:第)?(?P<q>[一二三四1-4])季度"), _quarter, ""),
+    (re.compile(_ZH_Y + r"(?P<h>上|下)半年"), _half, ""),
+    (re.compile(_ZH_Y + r"(?P<m>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d)"), _month, ""),
+    (
+        re.compile(r"(?P<y>20\d\d)\s*年(?:全年)?(?!\s*\d{1,2}\s*月|前|上半年|下半年|第?[一二三四1-4]季度|底|末|初)"),
+        _full_year,
+        "",
+    ),
+    (re.compile(r"今年以来|年初以来|今年(?!\d|前|上半年|下半年|第?[一二三四]季度)"), _ytd, ""),
+    (re.compile(r"去年(?!同期)|上年(?!同期)"), _last_year, ""),
+    (re.compile(r"上月|上个月"), _prev_month, "prev_month"),
+    (re.compile(r"截至(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"), _as_of, "as_of"),
+)
+
+_COMPARISON = re.compile(
+    r"(?:same period|compared (?:with|to)|than|versus|vs\.?|against|previous|аналогичн\w+ период\w*|"
+    r"по сравнению с|чем|против|относительно|к уровню|уровн\w+|比|较|同比)\s*(?:(?:the|a|in|of|last|same|period|"
+    r"за|в|с|периодом|the year)\s+){0,4}$",
+    re.IGNORECASE,
+)
+_ZH_COMPARISON_AFTER = re.compile(r"同期")
+
+
+def find_periods(text: str, start: int, end: int, pub: date | None) -> list[Period]:
+    """Period expressions in text[start:end], longest first where they overlap, in text order."""
+    found: list[Period] = []
+    for rx, resolve, relative in PATTERNS:
+        for m in rx.finditer(text, start, end):
+            span = resolve(m, pub)
+            if span is None:
+                continue
+            comparison = bool(_COMPARISON.search(text, max(start, m.start() - 30), m.start()))
+            comparison = comparison or bool(_ZH_COMPARISON_AFTER.match(text, m.end()))
+            found.append(Period(m.start(), m.end(), span[0], span[1], comparison, relative))
+    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    out: list[Period] = []
+    for p in found:
+        if out and p.start < out[-1].end:
+            continue
+        out.append(p)
+    return out

@@ -1,0 +1,214 @@
+"""extract(document): language → numbers → indicators → ports → periods → year-on-year → merge → flags."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from handlers.extract import lexicon as lx
+from handlers.extract.attribution import DocState, pick_period, pick_port
+from handlers.extract.candidates import Candidate, merge_repeats
+from handlers.extract.events import find_events
+from handlers.extract.indicators import Context, Reading, is_mom, read_number
+from handlers.extract.language import detect_language, has_cyrillic
+from handlers.extract.numbers import find_numbers
+from handlers.extract.periods import find_periods
+from handlers.extract.plausibility import is_implausible
+from handlers.extract.ports import find_ports
+from handlers.extract.segment import clause_at, clause_bounds, split_sentences
+from handlers.extract.spans import Number, Period, PortMention, Sentence
+from service.models import Document, Event, Observation
+from service.vocabulary import INDICATORS
+
+# Full-width digits and signs to ASCII, one character for one, so offsets stay valid.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
+_PERIOD_CUE = re.compile(
+    r"20\d\d|\b(?:first|second|half|quarter|months?|this year|last year|earlier|as of|H[12]|Q[1-4]|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|полугод|квартал|месяц|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|"
+    r"сентябр|октябр|ноябр|декабр|году|ранее|состоянию|年|月|季度|半年",
+    re.IGNORECASE,
+)
+_MAX_QUOTE = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    observations: list[Observation]
+    events: list[Event]
+
+
+@dataclass(slots=True)
+class _Doc:
+    text: str
+    pub: date | None
+    ports: list[PortMention]
+    state: DocState
+
+
+def extract(document: Document) -> Extraction:
+    """Every indicator figure and certification/regulation event in one document. Pure: no I/O."""
+    text = document.text.translate(_FULLWIDTH)
+    language = detect_language(text, document.language)
+    pub = document.published_at.date() if document.published_at else None
+    doc = _Doc(text, pub, find_ports(text), DocState())
+    sentences = split_sentences(text)
+    cands: list[Candidate] = []
+    for sentence in sentences:
+        cands.extend(_sentence_candidates(doc, sentence))
+    merged = merge_repeats(cands)
+    observations = [_observation(document, language, c) for c in merged]
+    events = find_events(document, text, sentences, language, pub)
+    return Extraction(observations, events)
+
+
+def _sentence_candidates(doc: _Doc, s: Sentence) -> list[Candidate]:
+    text = doc.text
+    mentions = [m for m in doc.ports if s.start <= m.start < s.end]
+    periods = find_periods(text, s.start, s.end, doc.pub) if _PERIOD_CUE.search(text, s.start, s.end) else []
+    numbers = find_numbers(text, s.start, s.end, has_cyrillic(text[s.start : s.end]))
+    out: list[Candidate] = []
+    if numbers:
+        out = _figures(doc, s, numbers, mentions, periods)
+    doc.state.update(s, mentions, periods)
+    return out
+
+
+def _figures(
+    doc: _Doc, s: Sentence, numbers: list[Number], mentions: list[PortMention], periods: list[Period]
+) -> list[Candidate]:
+    text = doc.text
+    bounds = clause_bounds(text, s)
+    readings: list[tuple[Number, Reading, tuple[int, int]]] = []
+    for n in numbers:
+        clause = clause_at(bounds, n.start)
+        reading = read_number(n, Context(text, clause, (s.start, s.end)))
+        reading = reading or _inherit(n, text, clause, readings)
+        if reading is not None:
+            readings.append((n, reading, clause))
+    figures = [(n, r, c) for n, r, c in readings if r.indicator != "change"]
+    yoy = _attach_yoy(text, s, readings)
+    out: list[Candidate] = []
+    quote = _quote(text, s)
+    for n, r, clause in figures:
+        port = pick_port(text, mentions, n.start, clause, s, doc.state)
+        period = pick_period(periods, n.start, clause, r.indicator, doc.state)
+        out.append(
+            Candidate(
+                port,
+                r.indicator,
+                r.value,
+                r.qualifier,
+                n.step,
+                period,
+                yoy.get(n.start),
+                _direction(text, clause, r.indicator),
+                _scope(text, clause, n.start),
+                quote,
+                n.start,
+            )
+        )
+    return out
+
+
+_COMPARE_START = re.compile(
+    r"\s*(?:(?:down|up) from|compared (?:with|to)|versus|against|from|тогда как|против|по сравнению с|而|较)\b",
+    re.IGNORECASE,
+)
+
+
+def _inherit(
+    n: Number, text: str, clause: tuple[int, int], done: list[tuple[Number, Reading, tuple[int, int]]]
+) -> Reading | None:
+    """'fell to 96.4%, down from 98.9%': the second figure is the same indicator as the first."""
+    levels = [r for _, r, _ in done if r.indicator != "change"]
+    if not levels or not _COMPARE_START.match(text, clause[0]):
+        return None
+    prev = levels[-1]
+    if n.kind == "pct" and prev.indicator.endswith("_pct"):
+        return Reading(prev.indicator, n.value, n.end, n.qualifier)
+    if (
+        n.kind == "num"
+        and prev.indicator == "clearance_time_hours"
+        and re.match(r"\s*(?:hours?|час\w*|小时)", text[n.end : n.end + 8])
+    ):
+        return Reading(prev.indicator, n.value, n.end, n.qualifier)
+    return None
+
+
+def _attach_yoy(text: str, s: Sentence, readings: list[tuple[Number, Reading, tuple[int, int]]]) -> dict[int, float]:
+    """Each change in percent goes to the nearest figure before it (or the next one in its clause)."""
+    out: dict[int, float] = {}
+    for i, (n, r, clause) in enumerate(readings):
+        if r.indicator != "change" or is_mom(n.end, Context(text, clause, (s.start, s.end)), n.start):
+            continue
+        target = _yoy_target(readings, i, clause)
+        if target is not None and target.start not in out:
+            out[target.start] = r.value
+    return out
+
+
+_Read = tuple[Number, Reading, tuple[int, int]]
+
+
+def _yoy_target(readings: list[_Read], i: int, clause: tuple[int, int]) -> Number | None:
+    n = readings[i][0]
+    for m, r, _ in reversed(readings[:i]):
+        if r.indicator == "change":
+            break
+        if not r.indicator.endswith("_pct") and n.start - r.end <= 160:
+            return m
+        break
+    for m, r, c in readings[i + 1 :]:
+        if r.indicator != "change" and c == clause and not r.indicator.endswith("_pct"):
+            return m
+    return None
+
+
+def _direction(text: str, clause: tuple[int, int], indicator: str) -> str:
+    if indicator == "vehicles_exported":
+        return "total"
+    out = lx.has("direction_out", text, *clause)
+    inn = lx.has("direction_in", text, *clause)
+    if out == inn:
+        return "total"
+    trade = indicator.startswith("trade_value")
+    if out:
+        return "export" if trade else "outbound"
+    return "import" if trade else "inbound"
+
+
+def _scope(text: str, clause: tuple[int, int], pos: int) -> str:
+    return "company" if lx.has("company", text, clause[0], pos) else "port"
+
+
+def _quote(text: str, s: Sentence) -> str:
+    quote = " ".join(text[s.start : s.end].split())
+    return quote if len(quote) <= _MAX_QUOTE else quote[: _MAX_QUOTE - 1] + "…"
+
+
+def _observation(document: Document, language: str, c: Candidate) -> Observation:
+    start, end = c.period if c.period else (None, None)
+    flags = ["implausible"] if is_implausible(c.port, c.indicator, c.value, c.period) else []
+    value = round(c.value, 6)
+    return Observation(
+        id=Observation.make_id(c.port, c.indicator, c.direction, c.scope, start, end, value),
+        document_id=document.id,
+        source_id=document.source_id,
+        url=document.url,
+        port=c.port,
+        indicator=c.indicator,
+        value=value,
+        unit=INDICATORS[c.indicator],
+        period_start=start,
+        period_end=end,
+        yoy_pct=c.yoy_pct,
+        qualifier=c.qualifier,
+        direction=c.direction,
+        scope=c.scope,
+        quote=c.quote,
+        language=language,
+        published_at=document.published_at,
+        flags=flags,
+    )

@@ -1,0 +1,69 @@
+"""Sentences and clauses: figures are attributed within their clause first, then their sentence."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.extract.spans import Sentence
+
+_ABBREV = re.compile(
+    r"(?:\b(?:No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Co|Ltd|Inc|St|Mr|Ms|Dr|vs|approx|"
+    r"г|гг|т|им|ул|руб|долл|проц)|\b[A-Z]|\b[А-Я])\.$"
+)
+_END = re.compile(r"[.!?…]+[»”\"')]*\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9\u4e00-\u9fff])|[。！？；]+[”」』]?|\n+")
+_FINAL = re.compile(r"[.!?。！？…:;»”\"')]\s*$")
+_CLAUSE = re.compile(
+    r",\s|;|，|；|、(?=[^、]{6,})|:\s|：|\s[—–]\s|—|\((?=[^)]{25,})|"
+    r"\s(?:while|whereas|but|although)\s|\sтогда как\s|,?\sа\s|而|但"
+)
+_HEADLINE_MAX = 160
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split on sentence ends and on line breaks; a line with no final punctuation is a headline."""
+    out: list[Sentence] = []
+    pos = 0
+    for m in _END.finditer(text):
+        chunk_end = m.start() if m.group().startswith("\n") else m.end()
+        if not m.group().startswith("\n") and _ABBREV.search(text, pos, m.start() + 1):
+            continue
+        _add(text, pos, chunk_end, out, newline=m.group().startswith("\n") or _followed_by_newline(text, m))
+        pos = m.end()
+    _add(text, pos, len(text), out, newline=True)
+    return out
+
+
+def _followed_by_newline(text: str, m: re.Match[str]) -> bool:
+    return "\n" in m.group()
+
+
+def _add(text: str, start: int, end: int, out: list[Sentence], newline: bool) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return
+    body = text[start:end]
+    headline = newline and not _FINAL.search(body) and len(body) <= _HEADLINE_MAX
+    out.append(Sentence(start, end, headline))
+
+
+def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """Clause (start, end) offsets of one sentence, split at commas, semicolons, dashes, 'while'."""
+    bounds: list[tuple[int, int]] = []
+    pos = sentence.start
+    for m in _CLAUSE.finditer(text, sentence.start, sentence.end):
+        if m.start() > pos:
+            bounds.append((pos, m.start()))
+        pos = m.end()
+    if pos < sentence.end:
+        bounds.append((pos, sentence.end))
+    return bounds or [(sentence.start, sentence.end)]
+
+
+def clause_at(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for lo, hi in bounds:
+        if lo <= pos < hi:
+            return lo, hi
+    return bounds[-1] if bounds else (pos, pos)
