@@ -1,14 +1,118 @@
-"""Certification, regulation and policy events (stub, filled in later)."""
+"""Certification, regulation and policy events: a change with a regime and/or an effective date.
+
+A text that merely mentions EAC is not an event; an amendment, a new requirement, an effective date or the
+end of a transition period is. Sentences about the same regime in one document make one event, quoted
+from the body sentence that states the change (with its date when one does).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
+from handlers.extract import lexicon_events as le
+from handlers.extract.calendar_words import month_number
 from handlers.extract.spans import Sentence
 from service.models import Document, Event
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    sentence: Sentence
+    quote: str
+    regime: str | None
+    effective: date | None
+
+
+def find_regime(text: str) -> str | None:
+    m = le.TR.search(text)
+    if m:
+        union = "CU" if m.group(1) in ("CU", "ТС", "TS") else "EAEU"
+        return f"TR {union} {m.group(2)}"
+    for rx, name in le.OTHER_REGIMES:
+        if rx.search(text):
+            return name
+    return None
+
+
+def find_date(text: str, pub: date | None, near: int = 0) -> date | None:
+    """The date closest to `near` (the trigger), year inferred from publication when not stated."""
+    found: list[tuple[int, date]] = []
+    for rx in le.DATES:
+        for m in rx.finditer(text):
+            day = _to_date(m.group("y"), m.group("m"), m.group("d"), pub)
+            if day is not None:
+                found.append((abs(m.start() - near), day))
+    return min(found)[1] if found else None
+
+
+def _to_date(y: str | None, m: str, d: str, pub: date | None) -> date | None:
+    month = month_number(m)
+    if month is None:
+        return None
+    year = int(y) if y else (pub.year if pub else None)
+    if year is None:
+        return None
+    try:
+        day = date(year, month, int(d))
+    except ValueError:
+        return None
+    if not y and pub and (pub - day).days > 60:
+        day = day.replace(year=year + 1)  # "from March 1" written in December means next March
+    return day
 
 
 def find_events(
     document: Document, text: str, sentences: list[Sentence], language: str, pub: date | None
 ) -> list[Event]:
-    return []
+    hits = _hits(text, sentences, pub)
+    if not hits:
+        return []
+    groups: dict[str | None, list[_Hit]] = {}
+    for hit in hits:
+        groups.setdefault(hit.regime, []).append(hit)
+    events = [_event(document, language, regime, group) for regime, group in groups.items()]
+    return [e for e in events if e is not None]
+
+
+def _hits(text: str, sentences: list[Sentence], pub: date | None) -> list[_Hit]:
+    doc_regime = None
+    hits: list[_Hit] = []
+    for s in sentences:
+        body = text[s.start : s.end]
+        trigger = le.TRIGGER.search(body)
+        if trigger is None:
+            continue
+        regime = find_regime(body)
+        if regime is None and le.REGULATORY.search(body):
+            regime = doc_regime or find_regime(text)
+        doc_regime = doc_regime or regime
+        quote = " ".join(body.split())
+        hits.append(_Hit(s, quote, regime, find_date(body, pub, trigger.start())))
+    return hits
+
+
+def _event(document: Document, language: str, regime: str | None, group: list[_Hit]) -> Event | None:
+    primary = min(group, key=lambda h: (h.sentence.headline, h.effective is None, h.sentence.start))
+    if regime is None and primary.effective is None:
+        return None  # a policy change needs a date to be news ("will introduce" is not yet an event)
+    kind = "certification" if le.CERTIFICATION.search(primary.quote) else "regulation" if regime else "policy"
+    return Event(
+        kind=kind,
+        regime=regime,
+        summary=_summary(kind, regime, primary),
+        effective_date=primary.effective,
+        quote=primary.quote,
+        document_id=document.id,
+        url=document.url,
+        source_id=document.source_id,
+        language=language,
+        published_at=document.published_at,
+    )
+
+
+def _summary(kind: str, regime: str | None, hit: _Hit) -> str:
+    head = f"{kind.capitalize()} change" + (f" ({regime})" if regime else "")
+    when = f", effective {hit.effective.isoformat()}" if hit.effective else ""
+    text = hit.quote if len(hit.quote) <= 160 else hit.quote[:159] + "…"
+    return f"{head}{when}: {text}"

@@ -1,0 +1,53 @@
+"""Event vocabulary (en/ru/zh): regimes, change triggers, certification and regulation words."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.extract.calendar_words import EN_MONTH_RX, RU_MONTH_RX
+
+_I = re.IGNORECASE
+TR = re.compile(r"(?<![A-Za-zА-Яа-я])(?:TR|ТР)\s*(CU|EAEU|ТС|ЕАЭС|TS)\s*(\d{3}/\d{4})")
+OTHER_REGIMES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bUN\s*38\.3\b|ООН\s*38\.3|UN38\.3"), "UN 38.3"),
+    (re.compile(r"技术法规|технический регламент|technical regulation", _I), "TR EAEU"),
+    (re.compile(r"\bRoHS\b"), "RoHS"),
+    (re.compile(r"\bEAC\b|ЕАС\b|ЕАЭС-сертификат"), "EAC"),
+)
+_EN_TRIGGER = (
+    r"\bamend\w*|\benter(?:s|ed)? into force|\bcome(?:s)? into (?:force|effect)|\btakes? effect|\btook effect|"
+    r"\beffective (?:from|on|as of|since)|\bwith effect from|\btransition(?:al)? period|"
+    r"\bnew (?:requirements?|rules?|regulations?|procedures?)\b|\bwill (?:be )?(?:required|mandatory)|"
+    r"\bno longer (?:be )?(?:accepted|valid|recognized|recognised)|\bbecomes? mandatory|"
+    r"\bmandatory (?:from|since|as of)|\bwill no longer\b|"
+    rf"\b(?:starting|beginning|from|as of|since) (?:on )?(?:{EN_MONTH_RX}\.? \d{{1,2}}|\d{{1,2}} {EN_MONTH_RX})"
+    r"[^.]{0,160}\b(?:will|must|shall|is required|are required|switch\w*|introduc\w*|requir\w*|operate\w*)"
+)
+_RU_TRIGGER = (
+    r"вступа\w* в силу|вступ(?:ят|ит|ил[аио]?) в силу|изменени\w+ в (?:ТР|технический регламент|решени\w+|"
+    r"порядок|правила)|поправк\w+|переходн\w+ период\w*|нов\w+ требовани\w+|утвердил\w* изменени\w+|"
+    r"перестан\w+ (?:действовать|приниматься)|не будут (?:приниматься|действительны)|станет обязательн\w+|"
+    rf"(?<![\w])с \d{{1,2}} {RU_MONTH_RX}[^.]{{0,160}}(?:переходит|перейд\w+|вводит\w*|введ[её]т\w*|начн\w+|"
+    r"буд\w+|станет|обязан\w*|запрещ\w*|отмен\w*|измен\w+|работа\w+)"
+)
+_ZH_TRIGGER = (
+    r"自\s*(?:20\d\d\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日起|起(?:正式)?(?:施行|实施|执行|生效)|正式实施|开始实施|"
+    r"(?<!有)生效|过渡期|修订|修正案|新规|强制(?:性)?(?:认证|实施)|不再(?:接受|认可)"
+)
+TRIGGER = re.compile(f"{_EN_TRIGGER}|{_RU_TRIGGER}|{_ZH_TRIGGER}", _I)
+CERTIFICATION = re.compile(
+    r"certif\w*|type approvals?|vehicle type approval|transition(?:al)? period|сертифика\w*|"
+    r"одобрени\w* типа|ОТТС|переходн\w+ период\w*|认证|证书|型式批准|过渡期",
+    _I,
+)
+REGULATORY = re.compile(
+    r"regulat\w*|certif\w*|conformity|amend\w*|approvals?|standard\w*|регламент\w*|соответстви\w*|"
+    r"изменени\w*|поправк\w*|сертифика\w*|декларац\w*|法规|认证|修订|标准|合格",
+    _I,
+)
+DATES: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b(?P<m>{EN_MONTH_RX})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>20\d\d))?"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{EN_MONTH_RX})\b(?:,?\s+(?P<y>20\d\d))?"),
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{RU_MONTH_RX})(?:\s+(?P<y>20\d\d))?", _I),
+    re.compile(r"(?:(?P<y>20\d\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+)
