@@ -71,13 +71,23 @@ def pick_period(
     clause: tuple[int, int],
     indicator: str,
     state: DocState,
+    cumulative: bool = False,
 ) -> tuple[date, date] | None:
+    """The period in the figure's clause, else its sentence, else the one the text last stated.
+
+    A cumulative total ("since its launch") and a snapshot (a queue, a daily rate) take no carried period.
+    """
     usable = [p for p in periods if not p.comparison and p.relative != "as_of"]
     in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
     # A relative phrase ("a month earlier") belongs to its own clause only.
     in_sentence = [p for p in usable if p.relative == ""]
     chosen = min(in_clause or in_sentence, key=lambda p: abs(p.start - pos), default=None)
     if chosen is None:
+        if cumulative:
+            return None
+        ytd = as_of_only(periods)
+        if ytd is not None:
+            return ytd
         if indicator in SNAPSHOT or state.period is None:
             return None
         chosen = state.period
@@ -88,6 +98,14 @@ def pick_period(
     if as_of and span[0] <= as_of.first <= span[1] and span[0].month == 1 and span[0].day == 1:
         span = (span[0], as_of.first)
     return span
+
+
+def as_of_only(periods: list[Period]) -> tuple[date, date] | None:
+    """'截至10月底，…累计…': with no other period, a year-to-date figure up to that day."""
+    as_of = next((p for p in periods if p.relative == "as_of"), None)
+    if as_of is None or any(p.relative == "" and not p.comparison for p in periods):
+        return None
+    return date(as_of.first.year, 1, 1), as_of.first
 
 
 def _previous_month(usable: list[Period], chosen: Period, state: DocState) -> tuple[date, date] | None:

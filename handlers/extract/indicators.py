@@ -47,7 +47,11 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
         return _read_percent(n, ctx)
     if not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(ctx.text[n.start : n.end]):
         return None
+    if _CHANGE_BY.search(ctx.text, max(ctx.clause[0], n.start - 40), n.start):
+        return None  # "cut clearance time by 2 hours", "увеличилось на 600 машин": a change, not a level
     unit, end = _unit(n, ctx)
+    if unit is None:
+        unit, end = _subject_unit(n, ctx)
     if unit is None:
         return None
     qualifier = _after_qualifier(ctx.text, end, n.qualifier)
@@ -71,6 +75,39 @@ def _unit(n: Number, ctx: Context) -> tuple[str | None, int]:
     return None, n.end
 
 
+_CHANGE_BY = re.compile(
+    r"(?:\bby|(?:увелич|сократ|сниз|вырос|возрос|уменьш|прибав|рост|сокращ|сниж|подня|упа)\w*\s+на|"
+    r"缩短了?|减少了?|增加了?|提高了?|提升了?|下降了?|增长了?)\s*(?:(?:about|nearly|over|more than|almost|some|"
+    r"около|почти|более|свыше|примерно)\s*)?$",
+    re.IGNORECASE,
+)
+_LEVEL_VERB = re.compile(
+    r"(?:\b(?:reached|reach|totall?ed|totals|stood at|hit|amounted to|exceeded|topped|surpassed|was|were|"
+    r"rose to|fell to|increased to|grew to|climbed to|dropped to|declined to)|составил\w*|достиг\w*|"
+    r"превысил\w*|превысило|насчитыва\w*|达到?|为|突破|超过)\s*"
+    r"(?:(?:about|nearly|over|more than|almost|some|около|почти|более|свыше|примерно)\s*)?$",
+    re.IGNORECASE,
+)
+_SUBJECT_END = re.compile(
+    r"\s*(?:$|[,.;:)，。；]|(?:in|on|by|as|during|last|this|compared|up|down|a|an|year|за|в|по|что|и|同比)\b)"
+)
+
+
+def _subject_unit(n: Number, ctx: Context) -> tuple[str | None, int]:
+    """'the number of freight trains ... reached 7,762': the unit noun stands before the verb."""
+    if not _LEVEL_VERB.search(ctx.text, max(ctx.clause[0], n.start - 40), n.start):
+        return None, n.end
+    if not _SUBJECT_END.match(ctx.text, n.end):
+        return None, n.end
+    lo = max(ctx.clause[0], n.start - 120)
+    last: tuple[str | None, int] = (None, -1)
+    for rx in lx.SUBJECT_UNIT_RES:
+        for m in rx.finditer(ctx.text, lo, n.start):
+            if m.lastgroup and m.start() > last[1]:
+                last = (m.lastgroup, m.start())
+    return last[0], n.end
+
+
 def _after_qualifier(text: str, end: int, qualifier: str) -> str:
     m = lx.AFTER_UNIT_QUAL.match(text, end)
     if not m:
@@ -79,6 +116,8 @@ def _after_qualifier(text: str, end: int, qualifier: str) -> str:
 
 
 def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None, float]:
+    if unit in ("train", "trip", "vehicle") and (ctx.clause_has("passenger") or ctx.clause_has("per_week")):
+        return None, 1.0
     if unit in ("train", "trip"):
         if unit == "trip" and not ctx.sentence_has("train_word"):
             return None, 1.0
@@ -152,4 +191,5 @@ def _signed(n: Number, ctx: Context) -> float:
 
 
 def is_mom(n_end: int, ctx: Context, start: int) -> bool:
-    return lx.MOM.search(ctx.text, max(ctx.clause[0], start - 20), min(ctx.clause[1], n_end + 60)) is not None
+    """A month-on-month change ('环比', 'чем месяцем ранее') is not year-on-year."""
+    return lx.MOM.search(ctx.text, max(ctx.clause[0], start - 20), min(ctx.sentence[1], n_end + 60)) is not None

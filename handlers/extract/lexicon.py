@@ -23,6 +23,19 @@ UNIT_RES: tuple[re.Pattern[str], ...] = (
     _units(lexicon_en, spaced=True),
     _units(lexicon_ru, spaced=True),
 )
+_SUBJECT_UNITS = ("train", "tonne", "teu", "vehicle")
+
+
+def _subject_units(mod: ModuleType) -> re.Pattern[str]:
+    groups = "|".join(f"(?P<{name}>{mod.UNITS[name]})" for name in _SUBJECT_UNITS)
+    return re.compile(groups if mod is lexicon_zh else rf"(?<![\w-])(?:{groups})")
+
+
+SUBJECT_UNIT_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?P<train>班列|列车)|(?P<tonne>货运量|过货量|吞吐量|运量)|(?P<vehicle>车辆|汽车)"),
+    _subject_units(lexicon_en),
+    _subject_units(lexicon_ru),
+)
 CURRENCY_BEFORE: dict[str, re.Pattern[str]] = {
     name: re.compile(rf"{rx}\s?$") for name, rx in lexicon_en.CURRENCY_BEFORE.items()
 }

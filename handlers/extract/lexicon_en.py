@@ -6,7 +6,7 @@ FILLER = (
     r"(?:[A-Z][\w'’.–-]*|\([^)]{1,40}\)|and|of|the|freight|cargo|container(?:ized)?|commercial|new[- ]energy|"
     r"new|energy|electric|heavy[- ]duty|heavy|light|used|domestically|domestic|produced|made|manufactured|"
     r"loaded|empty|block|transit|export(?:ed)?|import(?:ed)?|outbound|inbound|international|cross-border|"
-    r"additional|more|metric|rail|railway|road|dedicated|regular|scheduled|return|goods|[\w-]+-bound|"
+    r"metric|rail|railway|road|dedicated|regular|scheduled|return|goods|[\w-]+-bound|"
     r"standard|passenger|battery[- ]electric|intermodal|of\s+the)"
 )
 UNITS: dict[str, str] = {
@@ -36,11 +36,15 @@ CONTEXT: dict[str, str] = {
     "trade": r"\b(?:trade|exports?|imports?|exported|imported|turnover|worth|valued|value)\b",
     "export": r"\b(?:export\w*|outbound|shipped abroad|sold abroad|drove from|self-driv\w*)\b",
     "car_goods": r"\b(?:new[- ]energy vehicles|commercial vehicles|passenger cars|NEVs|cars|automobiles|EVs)\b",
-    "train_word": r"\btrains?\b",
+    "train_word": r"\btrains?\b|\brailway express\b|\brail services?\b",
     "company": r"\b(?:our|the|its|this) (?:company|firm|enterprise)\b|\bcompany (?:has|had)\b",
     "direction_out": r"\b(?:outbound|exports?|exported|westbound|departing)\b",
     "direction_in": r"\b(?:inbound|imports?|imported|eastbound|arriving)\b",
     "not_clearance": r"\b(?:work\w*|operat\w*|open\w*|schedule|shifts?|around the clock|flight)\b",
+    "passenger": r"\bpassengers?\b",
+    "per_week": r"\b(?:per week|a week|weekly|each week|every week)\b",
+    "cumulative": r"\bsince (?:its|the|their|it was|they were|being) \w+|\bsince 20\d\d\b|\bin total since\b|"
+    r"\bto date\b|\bso far\b(?! this year)|\bcumulative\w*|\bin total\b",
 }
 CHANGE_BEFORE = (
     r"(?:\b(?:up|down|increas\w*|rise|rising|rose|grew|grow\w*|gain\w*|jump\w*|surg\w*|climb\w*|soar\w*|"

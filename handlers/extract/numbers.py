@@ -37,10 +37,11 @@ SCALES: dict[str, float] = {
     "万亿": 1e12,
 }
 _PCT = re.compile(
-    r"\s?(?:(%|％|percent\b|per cent\b|процент\w*|проц\.)|"
-    r"(percentage points?|процентн\w* пункт\w*|п\.\s?п\.|个百分点))",
+    r"\s?(?:(?P<pp>percentage points?|процентн\w* пункт\w*|п\.\s?п\.|个百分点)|"
+    r"(?P<pct>%|％|percent\b|per cent\b|процент\w*|проц\.))",
     re.IGNORECASE,
 )
+_DATES = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _ZH_PCT = re.compile(r"百分之([\d.]+|[零一二两三四五六七八九十点]+)")
 _QUAL_BEFORE = re.compile(
     r"(?<![A-Za-zА-Яа-яЁё])(?:(more than|over|above|exceed(?:ed|ing|s)?|in excess of|upwards of|surpass(?:ed|ing)?|"
@@ -88,8 +89,10 @@ def _int_step(s: str) -> float:
 def find_numbers(text: str, start: int, end: int, cyrillic: bool) -> list[Number]:
     """Every number in text[start:end], left to right, without overlaps."""
     found: list[Number] = []
+    dates = [(d.start(), d.end()) for d in _DATES.finditer(text, start, end)]
     for m in DIGITS.finditer(text, start, end):
-        found.append(_digit_number(text, m, cyrillic, end))
+        if not any(lo <= m.start() < hi for lo, hi in dates):
+            found.append(_digit_number(text, m, cyrillic, end))
     for run in WORD_RUNS:
         for m in run.finditer(text, start, end):
             found.append(_word_number(text, m, end))
@@ -112,7 +115,7 @@ def _finish(text: str, start: int, end: int, value: float, step: float, limit: i
     kind = "num"
     m = _PCT.match(text, end, limit)
     if m:
-        kind = "pct" if m.group(1) else "pp"
+        kind = "pct" if m.group("pct") else "pp"
         end = m.end()
     qualifier = _qualifier(text, start, end, limit)
     return Number(start, end, value, kind, qualifier, step, scaled)

@@ -109,6 +109,15 @@ def _as_of(m: re.Match[str], pub: date | None) -> Span | None:
     return day, day
 
 
+def _as_of_month_end(m: re.Match[str], pub: date | None) -> Span | None:
+    mo = cw.month_number(m.group("m"))
+    y = _year(m, pub, mo or 1)
+    if not mo or y is None:
+        return None
+    end = cw.month_end(y, mo)
+    return end, end
+
+
 _I = re.IGNORECASE
 PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (re.compile(rf"\b(?:the\s+)?first\s+{_N_EN}\s+months" + _EN_Y, _I), _first_n, ""),
@@ -207,6 +216,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (re.compile(r"去年(?!同期)|上年(?!同期)"), _last_year, ""),
     (re.compile(r"上月|上个月"), _prev_month, "prev_month"),
     (re.compile(r"截至(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"), _as_of, "as_of"),
+    (re.compile(r"截至(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?:底|末)"), _as_of_month_end, "as_of"),
+    (re.compile(rf"\b(?:by|as of|as at) the end of (?P<m>{_M})(?:,?\s+(?P<y>20\d\d))?", _I), _as_of_month_end, "as_of"),
+    (re.compile(rf"(?:на|по состоянию на) конец (?P<m>{_RM})" + _RU_Y, _I), _as_of_month_end, "as_of"),
 )
 
 _COMPARISON = re.compile(
@@ -215,7 +227,13 @@ _COMPARISON = re.compile(
     r"за|в|с|периодом|the year)\s+){0,4}$",
     re.IGNORECASE,
 )
-_ZH_COMPARISON_AFTER = re.compile(r"同期")
+_ZH_COMPARISON_AFTER = re.compile(r"同期|(?:开通|开行|首发|成立|建成|投入运营)")
+# "since its launch in 2016", "opened in 2012", "с момента запуска в 2016 году": a date of an event, not a period
+_EVENT_DATE = re.compile(
+    r"(?:\bsince|launch\w*|open\w*|establish\w*|found\w*|built|inaugurat\w*|started|запуск\w*|открыт\w*|"
+    r"основан\w*|построен\w*|成立于|始于|开通于|自)\s*(?:(?:its|the|service|route|in|on|в|году)\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def find_periods(text: str, start: int, end: int, pub: date | None) -> list[Period]:
@@ -228,6 +246,7 @@ def find_periods(text: str, start: int, end: int, pub: date | None) -> list[Peri
                 continue
             comparison = bool(_COMPARISON.search(text, max(start, m.start() - 30), m.start()))
             comparison = comparison or bool(_ZH_COMPARISON_AFTER.match(text, m.end()))
+            comparison = comparison or bool(_EVENT_DATE.search(text, max(start, m.start() - 30), m.start()))
             found.append(Period(m.start(), m.end(), span[0], span[1], comparison, relative))
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     out: list[Period] = []

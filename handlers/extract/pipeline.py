@@ -31,6 +31,7 @@ _PERIOD_CUE = re.compile(
     re.IGNORECASE,
 )
 _MAX_QUOTE = 400
+_Read = tuple[Number, Reading, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +90,13 @@ def _figures(
             readings.append((n, reading, clause))
     figures = [(n, r, c) for n, r, c in readings if r.indicator != "change"]
     yoy = _attach_yoy(text, s, readings)
+    figures = _drop_previous_levels(text, figures)
+    cumulative = lx.has("cumulative", text, s.start, s.end)
     out: list[Candidate] = []
     quote = _quote(text, s)
     for n, r, clause in figures:
         port = pick_port(text, mentions, n.start, clause, s, doc.state)
-        period = pick_period(periods, n.start, clause, r.indicator, doc.state)
+        period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative)
         out.append(
             Candidate(
                 port,
@@ -109,6 +112,22 @@ def _figures(
                 n.start,
             )
         )
+    return out
+
+
+_FROM_BEFORE = re.compile(
+    r"(?:\bfrom|由|从|\bс)\s*(?:原来的|此前的|the previous|an earlier|a previous)?\s*$", re.IGNORECASE
+)
+
+
+def _drop_previous_levels(text: str, figures: list[_Read]) -> list[_Read]:
+    """'cut from 6 hours to 2 hours', '由原来的2天压缩至1天': the old level is not the news."""
+    out: list[_Read] = []
+    for i, (n, r, clause) in enumerate(figures):
+        others = [f for j, f in enumerate(figures) if j != i and f[1].indicator == r.indicator and f[2] == clause]
+        if others and _FROM_BEFORE.search(text, max(clause[0], n.start - 12), n.start):
+            continue
+        out.append((n, r, clause))
     return out
 
 
@@ -147,9 +166,6 @@ def _attach_yoy(text: str, s: Sentence, readings: list[tuple[Number, Reading, tu
         if target is not None and target.start not in out:
             out[target.start] = r.value
     return out
-
-
-_Read = tuple[Number, Reading, tuple[int, int]]
 
 
 def _yoy_target(readings: list[_Read], i: int, clause: tuple[int, int]) -> Number | None:

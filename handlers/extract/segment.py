@@ -10,6 +10,8 @@ _ABBREV = re.compile(
     r"(?:\b(?:No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Co|Ltd|Inc|St|Mr|Ms|Dr|vs|approx|"
     r"г|гг|т|им|ул|руб|долл|проц)|\b[A-Z]|\b[А-Я])\.$"
 )
+_SCALE_ABBREV = re.compile(r"(?:тыс|млн|млрд|трлн)\.$")
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}\b")
 _END = re.compile(r"[.!?…]+[»”\"')]*\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9\u4e00-\u9fff])|[。！？；]+[”」』]?|\n+")
 _FINAL = re.compile(r"[.!?。！？…:;»”\"')]\s*$")
 _CLAUSE = re.compile(
@@ -27,6 +29,8 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk_end = m.start() if m.group().startswith("\n") else m.end()
         if not m.group().startswith("\n") and _ABBREV.search(text, pos, m.start() + 1):
             continue
+        if _SCALE_ABBREV.search(text, pos, m.start() + 1) and _ACRONYM.match(text, m.end()):
+            continue  # "250 тыс. ДФЭ", "3 млн USD": a unit after a scale abbreviation, not a new sentence
         _add(text, pos, chunk_end, out, newline=m.group().startswith("\n") or _followed_by_newline(text, m))
         pos = m.end()
     _add(text, pos, len(text), out, newline=True)

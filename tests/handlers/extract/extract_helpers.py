@@ -1,14 +1,11 @@
+"""Helpers for the extractor tests (a uniquely named module: tests directories are not packages)."""
+
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
-
-import pytest
 
 from handlers.extract import Extraction, extract
 from service.models import Document, Observation
-
-Run = Callable[..., Extraction]
 
 
 def make_doc(text: str, published: str | None = "2025-11-15", lang: str = "en") -> Document:
@@ -16,12 +13,8 @@ def make_doc(text: str, published: str | None = "2025-11-15", lang: str = "en") 
     return Document(id="t", source_id="test", url="https://example.test/a", text=text, published_at=pub, language=lang)
 
 
-@pytest.fixture
-def run() -> Run:
-    def _run(text: str, published: str | None = "2025-11-15", lang: str = "en") -> Extraction:
-        return extract(make_doc(text, published, lang))
-
-    return _run
+def run(text: str, published: str | None = "2025-11-15", lang: str = "en") -> Extraction:
+    return extract(make_doc(text, published, lang))
 
 
 def only(ex: Extraction, indicator: str) -> Observation:
