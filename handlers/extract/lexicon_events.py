@@ -9,10 +9,10 @@ from handlers.extract.calendar_words import EN_MONTH_RX, RU_MONTH_RX
 _I = re.IGNORECASE
 TR = re.compile(r"(?<![A-Za-zА-Яа-я])(?:TR|ТР)\s*(CU|EAEU|ТС|ЕАЭС|TS)\s*(\d{3}/\d{4})")
 OTHER_REGIMES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bUN\s*38\.3\b|ООН\s*38\.3|UN38\.3"), "UN 38.3"),
+    (re.compile(r"(?<![A-Za-z])UN\s*38\.3(?!\d)|ООН\s*38\.3"), "UN 38.3"),
     (re.compile(r"技术法规|технический регламент|technical regulation", _I), "TR EAEU"),
-    (re.compile(r"\bRoHS\b"), "RoHS"),
-    (re.compile(r"\bEAC\b|ЕАС\b|ЕАЭС-сертификат"), "EAC"),
+    (re.compile(r"(?<![A-Za-z])RoHS(?![A-Za-z])"), "RoHS"),
+    (re.compile(r"(?<![A-Za-zА-Яа-я])(?:EAC|ЕАС)(?![A-Za-zА-Яа-я])"), "EAC"),
 )
 _EN_TRIGGER = (
     r"\bamend\w*|\benter(?:s|ed)? into force|\bcome(?:s)? into (?:force|effect)|\btakes? effect|\btook effect|"

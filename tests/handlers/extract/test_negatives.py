@@ -1,0 +1,55 @@
+"""Texts that mention a port but carry no indicator; values that are not indicators."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import run
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The center at Horgos welcomed about 12,000 visitors; shuttle buses ran on a 24-hour schedule.", "en"),
+        ("The center at Horgos, opened in 2012, covers 5.28 square kilometres; 35 bands from six countries.", "en"),
+        ("Horgos Port has implemented a 24-hour freight clearance system, working 7 days a week.", "en"),
+        ("We provide 24-hour customs clearance services at Horgos.", "en"),
+        ("A 25-year-old driver said the 670 km trip from Horgos took long. Call +7 (727) 123-45-67.", "en"),
+        ("On May 27, 2025, at 15:46, trucks waited at Horgos.", "en"),
+        ("霍尔果斯市成立于2014年，总面积1908平方公里，常住人口约10万人。", "zh"),
+        ("霍尔果斯距离乌鲁木齐约670公里，今年夏季接待游客超过200万人次。", "zh"),
+        ("Ранее пункт «Калжат» работал с 9:00 до 18:00 по будням.", "ru"),
+        ("Население Жаркента составляет около 40 тысяч человек.", "ru"),
+        ("Twelve pairs of passenger trains run between Almaty and Urumqi via Altynkol every week.", "en"),
+        ("Horgos saw 1,000 more trains than last year.", "en"),
+        ("The Horgos crossing cut clearance time by 2 hours.", "en"),
+    ],
+)
+def test_no_indicator(text: str, lang: str) -> None:
+    assert run(text, lang=lang).observations == []
+
+
+def test_repeated_figure_counts_once() -> None:
+    ex = run(
+        "Horgos handled more than 3,000 freight trains in the first four months of 2026. "
+        "The 3,000 freight trains at Horgos were a record."
+    )
+    assert len(ex.observations) == 1
+
+
+def test_rounded_headline_yields_to_exact_figure() -> None:
+    ex = run(
+        "Через Достык за девять месяцев прошло более 2,1 тыс. контейнерных поездов\n\n"
+        "По итогам девяти месяцев 2025 года через станцию Достык проследовало 2 145 контейнерных поездов.",
+        "2025-10-14",
+        "ru",
+    )
+    assert [o.value for o in ex.observations] == [2145]
+
+
+def test_implausible_value_is_flagged_not_dropped() -> None:
+    ex = run("As of March 1, commercial vehicles exported through Horgos in 2024 exceeded 2 million.", "2024-03-02")
+    ex2 = run("Horgos exported 2 million commercial vehicles in the first two months of 2024.", "2024-03-02")
+    ex3 = run("Horgos exported 304,000 commercial vehicles in 2023.", "2024-03-02")
+    assert [o.flags for o in ex2.observations] == [["implausible"]]
+    assert [o.flags for o in ex3.observations] == [[]]
+    assert all(o.flags == ["implausible"] for o in ex.observations)
