@@ -34,7 +34,7 @@ def _run(*cmd: str | Path) -> None:
 
 def ensure_venv(extra: str = "") -> None:
     """Create ./.venv and install the project (editable) when pyproject.toml changed since the last install."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  # tasks.py may be started by an older python3
         sys.exit(f"corridor-watch needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not (BIN / "python").exists():
         _say(f"creating virtual environment in {VENV}")

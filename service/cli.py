@@ -115,7 +115,8 @@ async def _redis(settings: Settings) -> AsyncIterator[Redis]:
         server = None
     else:
         server = EmbeddedRedis(settings.redis.data_dir, settings.redis.server)
-        url = server.running_url() or await asyncio.to_thread(server.start)
+        running = server.running_url()
+        url = running if running is not None else await asyncio.to_thread(server.start)
     client: Redis = Redis.from_url(url, socket_timeout=settings.redis.timeout * 5)
     try:
         yield client

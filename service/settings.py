@@ -263,7 +263,7 @@ def _cross_checks(settings: Settings) -> list[str]:
 def setting_names() -> list[str]:
     """Every variable a deployment can set (rules aside), for docs and their test."""
     names = ["REDIS_URL", "CW_ENV_FILE"]
-    for name, info in Settings.model_fields.items():
+    for name in Settings.model_fields:
         if name in {"redis_url", "rules"}:
             continue
         section = SECTIONS.get(name)
