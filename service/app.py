@@ -83,7 +83,10 @@ async def start_runtime(settings: Settings, redis_url: str) -> AsyncIterator[Run
     sources = load_catalog(settings.sources.catalog)
     redis = Redis.from_url(redis_url, socket_timeout=settings.redis.timeout * 5)
     await ensure_groups(redis, keys)
-    broker = RedisBroker(redis_url, logger=logging.getLogger("corridor_watch.broker"), graceful_timeout=15.0)
+    broker_log = logging.getLogger("corridor_watch.broker")
+    if not log.isEnabledFor(logging.DEBUG):  # FastStream logs every message at INFO: keep that for DEBUG
+        broker_log.setLevel(logging.WARNING)
+    broker = RedisBroker(redis_url, logger=broker_log, graceful_timeout=15.0)
     http = make_http_client(settings.sources)
     pipeline = Pipeline(redis=redis, keys=keys, settings=settings,
                         publish=Publisher(broker, keys, settings.pipeline.stream_maxlen),

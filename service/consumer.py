@@ -90,6 +90,9 @@ class Stage:
             await self.handle(msg, reclaimed=True)
 
         self.subscribers = [main, reclaimer]
+        log.info("[%s] reading %s in group %s as %s (reclaim after %gs idle, dead-letter after %d deliveries)",
+                 self.spec.name, self.stream, self.spec.group, consumer, self.settings.reclaim_idle,
+                 self.settings.max_deliveries)
 
     async def handle(self, msg: RedisStreamMessage, *, reclaimed: bool) -> None:
         """Run the stage on one entry: return to ack, raise NackMessage to leave it pending."""
