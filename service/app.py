@@ -38,7 +38,7 @@ from watchers.fetch import make_http_client
 from watchers.sources import Source, load_catalog
 
 log = logging.getLogger("corridor_watch")
-WATCHDOG_INTERVAL = 5.0
+WATCHDOG_INTERVAL = 5.0  # seconds between checks for stopped subscribers
 
 
 @dataclass

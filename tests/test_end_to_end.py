@@ -18,11 +18,13 @@ from xml.sax.saxutils import escape
 
 import httpx
 import pytest
+from redis.asyncio import Redis
 from support.feed_server import FeedServer, Route
 from support.paths import CORPUS
 from support.slack_server import SlackServer
 from support.smtp_server import SmtpServer
 
+from service import app
 from service.app import run_service
 from service.embedded_redis import free_port
 from service.settings import Settings, load_settings
@@ -120,3 +122,23 @@ async def test_a_crossed_threshold_reaches_slack_and_email_once(
     await asyncio.sleep(1.0)  # time for anything a repeated poll might have set off
     assert len(slack_server.delivered) == 1
     assert len(smtp_server.mails) == 1
+
+
+async def test_redis_losing_its_data_recreates_groups_and_the_pipeline_resumes(
+    service: Settings, redis: Redis, slack_server: SlackServer, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(app, "WATCHDOG_INTERVAL", 0.2)  # read at each tick of the running watchdog
+    await _ready(service.health.port)
+    await slack_server.wait_for(1, timeout=30)
+
+    await redis.flushall()  # as if Redis restarted empty: groups, seen-store and markers are gone
+    # The watcher republishes the feed's entry, FastStream's subscribers hit NOGROUP and stop, the
+    # watchdog recreates the groups at id 0 and restarts them, and the alert is delivered again.
+    await slack_server.wait_for(2, timeout=30)
+    ready = await _ready(service.health.port)
+    assert ready["subscribers"] == {"running": 6, "stopped": 0}
+    groups = {g["name"].decode() for g in await redis.xinfo_groups(service.keys.documents)}
+    assert groups == {"extractors"}
+    restarts = [r.getMessage() for r in caplog.records if r.name == "corridor_watch"]
+    assert any("restarted" in m and "stopped subscriber" in m for m in restarts), restarts
