@@ -12,9 +12,9 @@ from handlers.extract.ports import choose_port, region_of
 from handlers.extract.spans import Period, PortMention, Sentence
 
 SNAPSHOT = frozenset({"trains_in_queue", "vehicles_in_queue", "trains_per_day", "vehicles_per_day"})
-_ANAPHOR = re.compile(
+_ANAPHOR = re.compile(  # searched in the lower-cased text
     r"\b(?:the|this|that|its) (?:port|crossing|checkpoint|station|border crossing|dry port|hub|land port)\b|"
-    r"через (?:него|нее|неё)|(?<![А-Яа-яё])(?:переход\w*|пункт\w* пропуска|станци\w*|КПП)|"
+    r"через (?:него|нее|неё)|(?<![а-яё])(?:переход\w*|пункт\w* пропуска|станци\w*|кпп)|"
     r"(?<![新疆各两双中哈])口岸|该站|该口岸",
     re.IGNORECASE,
 )
@@ -28,10 +28,7 @@ class DocState:
     recent: list[str] = field(default_factory=list)
     period: Period | None = None
 
-    def update(self, sentence: Sentence, mentions: list[PortMention], periods: list[Period]) -> None:
-        main = [p for p in periods if not p.comparison and p.relative == ""]
-        if main:
-            self.period = main[0]
+    def update(self, sentence: Sentence, mentions: list[PortMention]) -> None:
         if sentence.headline:
             return
         strong = [m for m in mentions if m.priority <= 2]
@@ -41,7 +38,7 @@ class DocState:
 
 
 def pick_port(
-    text: str,
+    low: str,
     mentions: list[PortMention],
     pos: int,
     clause: tuple[int, int],
@@ -54,13 +51,13 @@ def pick_port(
         return port
     if sentence.headline:
         return choose_port(mentions, pos, clause, span)
-    if lx.AGGREGATE.search(text, *clause):
+    if lx.AGGREGATE.search(low, *clause):
         regions = {region_of(p) for p in state.recent}
         return regions.pop() if len(state.recent) >= 2 and len(regions) == 1 else None
     weak = choose_port(mentions, pos, clause, span)
-    if weak is not None and not _ANAPHOR.search(text, sentence.start, sentence.end):
+    if weak is not None and not _ANAPHOR.search(low, sentence.start, sentence.end):
         return weak
-    if lx.NO_CARRY.search(text, sentence.start, sentence.end):
+    if lx.NO_CARRY.search(low, sentence.start, sentence.end):
         return weak
     return state.port
 

@@ -63,9 +63,13 @@ def _to_date(y: str | None, m: str, d: str, pub: date | None) -> date | None:
 
 
 def find_events(
-    document: Document, text: str, sentences: list[Sentence], language: str, pub: date | None
+    document: Document, text: str, low: str, sentences: list[Sentence], language: str, pub: date | None
 ) -> list[Event]:
-    hits = _hits(text, sentences, pub)
+    """`low` is `text` lower-cased (same length): substring gates keep documents without events cheap."""
+    needles = [n for n in le.NEEDLES if n in low]
+    if not needles:
+        return []
+    hits = _hits(text, low, [s for s in sentences if any(n in low[s.start : s.end] for n in needles)], pub)
     if not hits:
         return []
     groups: dict[str | None, list[_Hit]] = {}
@@ -75,12 +79,12 @@ def find_events(
     return [e for e in events if e is not None]
 
 
-def _hits(text: str, sentences: list[Sentence], pub: date | None) -> list[_Hit]:
+def _hits(text: str, low: str, sentences: list[Sentence], pub: date | None) -> list[_Hit]:
     doc_regime = None
     hits: list[_Hit] = []
     for s in sentences:
         body = text[s.start : s.end]
-        trigger = le.TRIGGER.search(body)
+        trigger = le.TRIGGER.search(low, s.start, s.end)
         if trigger is None:
             continue
         regime = find_regime(body)
@@ -88,7 +92,7 @@ def _hits(text: str, sentences: list[Sentence], pub: date | None) -> list[_Hit]:
             regime = doc_regime or find_regime(text)
         doc_regime = doc_regime or regime
         quote = " ".join(body.split())
-        hits.append(_Hit(s, quote, regime, find_date(body, pub, trigger.start())))
+        hits.append(_Hit(s, quote, regime, find_date(body, pub, trigger.start() - s.start)))
     return hits
 
 

@@ -19,15 +19,13 @@ class Context:
     text: str
     clause: tuple[int, int]
     sentence: tuple[int, int]
+    low: str = ""  # the text lower-cased, same offsets (context words are searched there)
 
     def clause_has(self, role: str) -> bool:
-        return lx.has(role, self.text, *self.clause)
+        return lx.has(role, self.low or self.text.lower(), *self.clause)
 
     def sentence_has(self, role: str) -> bool:
-        return lx.has(role, self.text, *self.sentence)
-
-    def before_has(self, role: str, start: int) -> bool:
-        return lx.has(role, self.text, self.clause[0], start)
+        return lx.has(role, self.low or self.text.lower(), *self.sentence)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.extract.calendar_words import EN_MONTH_RX, RU_MONTH_RX
+from handlers.extract.trie import lower_pattern
 
 _I = re.IGNORECASE
 TR = re.compile(r"(?<![A-Za-zА-Яа-я])(?:TR|ТР)\s*(CU|EAEU|ТС|ЕАЭС|TS)\s*(\d{3}/\d{4})")
@@ -34,7 +35,7 @@ _ZH_TRIGGER = (
     r"自\s*(?:20\d\d\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日起|起(?:正式)?(?:施行|实施|执行|生效)|正式实施|开始实施|"
     r"(?<!有)生效|过渡期|修订|修正案|新规|强制(?:性)?(?:认证|实施)|不再(?:接受|认可)"
 )
-TRIGGER = re.compile(f"{_EN_TRIGGER}|{_RU_TRIGGER}|{_ZH_TRIGGER}", _I)
+TRIGGER = re.compile(lower_pattern(f"{_EN_TRIGGER}|{_RU_TRIGGER}|{_ZH_TRIGGER}"))  # on lower-cased text
 CERTIFICATION = re.compile(
     r"certif\w*|type approvals?|vehicle type approval|transition(?:al)? period|сертифика\w*|"
     r"одобрени\w* типа|ОТТС|переходн\w+ период\w*|认证|证书|型式批准|过渡期",
@@ -50,4 +51,66 @@ DATES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{EN_MONTH_RX})\b(?:,?\s+(?P<y>20\d\d))?"),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{RU_MONTH_RX})(?:\s+(?P<y>20\d\d))?", _I),
     re.compile(r"(?:(?P<y>20\d\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+)
+
+# Cheap substring gates (lower case): a sentence without any of these cannot hold a trigger.
+NEEDLES: tuple[str, ...] = (
+    "amend",
+    "force",
+    "effect",
+    "transition",
+    "new r",
+    "new p",
+    "mandatory",
+    "required",
+    "no longer",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may ",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "вступ",
+    "изменени",
+    "поправк",
+    "переходн",
+    "требовани",
+    "перестан",
+    "не будут",
+    "обязательн",
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "мая",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+    "自",
+    "实施",
+    "施行",
+    "执行",
+    "生效",
+    "过渡期",
+    "修订",
+    "修正",
+    "新规",
+    "强制",
+    "不再",
 )

@@ -60,7 +60,6 @@ _LEVEL_VERB = re.compile(
     r"поднял\w*|опустил\w*|rose|risen|increased|grown|grew|fell|dropped|declined|climbed)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-WORD_RUNS = (numwords.EN_RUN, numwords.RU_RUN)
 
 
 def parse_digits(raw: str, cyrillic: bool, scaled: bool) -> tuple[float, float]:
@@ -86,20 +85,26 @@ def _int_step(s: str) -> float:
     return float(10 ** (len(s) - len(stripped))) if stripped else 1.0
 
 
-def find_numbers(text: str, start: int, end: int, cyrillic: bool) -> list[Number]:
-    """Every number in text[start:end], left to right, without overlaps."""
+def find_numbers(text: str, start: int, end: int, cyrillic: bool, scripts: str = "lcz") -> list[Number]:
+    """Every number in text[start:end], left to right, without overlaps.
+
+    `scripts` limits the number-word scans to the scripts the text has: l(atin), c(yrillic), z(h).
+    """
     found: list[Number] = []
-    dates = [(d.start(), d.end()) for d in _DATES.finditer(text, start, end)]
     for m in DIGITS.finditer(text, start, end):
-        if not any(lo <= m.start() < hi for lo, hi in dates):
+        if not _in_date(text, m.start(), m.end()):
             found.append(_digit_number(text, m, cyrillic, end))
-    for run in WORD_RUNS:
-        for m in run.finditer(text, start, end):
-            found.append(_word_number(text, m, end))
-    for m in numwords.ZH_RUN.finditer(text, start, end):
-        found.append(_zh_number(text, m, end))
-    for m in _ZH_PCT.finditer(text, start, end):
-        found.append(_zh_pct(text, m))
+    if "l" in scripts or "c" in scripts:
+        low = text[start:end].lower()
+        for run in (r for s, r in (("l", numwords.EN_RUN), ("c", numwords.RU_RUN)) if s in scripts):
+            for m in run.finditer(low):
+                if _word_bounded(low, m.start(), m.end()):
+                    found.append(_word_number(text, m.start() + start, m.end() + start, end))
+    if "z" in scripts:
+        for m in numwords.ZH_RUN.finditer(text, start, end):
+            found.append(_zh_number(text, m, end))
+        for m in _ZH_PCT.finditer(text, start, end):
+            found.append(_zh_pct(text, m))
     found = [n for n in found if not math.isnan(n.value)]
     found.sort(key=lambda n: (n.start, -n.end))
     out: list[Number] = []
@@ -154,15 +159,30 @@ def _digit_number(text: str, m: re.Match[str], cyrillic: bool, limit: int) -> Nu
     return _finish(text, m.start(), end, value * factor, step * factor, limit, factor != 1.0)
 
 
-def _word_number(text: str, m: re.Match[str], limit: int) -> Number:
-    raw = m.group()
+def _in_date(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before not in "-./" and after not in "-./":
+        return False
+    window_start = max(0, start - 10)
+    return any(d.start() <= start - window_start < d.end() for d in _DATES.finditer(text[window_start : end + 6]))
+
+
+def _word_bounded(low: str, start: int, end: int) -> bool:
+    before = low[start - 1] if start > 0 else " "
+    after = low[end] if end < len(low) else " "
+    return not (before.isalpha() or before == "-") and not (after.isalpha() or after == "-")
+
+
+def _word_number(text: str, start: int, stop: int, limit: int) -> Number:
+    raw = text[start:stop]
     value = numwords.parse_ru_words(raw) if _is_cyr(raw) else numwords.parse_en_words(raw)
     if value is None:
-        return Number(m.start(), m.end(), math.nan)
-    factor, end = _scale(text, m.end(), limit)
+        return Number(start, stop, math.nan)
+    factor, end = _scale(text, stop, limit)
     if value * factor < 2:
-        return Number(m.start(), m.end(), math.nan)  # "one train", "одного поезда": an article, not a figure
-    return _finish(text, m.start(), end, value * factor, _int_step(str(int(value))) * factor, limit, True)
+        return Number(start, stop, math.nan)  # "one train", "одного поезда": an article, not a figure
+    return _finish(text, start, end, value * factor, _int_step(str(int(value))) * factor, limit, True)
 
 
 def _zh_number(text: str, m: re.Match[str], limit: int) -> Number:

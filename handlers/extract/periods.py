@@ -8,6 +8,7 @@ from datetime import date
 
 from handlers.extract import calendar_words as cw
 from handlers.extract.spans import Period
+from handlers.extract.trie import needle
 
 Span = tuple[date, date]
 Resolver = Callable[[re.Match[str], date | None], Span | None]
@@ -236,10 +237,28 @@ _EVENT_DATE = re.compile(
 )
 
 
-def find_periods(text: str, start: int, end: int, pub: date | None) -> list[Period]:
+_RU_START = next(i for i, (rx, _, _) in enumerate(PATTERNS) if "полугоди" in rx.pattern)
+_ZH_START = next(i for i, (rx, _, _) in enumerate(PATTERNS) if "月" in rx.pattern)
+BY_SCRIPT = {"l": PATTERNS[:_RU_START], "c": PATTERNS[_RU_START:_ZH_START], "z": PATTERNS[_ZH_START:]}
+_SCRIPTS = (("l", re.compile(r"[A-Za-z]")), ("c", re.compile(r"[А-Яа-яЁё]")), ("z", re.compile(r"[\u4e00-\u9fff]")))
+
+
+_NEEDLES: dict[str, str | None] = {rx.pattern: needle(rx.pattern) for rx, _, _ in PATTERNS}
+
+
+def scripts_of(text: str, start: int, end: int) -> str:
+    return "".join(name for name, rx in _SCRIPTS if rx.search(text, start, end))
+
+
+def find_periods(text: str, start: int, end: int, pub: date | None, scripts: str = "lcz") -> list[Period]:
     """Period expressions in text[start:end], longest first where they overlap, in text order."""
     found: list[Period] = []
-    for rx, resolve, relative in PATTERNS:
+    low = text[start:end].lower()
+    patterns = [p for script in scripts for p in BY_SCRIPT[script]]
+    for rx, resolve, relative in patterns:
+        gate = _NEEDLES.get(rx.pattern)
+        if gate is not None and gate not in low:
+            continue
         for m in rx.finditer(text, start, end):
             span = resolve(m, pub)
             if span is None:

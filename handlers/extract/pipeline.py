@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,9 +12,9 @@ from handlers.extract.attribution import DocState, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
 from handlers.extract.events import find_events
 from handlers.extract.indicators import Context, Reading, is_mom, read_number
-from handlers.extract.language import detect_language, has_cyrillic
+from handlers.extract.language import detect_language
 from handlers.extract.numbers import find_numbers
-from handlers.extract.periods import find_periods
+from handlers.extract.periods import find_periods, scripts_of
 from handlers.extract.plausibility import is_implausible
 from handlers.extract.ports import find_ports
 from handlers.extract.segment import clause_at, clause_bounds, split_sentences
@@ -23,12 +24,12 @@ from service.vocabulary import INDICATORS
 
 # Full-width digits and signs to ASCII, one character for one, so offsets stay valid.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
+_WIDE = re.compile("[０-９％]")
+# Run on the lower-cased text, without IGNORECASE: a cheap gate before the period patterns.
 _PERIOD_CUE = re.compile(
-    r"20\d\d|\b(?:first|second|half|quarter|months?|this year|last year|earlier|as of|H[12]|Q[1-4]|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|полугод|квартал|месяц|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|"
-    r"сентябр|октябр|ноябр|декабр|году|ранее|состоянию|年|月|季度|半年",
-    re.IGNORECASE,
+    r"20\d\d|first|second|half|quarter|month|this year|last year|earlier|as of|h[12]\b|q[1-4]|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|полугод|квартал|месяц|январ|феврал|март|апрел|ма[йяе]|"
+    r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|年|月|季度|半年"
 )
 _MAX_QUOTE = 400
 _Read = tuple[Number, Reading, tuple[int, int]]
@@ -46,34 +47,67 @@ class _Doc:
     pub: date | None
     ports: list[PortMention]
     state: DocState
+    sentences: list[Sentence]
+    periods: dict[int, list[Period]]
+    low: str
 
 
 def extract(document: Document) -> Extraction:
     """Every indicator figure and certification/regulation event in one document. Pure: no I/O."""
-    text = document.text.translate(_FULLWIDTH)
+    text = document.text
+    if _WIDE.search(text):
+        text = text.translate(_FULLWIDTH)
     language = detect_language(text, document.language)
     pub = document.published_at.date() if document.published_at else None
-    doc = _Doc(text, pub, find_ports(text), DocState())
     sentences = split_sentences(text)
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    doc = _Doc(text, pub, find_ports(text, low), DocState(), sentences, {}, low)
+    numbers = find_numbers(text, 0, len(text), language == "ru", scripts_of(text, 0, len(text)))
+    by_sentence: dict[int, list[Number]] = {}
+    starts = [s.start for s in sentences]
+    for n in numbers:
+        by_sentence.setdefault(bisect_right(starts, n.start) - 1, []).append(n)
     cands: list[Candidate] = []
-    for sentence in sentences:
-        cands.extend(_sentence_candidates(doc, sentence))
+    mentions = _mentions_by_sentence(doc.ports, starts)
+    for i, sentence in enumerate(sentences):
+        if i in by_sentence:
+            doc.state.period = _carried_period(doc, i)
+            periods = _periods(doc, i)
+            cands.extend(_figures(doc, sentence, by_sentence[i], mentions.get(i, []), periods))
+        doc.state.update(sentence, mentions.get(i, []))
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
-    events = find_events(document, text, sentences, language, pub)
+    events = find_events(document, text, low, sentences, language, pub)
     return Extraction(observations, events)
 
 
-def _sentence_candidates(doc: _Doc, s: Sentence) -> list[Candidate]:
-    text = doc.text
-    mentions = [m for m in doc.ports if s.start <= m.start < s.end]
-    periods = find_periods(text, s.start, s.end, doc.pub) if _PERIOD_CUE.search(text, s.start, s.end) else []
-    numbers = find_numbers(text, s.start, s.end, has_cyrillic(text[s.start : s.end]))
-    out: list[Candidate] = []
-    if numbers:
-        out = _figures(doc, s, numbers, mentions, periods)
-    doc.state.update(s, mentions, periods)
+def _mentions_by_sentence(ports: list[PortMention], starts: list[int]) -> dict[int, list[PortMention]]:
+    out: dict[int, list[PortMention]] = {}
+    for m in ports:
+        out.setdefault(bisect_right(starts, m.start) - 1, []).append(m)
     return out
+
+
+def _periods(doc: _Doc, i: int) -> list[Period]:
+    """Period expressions of sentence i (computed once, only for sentences that need them)."""
+    if i not in doc.periods:
+        s = doc.sentences[i]
+        found: list[Period] = []
+        if _PERIOD_CUE.search(doc.low, s.start, s.end):
+            found = find_periods(doc.text, s.start, s.end, doc.pub, scripts_of(doc.text, s.start, s.end))
+        doc.periods[i] = found
+    return doc.periods[i]
+
+
+def _carried_period(doc: _Doc, i: int) -> Period | None:
+    """The first main period of the latest earlier sentence that states one."""
+    for j in range(i - 1, -1, -1):
+        main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
+        if main:
+            return main[0]
+    return None
 
 
 def _figures(
@@ -84,18 +118,18 @@ def _figures(
     readings: list[tuple[Number, Reading, tuple[int, int]]] = []
     for n in numbers:
         clause = clause_at(bounds, n.start)
-        reading = read_number(n, Context(text, clause, (s.start, s.end)))
+        reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low))
         reading = reading or _inherit(n, text, clause, readings)
         if reading is not None:
             readings.append((n, reading, clause))
     figures = [(n, r, c) for n, r, c in readings if r.indicator != "change"]
-    yoy = _attach_yoy(text, s, readings)
+    yoy = _attach_yoy(text, doc.low, s, readings)
     figures = _drop_previous_levels(text, figures)
-    cumulative = lx.has("cumulative", text, s.start, s.end)
+    cumulative = lx.has("cumulative", doc.low, s.start, s.end)
     out: list[Candidate] = []
     quote = _quote(text, s)
     for n, r, clause in figures:
-        port = pick_port(text, mentions, n.start, clause, s, doc.state)
+        port = pick_port(doc.low, mentions, n.start, clause, s, doc.state)
         period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative)
         out.append(
             Candidate(
@@ -106,8 +140,8 @@ def _figures(
                 n.step,
                 period,
                 yoy.get(n.start),
-                _direction(text, clause, r.indicator),
-                _scope(text, clause, n.start),
+                _direction(doc.low, clause, r.indicator),
+                _scope(doc.low, clause, n.start),
                 quote,
                 n.start,
             )
@@ -156,11 +190,11 @@ def _inherit(
     return None
 
 
-def _attach_yoy(text: str, s: Sentence, readings: list[tuple[Number, Reading, tuple[int, int]]]) -> dict[int, float]:
+def _attach_yoy(text: str, low: str, s: Sentence, readings: list[_Read]) -> dict[int, float]:
     """Each change in percent goes to the nearest figure before it (or the next one in its clause)."""
     out: dict[int, float] = {}
     for i, (n, r, clause) in enumerate(readings):
-        if r.indicator != "change" or is_mom(n.end, Context(text, clause, (s.start, s.end)), n.start):
+        if r.indicator != "change" or is_mom(n.end, Context(text, clause, (s.start, s.end), low), n.start):
             continue
         target = _yoy_target(readings, i, clause)
         if target is not None and target.start not in out:
@@ -182,11 +216,11 @@ def _yoy_target(readings: list[_Read], i: int, clause: tuple[int, int]) -> Numbe
     return None
 
 
-def _direction(text: str, clause: tuple[int, int], indicator: str) -> str:
+def _direction(low: str, clause: tuple[int, int], indicator: str) -> str:
     if indicator == "vehicles_exported":
         return "total"
-    out = lx.has("direction_out", text, *clause)
-    inn = lx.has("direction_in", text, *clause)
+    out = lx.has("direction_out", low, *clause)
+    inn = lx.has("direction_in", low, *clause)
     if out == inn:
         return "total"
     trade = indicator.startswith("trade_value")
@@ -195,8 +229,8 @@ def _direction(text: str, clause: tuple[int, int], indicator: str) -> str:
     return "import" if trade else "inbound"
 
 
-def _scope(text: str, clause: tuple[int, int], pos: int) -> str:
-    return "company" if lx.has("company", text, clause[0], pos) else "port"
+def _scope(low: str, clause: tuple[int, int], pos: int) -> str:
+    return "company" if lx.has("company", low, clause[0], pos) else "port"
 
 
 def _quote(text: str, s: Sentence) -> str:

@@ -27,9 +27,10 @@ def split_sentences(text: str) -> list[Sentence]:
     pos = 0
     for m in _END.finditer(text):
         chunk_end = m.start() if m.group().startswith("\n") else m.end()
-        if not m.group().startswith("\n") and _ABBREV.search(text, pos, m.start() + 1):
+        window = max(pos, m.start() - 12)
+        if not m.group().startswith("\n") and _ABBREV.search(text, window, m.start() + 1):
             continue
-        if _SCALE_ABBREV.search(text, pos, m.start() + 1) and _ACRONYM.match(text, m.end()):
+        if _SCALE_ABBREV.search(text, window, m.start() + 1) and _ACRONYM.match(text, m.end()):
             continue  # "250 тыс. ДФЭ", "3 млн USD": a unit after a scale abbreviation, not a new sentence
         _add(text, pos, chunk_end, out, newline=m.group().startswith("\n") or _followed_by_newline(text, m))
         pos = m.end()
