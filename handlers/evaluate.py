@@ -10,20 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from service.models import Alert, AlertKind, Event, Observation, ObservationRef, Severity, stable_id
 from service.rules import RuleSet
 from service.vocabulary import indicator_label, port_label
-
-DEFAULT_SEVERITY: dict[str, Severity] = {
-    "below": "critical",
-    "above": "critical",
-    "drop_pp": "warning",
-    "rise_pp": "warning",
-    "yoy_abs_pct": "warning",
-    "change_pct": "warning",
-    "shift_pp": "info",
-}
 
 
 @dataclass(frozen=True)
@@ -122,7 +113,7 @@ def evaluate(obs: Observation, previous: Observation | None, rules: RuleSet) -> 
     for rule, threshold in rules.rules_for(obs.port, obs.indicator).items():
         trip = CHECKS[rule](obs, previous, threshold)
         if trip is not None:
-            alerts.append(_alert(obs, previous, trip, kind="firing", severity=DEFAULT_SEVERITY[rule]))
+            alerts.append(_alert(obs, previous, trip, kind="firing", severity=rules.severity(obs.indicator, rule)))
     return alerts
 
 
@@ -158,3 +149,60 @@ def event_alert(event: Event, severity: Severity) -> Alert:
         port=None, indicator=event.kind, value=None, title=f"📋 {regime}{event.summary}{when}",
         observations=[ObservationRef.of_event(event)],
     )
+
+
+BOUND_RULES = ("below", "above", "yoy_abs_pct")  # rules with a state that can resolve
+
+
+def margin(obs: Observation, threshold: float, rule: str, margin_pp: float, margin_pct: float) -> float:
+    """Hysteresis: how far inside its bound a value must come back before an alert resolves."""
+    in_points = obs.unit == "%" or rule == "yoy_abs_pct"
+    return margin_pp if in_points else abs(threshold) * margin_pct / 100.0
+
+
+def is_resolved(obs: Observation, rule: str, threshold: float, inside: float) -> bool:
+    """True when a bound rule that fired is comfortably satisfied again (by `inside` or more)."""
+    if rule == "below":
+        return obs.value >= threshold + inside
+    if rule == "above":
+        return obs.value <= threshold - inside
+    if rule == "yoy_abs_pct":
+        return obs.yoy_pct is not None and abs(obs.yoy_pct) <= threshold - inside
+    return False
+
+
+def resolved_alert(obs: Observation, rule: str, threshold: float, fired: Alert) -> Alert:
+    """The follow-up to `fired`: the figure is back inside its bound."""
+    shown = f"{obs.yoy_pct:+.1f}% yoy" if rule == "yoy_abs_pct" and obs.yoy_pct is not None else f"{obs.value:g}"
+    return Alert(
+        id=stable_id("resolved", fired.id, obs.id), kind="resolved", rule=f"{obs.indicator}.{rule}",
+        severity="info", port=obs.port, indicator=obs.indicator, value=obs.value, unit=obs.unit,
+        previous=fired.value, previous_period_start=_first_period(fired)[0],
+        previous_period_end=_first_period(fired)[1], threshold=threshold,
+        delta=None if fired.value is None else obs.value - fired.value,
+        title=f"Resolved: {port_label(obs.port)} {indicator_label(obs.indicator)} {shown} {obs.unit}".strip(),
+        observations=[ObservationRef.of(obs)], refers_to=fired.id,
+    )
+
+
+def revision_alert(obs: Observation, old_value: float, fired: list[Alert], refs: list[ObservationRef],
+                   refers_to: str | None) -> Alert:
+    """A different value for a fact already seen (same port, indicator, period): old → new."""
+    order = {"info": 0, "warning": 1, "critical": 2}
+    severity: Severity = max((a.severity for a in fired), key=order.__getitem__, default="info")
+    rule = fired[0].rule if fired else f"{obs.indicator}.revision"
+    return Alert(
+        id=stable_id("revision", obs.id, old_value), kind="revision", rule=rule, severity=severity,
+        port=obs.port, indicator=obs.indicator, value=obs.value, unit=obs.unit, previous=old_value,
+        previous_period_start=obs.period_start, previous_period_end=obs.period_end,
+        threshold=fired[0].threshold if fired else None, delta=obs.value - old_value,
+        title=f"Revision: {port_label(obs.port)} {indicator_label(obs.indicator)} {obs.value:g} "
+              f"(was {old_value:g}) {obs.unit}".rstrip(),
+        observations=[ObservationRef.of(obs), *[r for r in refs if r.observation_id != obs.id]],
+        refers_to=refers_to,
+    )
+
+
+def _first_period(alert: Alert) -> tuple[date | None, date | None]:
+    ref = alert.primary
+    return (ref.period_start, ref.period_end) if ref else (None, None)

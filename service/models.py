@@ -169,6 +169,8 @@ class Alert(_Message):
     delta: float | None = None
     title: str
     observations: list[ObservationRef] = Field(default_factory=list)
+    refers_to: str | None = None  # the alert a revision or resolution follows up
+    route: str | None = None  # "ops" for alerts about the service itself (source health)
     created_at: datetime = Field(default_factory=utcnow)
 
     @property

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from datetime import date
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -19,9 +20,9 @@ from faststream.redis import RedisBroker
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from redis.asyncio import Redis
 
-from handlers.evaluate import evaluate, event_alert
+from handlers.alerting import Alerting
+from handlers.evaluate import event_alert
 from handlers.extract import extract
-from handlers.history import History
 from handlers.notify.base import Notifier
 from handlers.notify.retry import deliver
 from service.errors import DeliveryError, GiveUpError, PoisonMessageError
@@ -66,6 +67,10 @@ class Publisher:
         await self._broker.publish(alert, stream=self._keys.alerts, maxlen=self._maxlen)
 
 
+def _chronological(obs: Observation) -> tuple[int, date]:
+    return (obs.period_end is None, obs.period_end or date.min)
+
+
 @dataclass
 class Pipeline:
     redis: Redis
@@ -74,6 +79,10 @@ class Pipeline:
     publish: Publisher
     rules: RuleSet
     notifiers: Sequence[Notifier]
+
+    def __post_init__(self) -> None:
+        self.alerting = Alerting(self.redis, self.keys, self.rules, self.settings.alerts,
+                                 self.settings.pipeline.idempotency_ttl)
 
     async def _is_done(self, stage: str, item_id: str) -> bool:
         return bool(await self.redis.exists(self.keys.done(stage, item_id)))
@@ -89,7 +98,7 @@ class Pipeline:
             log.info("[extract] %s: already extracted, skipped", doc.id)
             return
         found = extract(doc)
-        for obs in found.observations:
+        for obs in sorted(found.observations, key=_chronological):  # so "previous" exists when compared
             await self.publish.finding(obs)
             OBSERVATIONS.labels(obs.indicator).inc()
         for event in found.events:
@@ -106,19 +115,17 @@ class Pipeline:
             await self._evaluate_event(finding)
             return
         obs: Observation = finding
-        if await self._is_done("evaluate", obs.id):
-            return  # the same fact from another document, or a redelivery
-        history = History(self.redis, self.keys)
-        previous = await history.previous(obs)
-        alerts = evaluate(obs, previous, self.rules)
-        for alert in alerts:
+        done_id = f"{obs.id}:{obs.document_id}"
+        if await self._is_done("evaluate", done_id):
+            return  # a redelivery
+        outcome = await self.alerting.on_observation(obs)
+        for alert in outcome.alerts:
             await self.publish.alert(alert)
             ALERTS.labels(alert.kind, alert.severity).inc()
-        await history.record(obs)
-        await self._mark_done("evaluate", obs.id)
-        if alerts:
-            log.info("[evaluate] %s %s %g: %d alert(s): %s", obs.port, obs.indicator, obs.value, len(alerts),
-                     ", ".join(a.rule for a in alerts))
+        await self._mark_done("evaluate", done_id)
+        if outcome.reasons:
+            log.info("[evaluate] %s %s %g (%s): %s", obs.port, obs.indicator, obs.value, obs.source_id,
+                     "; ".join(outcome.reasons))
 
     async def _evaluate_event(self, event: Event) -> None:
         if not self.settings.certification.enabled or await self._is_done("evaluate", f"event:{event.id}"):
