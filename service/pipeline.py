@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from datetime import date
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TypeVar
 
 from faststream.redis import RedisBroker

@@ -166,7 +166,9 @@ def _seconds(var: str, raw: Any, problems: list[str]) -> float | None:
         return None
 
 
-def _per_rule(raw: dict[str, Any], section: str, convert: Any, problems: list[str]) -> dict[tuple[str | None, str], Any]:
+def _per_rule(
+    raw: dict[str, Any], section: str, convert: Any, problems: list[str]
+) -> dict[tuple[str | None, str], Any]:
     """CW_<SECTION>__<RULE>=v or CW_<SECTION>__<INDICATOR>__<RULE>=v into {(indicator|None, rule): v}."""
     found: dict[tuple[str | None, str], Any] = {}
     for first, inner in sorted(raw.items()):
