@@ -10,6 +10,7 @@ from handlers.extract import lexicon as lx
 from handlers.extract.calendar_words import month_end
 from handlers.extract.ports import choose_port, region_of
 from handlers.extract.spans import Period, PortMention, Sentence
+from service.vocabulary import PORTS
 
 SNAPSHOT = frozenset({"trains_in_queue", "vehicles_in_queue", "trains_per_day", "vehicles_per_day"})
 _ANAPHOR = re.compile(  # searched in the lower-cased text
@@ -46,6 +47,9 @@ def pick_port(
     state: DocState,
 ) -> str | None:
     span = (sentence.start, sentence.end)
+    joint = _joint_ports(low, mentions, pos, clause)
+    if joint is not None:
+        return joint or None
     port = choose_port([m for m in mentions if m.priority <= 2], pos, clause, span)
     if port is not None:
         return port
@@ -53,13 +57,32 @@ def pick_port(
         return choose_port(mentions, pos, clause, span)
     if lx.AGGREGATE.search(low, *clause):
         regions = {region_of(p) for p in state.recent}
-        return regions.pop() if len(state.recent) >= 2 and len(regions) == 1 else None
+        region = regions.pop() if len(state.recent) >= 2 and len(regions) == 1 else None
+        return region if region in PORTS else None
     weak = choose_port(mentions, pos, clause, span)
     if weak is not None and not _ANAPHOR.search(low, sentence.start, sentence.end):
         return weak
     if lx.NO_CARRY.search(low, sentence.start, sentence.end):
         return weak
     return state.port
+
+
+_AND = re.compile(r"[»\"”]?\s*(?:,|and|и|&|、|和|与|及)\s*[«\"“]?")
+
+
+def _joint_ports(low: str, mentions: list[PortMention], pos: int, clause: tuple[int, int]) -> str | None:
+    """'через Алтынколь и Достык прошло 12,4 тыс. поездов': a figure for two ports together is their region.
+
+    Returns None when the clause names no such pair, "" when it does but the ports share no aggregate.
+    """
+    before = [m for m in mentions if clause[0] <= m.start and m.end <= pos and m.priority == 1]
+    if len(before) < 2 or before[-1].port == before[-2].port:
+        return None
+    a, b = before[-2], before[-1]
+    if not _AND.fullmatch(low, a.end, b.start):
+        return None
+    region = region_of(a.port)
+    return region if region == region_of(b.port) and region in PORTS else ""
 
 
 def pick_period(
@@ -69,13 +92,19 @@ def pick_period(
     indicator: str,
     state: DocState,
     cumulative: bool = False,
+    compared: bool = False,
 ) -> tuple[date, date] | None:
     """The period in the figure's clause, else its sentence, else the one the text last stated.
 
-    A cumulative total ("since its launch") and a snapshot (a queue, a daily rate) take no carried period.
+    A cumulative total ("since its launch") and a snapshot (a queue, a daily rate) take no carried period;
+    "a month earlier" / "a year earlier" apply only to a figure given for comparison ("compared with X").
     """
     usable = [p for p in periods if not p.comparison and p.relative != "as_of"]
+    if not compared:
+        usable = [p for p in usable if p.relative == ""]
     in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
+    if cumulative and not in_clause:
+        return None
     # A relative phrase ("a month earlier") belongs to its own clause only.
     in_sentence = [p for p in usable if p.relative == ""]
     chosen = min(in_clause or in_sentence, key=lambda p: abs(p.start - pos), default=None)
@@ -91,10 +120,23 @@ def pick_period(
     span = (chosen.first, chosen.last)
     if chosen.relative == "prev_month":
         span = _previous_month(usable, chosen, state) or span
+    elif chosen.relative == "prev_year":
+        span = _previous_year(usable, state) or span
     as_of = next((p for p in periods if p.relative == "as_of"), None)
     if as_of and span[0] <= as_of.first <= span[1] and span[0].month == 1 and span[0].day == 1:
         span = (span[0], as_of.first)
     return span
+
+
+def _previous_year(usable: list[Period], state: DocState) -> tuple[date, date] | None:
+    refs = [p for p in usable if p.relative == ""]
+    ref = refs[0] if refs else state.period
+    if ref is None:
+        return None
+    try:
+        return ref.first.replace(year=ref.first.year - 1), ref.last.replace(year=ref.last.year - 1)
+    except ValueError:  # 29 February
+        return ref.first.replace(year=ref.first.year - 1), ref.last.replace(year=ref.last.year - 1, day=28)
 
 
 def as_of_only(periods: list[Period]) -> tuple[date, date] | None:

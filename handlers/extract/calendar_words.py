@@ -132,7 +132,9 @@ def count(word: str) -> int | None:
 
 
 def ordinal(word: str) -> int | None:
-    w = word.lower().lstrip("h").rstrip("h") or word
+    w = word.lower()
+    if len(w) == 2 and "h" in w:  # H1, 1H
+        w = w.replace("h", "")
     if w.isdigit():
         return int(w)
     if w in ORDINALS:

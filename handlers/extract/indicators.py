@@ -47,11 +47,14 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
         return None
     if _CHANGE_BY.search(ctx.text, max(ctx.clause[0], n.start - 40), n.start):
         return None  # "cut clearance time by 2 hours", "увеличилось на 600 машин": a change, not a level
+    ratio = _ratio_change(n, ctx)
+    if ratio is not None:
+        return ratio
     unit, end = _unit(n, ctx)
     if unit is None:
         unit, end = _subject_unit(n, ctx)
-    if unit is None:
-        return None
+    if unit is None or lx.has("plan", ctx.low or ctx.text.lower(), ctx.clause[0], n.start):
+        return None  # a capacity, plan or forecast is not a reported figure
     qualifier = _after_qualifier(ctx.text, end, n.qualifier)
     if lx.AFTER_UNIT_PER_HOUR.match(ctx.text, end):
         return None
@@ -106,6 +109,23 @@ def _subject_unit(n: Number, ctx: Context) -> tuple[str | None, int]:
     return last[0], n.end
 
 
+_RATIO = re.compile(r"\s*(?:(倍)|(раза?|times\b|-fold\b|fold\b))", re.IGNORECASE)
+_RATIO_VERB = re.compile(
+    r"(?:增长|增加|提高|提升|вырос\w*|возрос\w*|увеличил\w*|рост\w*|increas\w*|grew|rose|jump\w*|surg\w*)"
+    r"(?:\s*(?:了|в|by))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _ratio_change(n: Number, ctx: Context) -> Reading | None:
+    """'增长1.2倍' (+120%), 'выросло в 2 раза' (+100%), 'increased 3 times' (+200%): a change, not a level."""
+    m = _RATIO.match(ctx.text, n.end)
+    if m is None or not _RATIO_VERB.search(ctx.text, max(ctx.clause[0], n.start - 14), n.start):
+        return None
+    pct = n.value * 100 if m.group(1) else (n.value - 1) * 100
+    return Reading("change", pct, m.end(), n.qualifier)
+
+
 def _after_qualifier(text: str, end: int, qualifier: str) -> str:
     m = lx.AFTER_UNIT_QUAL.match(text, end)
     if not m:
@@ -121,13 +141,14 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
             return None, 1.0
         return _rate_or_count("trains", ctx), 1.0
     if unit == "tonne":
-        return "cargo_tonnes", 1.0
+        return (None if ctx.clause_has("not_cargo") else "cargo_tonnes"), 1.0
     if unit == "teu":
         return "containers_teu", 1.0
     if unit == "vehicle":
         return _vehicles(ctx), 1.0
     if unit in ("usd", "cny"):
-        return (f"trade_value_{unit}" if ctx.clause_has("trade") else None), 1.0
+        trade = ctx.clause_has("trade") and not ctx.clause_has("not_trade")
+        return (f"trade_value_{unit}" if trade else None), 1.0
     if unit in _TIME_HOURS:
         return _clearance_time(end, ctx), _TIME_HOURS[unit]
     return None, 1.0
@@ -183,8 +204,7 @@ def _level_word_before(text: str, start: int) -> bool:
 
 def _signed(n: Number, ctx: Context) -> float:
     before = lx.NEGATIVE.search(ctx.text, max(ctx.clause[0], n.start - 30), n.start)
-    after = lx.NEGATIVE.match(ctx.text, n.end, min(ctx.sentence[1], n.end + 12))
-    after = after or re.match(r"\s*(?:fewer|less|lower|down|меньше|ниже)", ctx.text[n.end : n.end + 12], re.IGNORECASE)
+    after = lx.NEGATIVE_AFTER.match(ctx.text, n.end, min(ctx.sentence[1], n.end + 30))
     return -n.value if (before or after) else n.value
 
 

@@ -55,6 +55,10 @@ CHANGE_BEFORE = _join("CHANGE_BEFORE")
 CHANGE_AFTER = re.compile("|".join(f"(?:{mod.CHANGE_AFTER})" for mod in _LANGS), re.IGNORECASE)
 NEGATIVE = _join("NEGATIVE")
 MOM = _join("MOM")
+NEGATIVE_AFTER = re.compile(
+    r"\s*(?:year[- ]on[- ]year\s+|y/y\s+|同比)?(?:" + "|".join(f"(?:{mod.NEGATIVE})" for mod in _LANGS) + ")",
+    re.IGNORECASE,
+)
 LEVEL_BEFORE = _join("LEVEL_BEFORE")
 AGGREGATE = re.compile(lower_pattern("|".join(f"(?:{mod.AGGREGATE})" for mod in _LANGS)))  # lower-cased text
 NO_CARRY = re.compile(lower_pattern("|".join(f"(?:{mod.NO_CARRY})" for mod in _LANGS)))  # lower-cased text

@@ -28,7 +28,7 @@ CONTEXT: dict[str, str] = {
     "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period)\b|/day\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
-    r"processing time|inspection|release|dwell time|turnaround|transit time|handl\w+ time)\b",
+    r"processing time|inspection|release|dwell time|handl\w+ time)\b",
     "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
     r"rate of (?:customs )?clearance|(?:declarations|consignments|shipments) (?:were )?(?:cleared|released))\b",
     "nev": r"\b(?:new[- ]energy|NEVs?|electric|battery|EVs?|hybrid)\b",
@@ -42,11 +42,17 @@ CONTEXT: dict[str, str] = {
     "direction_in": r"\b(?:inbound|imports?|imported|eastbound|arriving)\b",
     "not_clearance": r"\b(?:work\w*|operat\w*|open\w*|schedule|shifts?|around the clock|flight)\b",
     "passenger": r"\bpassengers?\b",
+    "plan": r"\b(?:capacity|capacities|designed|design|can (?:handle|process|accommodate|receive|pass)|planned|plans?|"
+    r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year)\b",
+    "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
+    r"fines?|tax\w*|salar\w*|price\w*)\b",
+    "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves)\b",
     "per_week": r"\b(?:per week|a week|weekly|each week|every week)\b",
     "cumulative": r"\bsince (?:its|the|their|it was|they were|being) \w+|\bsince 20\d\d\b|\bin total since\b|"
     r"\bto date\b|\bso far\b(?! this year)|\bcumulative\w*|\bin total\b",
 }
 CHANGE_BEFORE = (
+    r"(?:\b(?:growth|increase|rise|decline|drop|decrease)(?: rate)? (?:was|reached|stood at|hit|of)\s+$)|"
     r"(?:\b(?:up|down|increas\w*|rise|rising|rose|grew|grow\w*|gain\w*|jump\w*|surg\w*|climb\w*|soar\w*|"
     r"fell|fall\w*|drop\w*|declin\w*|decreas\w*|slump\w*|plung\w*|slid|shrank|shrunk|dipped|lower|higher|"
     r"growth|by)(?:\s+(?:of|by))?|year[- ]on[- ]year)\s+(?:(?:about|nearly|roughly|some|over|more than|almost|"

@@ -169,6 +169,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         "prev_month",
     ),
     (
+        re.compile(r"\b(?:a year (?:earlier|ago|before)|the previous year|the year before)\b", _I),
+        _last_year,
+        "prev_year",
+    ),
+    (
         re.compile(
             rf"\b(?:as of|as at|as of the end of)\s+(?P<m>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
             r"(?:,?\s+(?P<y>20\d\d))?"
@@ -200,6 +205,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     ),
     (re.compile(r"(?:в прошлом году|за прошлый год|в минувшем году)", _I), _last_year, ""),
     (re.compile(r"(?:месяцем ранее|в прошлом месяце|в предыдущем месяце|месяц назад)", _I), _prev_month, "prev_month"),
+    (re.compile(r"(?:годом ранее|год назад|годом раньше)", _I), _last_year, "prev_year"),
     (re.compile(rf"по состоянию на\s+(?P<d>\d{{1,2}})\s+(?P<m>{_RM})" + _RU_Y, _I), _as_of, "as_of"),
     # Chinese
     (re.compile(_ZH_Y + r"(?P<m1>\d{1,2})\s*[—–\-－~～至到]\s*(?P<m2>\d{1,2})\s*月(?:份)?"), _range, ""),
@@ -216,6 +222,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (re.compile(r"今年以来|年初以来|今年(?!\d|前|上半年|下半年|第?[一二三四]季度)"), _ytd, ""),
     (re.compile(r"去年(?!同期)|上年(?!同期)"), _last_year, ""),
     (re.compile(r"上月|上个月"), _prev_month, "prev_month"),
+    (re.compile(r"上年同期|去年同期"), _last_year, "prev_year"),
     (re.compile(r"截至(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"), _as_of, "as_of"),
     (re.compile(r"截至(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?:底|末)"), _as_of_month_end, "as_of"),
     (re.compile(rf"\b(?:by|as of|as at) the end of (?P<m>{_M})(?:,?\s+(?P<y>20\d\d))?", _I), _as_of_month_end, "as_of"),

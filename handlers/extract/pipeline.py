@@ -130,7 +130,8 @@ def _figures(
     quote = _quote(text, s)
     for n, r, clause in figures:
         port = pick_port(doc.low, mentions, n.start, clause, s, doc.state)
-        period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative)
+        compared = _COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
+        period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative, compared)
         out.append(
             Candidate(
                 port,
@@ -165,6 +166,9 @@ def _drop_previous_levels(text: str, figures: list[_Read]) -> list[_Read]:
     return out
 
 
+_COMPARED = re.compile(
+    r"(?:compared (?:with|to)|versus|vs\.?|against|\bfrom|против|по сравнению с|тогда как|чем|相比|较|比)"
+)  # searched in the lower-cased text before a figure
 _COMPARE_START = re.compile(
     r"\s*(?:(?:down|up) from|compared (?:with|to)|versus|against|from|тогда как|против|по сравнению с|而|较)\b",
     re.IGNORECASE,

@@ -18,6 +18,7 @@ _EXCLUDE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EXCLUDE_AFTER = re.compile(r"\s*(?:对面|对岸)")
+_PAIR = re.compile(r"[»\"”]?\s*[–—-]\s*[«\"“]?|\s*/\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,8 @@ def find_ports(text: str, low: str | None = None) -> list[PortMention]:
     for start, end, port in found:
         if out and start < out[-1].end:
             continue
+        if out and _PAIR.fullmatch(text, out[-1].end, start) and gz.priority[port] == 1:
+            continue  # "Dostyk–Alashankou", "Достык – Алашанькоу": a crossing named by its pair; the first names it
         if _EXCLUDE_BEFORE.search(text, max(0, start - 40), start) or _EXCLUDE_AFTER.match(text, end):
             continue
         out.append(PortMention(start, end, port, gz.priority[port]))

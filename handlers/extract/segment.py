@@ -28,7 +28,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in _END.finditer(text):
         chunk_end = m.start() if m.group().startswith("\n") else m.end()
         window = max(pos, m.start() - 12)
-        if not m.group().startswith("\n") and _ABBREV.search(text, window, m.start() + 1):
+        if "\n" not in m.group() and _ABBREV.search(text, window, m.start() + 1):
             continue
         if _SCALE_ABBREV.search(text, window, m.start() + 1) and _ACRONYM.match(text, m.end()):
             continue  # "250 тыс. ДФЭ", "3 млн USD": a unit after a scale abbreviation, not a new sentence

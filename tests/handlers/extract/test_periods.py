@@ -66,7 +66,7 @@ def test_period_forms(text: str, pub: str, first: str, last: str) -> None:
     [
         "compared to the same period in 2025",
         "чем за аналогичный период прошлого года",
-        "去年同期",
+        "较去年同期",
         "since its launch in 2016",
     ],
 )
