@@ -47,7 +47,8 @@ def load_cost() -> tuple[Any, Any, Any]:
     tracemalloc.stop()
     rss1 = _rss_kb()
     print(
-        f"load: tracemalloc current {current / 1e6:.1f} MB, peak {peak / 1e6:.1f} MB; RSS delta {(rss1 - rss0) / 1e3:.1f} MB"
+        f"load: tracemalloc current {current / 1e6:.1f} MB, peak {peak / 1e6:.1f} MB; "
+        f"RSS delta {(rss1 - rss0) / 1e3:.1f} MB"
     )
     return extract, read_text_document, Document
 
@@ -84,7 +85,8 @@ def compare_quantulum(extract: Any, docs: dict[str, Any], corpus: Path) -> None:
             from quantulum3 import parser  # type: ignore[import-not-found]
     except ImportError:
         print(
-            "quantulum3: not importable, comparison skipped (pip install --target /tmp/q3 quantulum3; PYTHONPATH=/tmp/q3)"
+            "quantulum3: not importable, comparison skipped "
+            "(pip install --target /tmp/q3 quantulum3; run with PYTHONPATH=/tmp/q3)"
         )
         return
     from handlers.extract.scoring import load_gold, match_document
