@@ -45,11 +45,11 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
         return _read_percent(n, ctx)
     if not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(ctx.text[n.start : n.end]):
         return None
-    if _CHANGE_BY.search(ctx.text, max(ctx.clause[0], n.start - 40), n.start):
-        return None  # "cut clearance time by 2 hours", "увеличилось на 600 машин": a change, not a level
     ratio = _ratio_change(n, ctx)
     if ratio is not None:
         return ratio
+    if _CHANGE_BY.search(ctx.text, max(ctx.clause[0], n.start - 40), n.start):
+        return None  # "cut clearance time by 2 hours", "увеличилось на 600 машин": a change, not a level
     unit, end = _unit(n, ctx)
     if unit is None:
         unit, end = _subject_unit(n, ctx)
