@@ -69,7 +69,8 @@ def find_events(
     needles = [n for n in le.NEEDLES if n in low]
     if not needles:
         return []
-    hits = _hits(text, low, [s for s in sentences if any(n in low[s.start : s.end] for n in needles)], pub)
+    candidates = [s for s in sentences if not s.nav and any(n in low[s.start : s.end] for n in needles)]
+    hits = _hits(text, low, candidates, pub)
     if not hits:
         return []
     groups: dict[str | None, list[_Hit]] = {}

@@ -72,7 +72,7 @@ def extract(document: Document) -> Extraction:
     cands: list[Candidate] = []
     mentions = _mentions_by_sentence(doc.ports, starts)
     for i, sentence in enumerate(sentences):
-        if i in by_sentence:
+        if i in by_sentence and not sentence.nav:
             doc.state.period = _carried_period(doc, i)
             periods = _periods(doc, i)
             cands.extend(_figures(doc, sentence, by_sentence[i], mentions.get(i, []), periods))

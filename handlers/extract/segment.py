@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from handlers.extract.spans import Sentence
 
@@ -35,6 +36,19 @@ def split_sentences(text: str) -> list[Sentence]:
         _add(text, pos, chunk_end, out, newline=m.group().startswith("\n") or _followed_by_newline(text, m))
         pos = m.end()
     _add(text, pos, len(text), out, newline=True)
+    return mark_navigation(out)
+
+
+def mark_navigation(sentences: list[Sentence]) -> list[Sentence]:
+    """Headline lines after the body that come in runs (related stories, menus) are navigation."""
+    first_body = next((i for i, s in enumerate(sentences) if not s.headline), len(sentences))
+    out = list(sentences)
+    for i in range(first_body + 1, len(sentences)):
+        s = sentences[i]
+        prev_h = sentences[i - 1].headline
+        next_h = i + 1 < len(sentences) and sentences[i + 1].headline
+        if s.headline and (prev_h or next_h):
+            out[i] = replace(s, nav=True)
     return out
 
 

@@ -53,3 +53,14 @@ def test_implausible_value_is_flagged_not_dropped() -> None:
     assert [o.flags for o in ex2.observations] == [["implausible"]]
     assert [o.flags for o in ex3.observations] == [[]]
     assert all(o.flags == ["implausible"] for o in ex.observations)
+
+
+def test_related_headlines_after_the_body_are_navigation() -> None:
+    ex = run(
+        "Horgos opens a new terminal\n\n"
+        "The terminal at Horgos opened on Monday, officials said.\n"
+        "Related news\n"
+        "Horgos handled 5,000 freight trains in 2024\n"
+        "Alashankou exported 2 million tonnes in 2024\n"
+    )
+    assert ex.observations == []
