@@ -21,7 +21,7 @@ from redis.asyncio import Redis
 
 from handlers.evaluate import BOUND_RULES, evaluate, is_resolved, margin, resolved_alert, revision_alert
 from handlers.history import History
-from service.models import Alert, Observation, ObservationRef, stable_id
+from service.models import Alert, Observation, ObservationRef, stable_id, utcnow
 from service.rules import RuleSet
 from service.settings import AlertsSettings
 from service.streams import Keys
@@ -144,14 +144,20 @@ class Alerting:
         return self._rules.repeat(indicator, name)
 
     async def _cooling_down(self, rule: str, obs: Observation) -> bool:
+        """Held back when this rule alerted for this port less than its repeat interval earlier, by
+        publication time (so a backtest over old texts behaves as the live service would have)."""
         seconds = self._repeat(rule)
         if seconds <= 0:
             return False
-        was_set = await self._redis.set(self._keys.cooldown(rule_key(rule, obs)), obs.id, nx=True, ex=int(seconds))
-        if was_set:
-            return False
-        holder: Any = await self._redis.get(self._keys.cooldown(rule_key(rule, obs)))
-        return bool(holder) and holder.decode() != obs.id  # a redelivery of the same figure is not held
+        key = self._keys.cooldown(rule_key(rule, obs))
+        at = (obs.published_at or utcnow()).timestamp()
+        raw: Any = await self._redis.get(key)
+        if raw is not None:
+            last_id, _, last_at = raw.decode().partition("|")
+            if last_id != obs.id and 0 <= at - float(last_at) < seconds:
+                return True  # a redelivery of the same figure is not held back
+        await self._redis.set(key, f"{obs.id}|{at}", ex=self._ttl)
+        return False
 
     async def _load_fact(self, obs: Observation) -> FactRecord | None:
         raw: Any = await self._redis.get(self._keys.fact(obs.fact_key))

@@ -24,7 +24,7 @@ from faststream.asgi import AsgiFastStream
 from faststream.redis import RedisBroker
 from redis.asyncio import Redis
 
-from handlers.notify import build_notifiers
+from handlers.notify.routing import build_router
 from service.consumer import Stage, ensure_groups
 from service.deadletters import DeadLetters
 from service.embedded_redis import EmbeddedRedis
@@ -52,6 +52,7 @@ class Runtime:
     stages: list[Stage]
     sources: list[Source]
     http: httpx.AsyncClient
+    channels: list[str]
     stop: asyncio.Event = field(default_factory=asyncio.Event)
     health_port: int | None = None
 
@@ -88,16 +89,17 @@ async def start_runtime(settings: Settings, redis_url: str) -> AsyncIterator[Run
         broker_log.setLevel(logging.WARNING)
     broker = RedisBroker(redis_url, logger=broker_log, graceful_timeout=15.0)
     http = make_http_client(settings.sources)
+    router = build_router(settings, http)
     pipeline = Pipeline(redis=redis, keys=keys, settings=settings,
                         publish=Publisher(broker, keys, settings.pipeline.stream_maxlen),
-                        rules=settings.rule_set, notifiers=build_notifiers(settings, http))
+                        rules=settings.rule_set, router=router)
     work = {"extract": pipeline.extract_entry, "evaluate": pipeline.evaluate_entry, "notify": pipeline.notify_entry}
     dead = DeadLetters(redis, keys)
     stages = [Stage(spec, keys, redis, settings.pipeline, work[spec.name], dead) for spec in STAGES]
     for stage in stages:
         stage.register(broker)
     await broker.start()
-    runtime = Runtime(settings, redis_url, redis, broker, stages, sources, http)
+    runtime = Runtime(settings, redis_url, redis, broker, stages, sources, http, router.names)
     try:
         yield runtime
     finally:

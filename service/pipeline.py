@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -25,6 +24,8 @@ from handlers.evaluate import event_alert
 from handlers.extract import extract
 from handlers.notify.base import Notifier
 from handlers.notify.retry import deliver
+from handlers.notify.routing import Router
+from handlers.silences import Silences
 from service.errors import DeliveryError, GiveUpError, PoisonMessageError
 from service.metrics import ALERTS, EVENTS, OBSERVATIONS
 from service.models import Alert, Document, Event, Finding, Observation
@@ -78,11 +79,12 @@ class Pipeline:
     settings: Settings
     publish: Publisher
     rules: RuleSet
-    notifiers: Sequence[Notifier]
+    router: Router
 
     def __post_init__(self) -> None:
         self.alerting = Alerting(self.redis, self.keys, self.rules, self.settings.alerts,
                                  self.settings.pipeline.idempotency_ttl)
+        self.silences = Silences(self.redis, self.keys)
 
     async def _is_done(self, stage: str, item_id: str) -> bool:
         return bool(await self.redis.exists(self.keys.done(stage, item_id)))
@@ -138,8 +140,14 @@ class Pipeline:
 
     async def notify_entry(self, body: bytes) -> None:
         alert: Alert = decode(Alert, body)
-        results = await asyncio.gather(*(self._deliver_once(n, alert) for n in self.notifiers),
-                                       return_exceptions=True)
+        silence = await self.silences.match(alert)
+        if silence is not None:
+            await self.silences.record_muted(alert, silence, self.settings.pipeline.stream_maxlen)
+            log.info("[notify] alert %s (%s %s) muted by silence %s until %s: %s", alert.id, alert.port,
+                     alert.rule, silence.id, silence.until.isoformat(timespec="minutes"), silence.reason)
+            return
+        targets = self.router.targets(alert)
+        results = await asyncio.gather(*(self._deliver_once(n, alert) for n in targets), return_exceptions=True)
         failures = [r for r in results if isinstance(r, BaseException)]
         for failure in failures:
             if not isinstance(failure, DeliveryError):

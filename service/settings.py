@@ -322,10 +322,12 @@ def _unknown_variables(values: dict[str, str]) -> list[str]:
 def _cross_checks(settings: Settings) -> list[str]:
     problems = []
     smtp = settings.smtp
-    if smtp.host and not smtp.to:
+    if smtp.host and not smtp.to and not smtp.routes:
         problems.append("CW_SMTP__TO: empty, but CW_SMTP__HOST is set (expected comma-separated addresses)")
-    if smtp.to and not smtp.host:
-        problems.append("CW_SMTP__HOST: unset, but CW_SMTP__TO names recipients")
+    if (smtp.to or smtp.routes) and not smtp.host:
+        problems.append("CW_SMTP__HOST: unset, but CW_SMTP__TO or CW_SMTP__ROUTES names recipients")
+    if settings.slack.routes and not settings.slack.route_map():
+        problems.append("CW_SLACK__ROUTES: set but names no route (expected KEY=URL;KEY=URL)")
     if smtp.ssl and smtp.starttls:
         problems.append("CW_SMTP__SSL and CW_SMTP__STARTTLS: both true (choose one)")
     return problems
