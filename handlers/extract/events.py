@@ -7,6 +7,7 @@ from the body sentence that states the change (with its date when one does).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -67,10 +68,12 @@ def find_events(
 ) -> list[Event]:
     """`low` is `text` lower-cased (same length): substring gates keep documents without events cheap."""
     needles = [n for n in le.NEEDLES if n in low]
-    if not needles:
+    candidates = [
+        s for s in sentences if not s.nav and (any(n in low[s.start : s.end] for n in needles) or _date_gate(low, s))
+    ]
+    if not candidates:
         return []
-    candidates = [s for s in sentences if not s.nav and any(n in low[s.start : s.end] for n in needles)]
-    hits = _hits(text, low, candidates, pub)
+    hits = _hits(text, low, candidates, pub, needles)
     if not hits:
         return []
     groups: dict[str | None, list[_Hit]] = {}
@@ -80,12 +83,29 @@ def find_events(
     return [e for e in events if e is not None]
 
 
-def _hits(text: str, low: str, sentences: list[Sentence], pub: date | None) -> list[_Hit]:
+_DIGIT = re.compile(r"\d")
+
+
+def _date_gate(low: str, s: Sentence) -> bool:
+    body = low[s.start : s.end]
+    return any(g in body for g in le.DATE_GATES) and _DIGIT.search(body) is not None
+
+
+def _trigger(low: str, s: Sentence, needles: list[str]) -> re.Match[str] | None:
+    body = low[s.start : s.end]
+    if any(n in body for n in needles):
+        m = le.TRIGGER.search(low, s.start, s.end)
+        if m:
+            return m
+    return le.DATE_TRIGGER.search(low, s.start, s.end) if _date_gate(low, s) else None
+
+
+def _hits(text: str, low: str, sentences: list[Sentence], pub: date | None, needles: list[str]) -> list[_Hit]:
     doc_regime = None
     hits: list[_Hit] = []
     for s in sentences:
         body = text[s.start : s.end]
-        trigger = le.TRIGGER.search(low, s.start, s.end)
+        trigger = _trigger(low, s, needles)
         if trigger is None:
             continue
         regime = find_regime(body)

@@ -38,6 +38,18 @@ class Reading:
     qualifier: str
 
 
+def maybe_figure(n: Number, text: str, limit: int) -> bool:
+    """A cheap first look: a unit after the number, a currency sign or a verb like 'reached' before it."""
+    if any(rx.match(text, n.end, min(limit, n.end + 90)) for rx in lx.UNIT_RES):
+        return True
+    if _RATIO.match(text, n.end):
+        return True
+    lo = max(0, n.start - 40)
+    return any(rx.search(text, lo, n.start) for rx in lx.CURRENCY_BEFORE.values()) or bool(
+        _LEVEL_VERB.search(text, lo, n.start)
+    )
+
+
 def read_number(n: Number, ctx: Context) -> Reading | None:
     if n.kind == "pp":
         return None

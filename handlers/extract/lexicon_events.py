@@ -20,15 +20,19 @@ _EN_TRIGGER = (
     r"\beffective (?:from|on|as of|since)|\bwith effect from|\btransition(?:al)? period|"
     r"\bnew (?:requirements?|rules?|regulations?|procedures?)\b|\bwill (?:be )?(?:required|mandatory)|"
     r"\bno longer (?:be )?(?:accepted|valid|recognized|recognised)|\bbecomes? mandatory|"
-    r"\bmandatory (?:from|since|as of)|\bwill no longer\b|"
+    r"\bmandatory (?:from|since|as of)|\bwill no longer\b"
+)
+_EN_DATE_TRIGGER = (
     rf"\b(?:starting|beginning|from|as of|since) (?:on )?(?:{EN_MONTH_RX}\.? \d{{1,2}}|\d{{1,2}} {EN_MONTH_RX})"
-    r"[^.]{0,160}\b(?:will|must|shall|is required|are required|switch\w*|introduc\w*|requir\w*|operate\w*)"
+    r"[^.]{0,160}?\b(?:will|must|shall|is required|are required|switch\w*|introduc\w*|requir\w*|operate\w*)"
 )
 _RU_TRIGGER = (
     r"вступа\w* в силу|вступ(?:ят|ит|ил[аио]?) в силу|изменени\w+ в (?:ТР|технический регламент|решени\w+|"
     r"порядок|правила)|поправк\w+|переходн\w+ период\w*|нов\w+ требовани\w+|утвердил\w* изменени\w+|"
-    r"перестан\w+ (?:действовать|приниматься)|не будут (?:приниматься|действительны)|станет обязательн\w+|"
-    rf"(?<![\w])с \d{{1,2}} {RU_MONTH_RX}[^.]{{0,160}}(?:переходит|перейд\w+|вводит\w*|введ[её]т\w*|начн\w+|"
+    r"перестан\w+ (?:действовать|приниматься)|не будут (?:приниматься|действительны)|станет обязательн\w+"
+)
+_RU_DATE_TRIGGER = (
+    rf"(?<![\w])с \d{{1,2}} {RU_MONTH_RX}[^.]{{0,160}}?(?:переходит|перейд\w+|вводит\w*|введ[её]т\w*|начн\w+|"
     r"буд\w+|станет|обязан\w*|запрещ\w*|отмен\w*|измен\w+|работа\w+)"
 )
 _ZH_TRIGGER = (
@@ -36,6 +40,9 @@ _ZH_TRIGGER = (
     r"(?<!有)生效|过渡期|修订|修正案|新规|强制(?:性)?(?:认证|实施)|不再(?:接受|认可)"
 )
 TRIGGER = re.compile(lower_pattern(f"{_EN_TRIGGER}|{_RU_TRIGGER}|{_ZH_TRIGGER}"))  # on lower-cased text
+DATE_TRIGGER = re.compile(lower_pattern(f"{_EN_DATE_TRIGGER}|{_RU_DATE_TRIGGER}"))  # on lower-cased text
+# Substring gates for DATE_TRIGGER: a preposition of a start date (the month is checked by the regex).
+DATE_GATES: tuple[str, ...] = ("from ", "starting", "beginning", "since ", "as of", "с ")
 CERTIFICATION = re.compile(
     r"certif\w*|type approvals?|vehicle type approval|transition(?:al)? period|сертифика\w*|"
     r"одобрени\w* типа|ОТТС|переходн\w+ период\w*|认证|证书|型式批准|过渡期",
@@ -53,7 +60,7 @@ DATES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:(?P<y>20\d\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
 )
 
-# Cheap substring gates (lower case): a sentence without any of these cannot hold a trigger.
+# Cheap substring gates (lower case): a sentence without any of these cannot hold a keyword trigger.
 NEEDLES: tuple[str, ...] = (
     "amend",
     "force",

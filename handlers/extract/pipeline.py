@@ -11,7 +11,7 @@ from handlers.extract import lexicon as lx
 from handlers.extract.attribution import DocState, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
 from handlers.extract.events import find_events
-from handlers.extract.indicators import Context, Reading, is_mom, read_number
+from handlers.extract.indicators import Context, Reading, is_mom, maybe_figure, read_number
 from handlers.extract.language import detect_language
 from handlers.extract.numbers import find_numbers
 from handlers.extract.periods import find_periods, scripts_of
@@ -73,9 +73,7 @@ def extract(document: Document) -> Extraction:
     mentions = _mentions_by_sentence(doc.ports, starts)
     for i, sentence in enumerate(sentences):
         if i in by_sentence and not sentence.nav:
-            doc.state.period = _carried_period(doc, i)
-            periods = _periods(doc, i)
-            cands.extend(_figures(doc, sentence, by_sentence[i], mentions.get(i, []), periods))
+            cands.extend(_figures(doc, i, by_sentence[i], mentions.get(i, [])))
         doc.state.update(sentence, mentions.get(i, []))
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
@@ -110,19 +108,31 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     return None
 
 
-def _figures(
-    doc: _Doc, s: Sentence, numbers: list[Number], mentions: list[PortMention], periods: list[Period]
-) -> list[Candidate]:
+def _readings(doc: _Doc, s: Sentence, numbers: list[Number]) -> list[_Read]:
     text = doc.text
+    if not any(n.kind != "num" or maybe_figure(n, text, s.end) for n in numbers):
+        return []  # dates, years, ages: no number here has a unit or a percent sign
     bounds = clause_bounds(text, s)
-    readings: list[tuple[Number, Reading, tuple[int, int]]] = []
+    readings: list[_Read] = []
     for n in numbers:
         clause = clause_at(bounds, n.start)
         reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low))
         reading = reading or _inherit(n, text, clause, readings)
         if reading is not None:
             readings.append((n, reading, clause))
+    return readings
+
+
+def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMention]) -> list[Candidate]:
+    """The candidates of sentence i; periods and the carried context are computed only when needed."""
+    text = doc.text
+    s = doc.sentences[i]
+    readings = _readings(doc, s, numbers)
     figures = [(n, r, c) for n, r, c in readings if r.indicator != "change"]
+    if not figures:
+        return []
+    doc.state.period = _carried_period(doc, i)
+    periods = _periods(doc, i)
     yoy = _attach_yoy(text, doc.low, s, readings)
     figures = _drop_previous_levels(text, figures)
     cumulative = lx.has("cumulative", doc.low, s.start, s.end)

@@ -79,6 +79,19 @@ def _bounded(low: str, start: int, end: int) -> int | None:
     return end
 
 
+def _pattern_hits(rx: re.Pattern[str], literal: str | None, low: str) -> set[tuple[int, int]]:
+    """Matches of a gazetteer regex, searched only around occurrences of its required literal."""
+    if literal is None:
+        return {(m.start(), m.end()) for m in rx.finditer(low)}
+    hits: set[tuple[int, int]] = set()
+    i = low.find(literal)
+    while i >= 0:
+        for m in rx.finditer(low, max(0, i - 80), min(len(low), i + len(literal) + 160)):
+            hits.add((m.start(), m.end()))
+        i = low.find(literal, i + 1)
+    return hits
+
+
 def find_ports(text: str, low: str | None = None) -> list[PortMention]:
     """Every port mention in the text, except ones only used to locate something else ('opposite X').
 
@@ -101,8 +114,7 @@ def find_ports(text: str, low: str | None = None) -> list[PortMention]:
                 found.append((i, end, port))
             i = low.find(alias, i + 1)
     for rx, literal, port in gz.patterns:
-        if literal is None or literal in low:
-            found.extend((m.start(), m.end(), port) for m in rx.finditer(low))
+        found.extend((start, end, port) for start, end in _pattern_hits(rx, literal, low))
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[PortMention] = []
     for start, end, port in found:
