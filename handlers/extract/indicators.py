@@ -38,6 +38,15 @@ class Reading:
     qualifier: str
 
 
+def time_in_hours(n: Number, text: str, limit: int) -> float | None:
+    """The number as hours when a time unit follows it ('2 days' → 48), else None."""
+    for rx in lx.UNIT_RES:
+        m = rx.match(text, n.end, min(limit, n.end + 30))
+        if m and m.lastgroup in _TIME_HOURS:
+            return n.value * _TIME_HOURS[m.lastgroup]
+    return None
+
+
 def maybe_figure(n: Number, text: str, limit: int) -> bool:
     """A cheap first look: a unit after the number, a currency sign or a verb like 'reached' before it."""
     if any(rx.match(text, n.end, min(limit, n.end + 90)) for rx in lx.UNIT_RES):
@@ -65,8 +74,9 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     unit, end = _unit(n, ctx)
     if unit is None:
         unit, end = _subject_unit(n, ctx)
-    if unit is None or lx.has("plan", ctx.low or ctx.text.lower(), ctx.clause[0], n.start):
-        return None  # a capacity, plan or forecast is not a reported figure
+    low = ctx.low or ctx.text.lower()
+    if unit is None or lx.has("plan", low, ctx.clause[0], n.start) or lx.has("per_unit", low, ctx.clause[0], n.start):
+        return None  # a capacity, plan or forecast, or a load per train, is not a reported figure
     qualifier = _after_qualifier(ctx.text, end, n.qualifier)
     if lx.AFTER_UNIT_PER_HOUR.match(ctx.text, end):
         return None
@@ -157,7 +167,10 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
     if unit == "teu":
         return "containers_teu", 1.0
     if unit == "vehicle":
-        return _vehicles(ctx), 1.0
+        indicator = _vehicles(ctx)
+        if indicator == "vehicles_exported" and _vehicle_trips(ctx.text, end):
+            return None, 1.0
+        return indicator, 1.0
     if unit in ("usd", "cny"):
         trade = ctx.clause_has("trade") and not ctx.clause_has("not_trade")
         return (f"trade_value_{unit}" if trade else None), 1.0
@@ -181,6 +194,11 @@ def _vehicles(ctx: Context) -> str | None:
     if ctx.clause_has("export") or ctx.clause_has("car_goods") or ctx.sentence_has("export"):
         return indicator
     return None
+
+
+def _vehicle_trips(text: str, end: int) -> bool:
+    """'12万辆次', 'vehicle trips': crossings counted both ways, not vehicles exported."""
+    return text.startswith("次", end) or re.match(r"\s*(?:trips|crossings|рейс)", text[end : end + 12]) is not None
 
 
 def _clearance_time(end: int, ctx: Context) -> str | None:

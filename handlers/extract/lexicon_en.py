@@ -47,6 +47,8 @@ CONTEXT: dict[str, str] = {
     "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
     r"fines?|tax\w*|salar\w*|price\w*)\b",
     "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves)\b",
+    "per_unit": r"\b(?:each|per (?:train|wagon|container|truck|vehicle|car)|an average train|a single train)\b",
+    "previous": r"\b(?:used to|previously|formerly|before the reform|in the past)\b",
     "per_week": r"\b(?:per week|a week|weekly|each week|every week)\b",
     "cumulative": r"\bsince (?:its|the|their|it was|they were|being) \w+|\bsince 20\d\d\b|\bin total since\b|"
     r"\bto date\b|\bso far\b(?! this year)|\bcumulative\w*|\bin total\b",
@@ -73,4 +75,9 @@ MOM = (
 )
 LEVEL_BEFORE = r"\b(?:to|from|at|reach\w*|was|is|were|stood at|hit|of only|amounted to|totall?ed)\s+(?:a |an )?$"
 AGGREGATE = r"\b(?:(?:the|both|these|two|all) (?:two )?(?:ports|crossings|checkpoints)|together|combined)\b"
-NO_CARRY = r"\b(?:nationwide|across the country|countrywide|between \w+ and \w+|worldwide|globally)\b"
+NO_CARRY = (
+    r"\b(?:nationwide|across the country|countrywide|between \w+ and \w+|worldwide|globally|"
+    r"(?:china|kazakhstan|uzbekistan|kyrgyzstan|russia|central asia|the eu|europe)(?:'s|’s) (?:total )?"
+    r"(?:foreign |overall |bilateral )?(?:trade|exports?|imports?|car market|rail network|railways?|gdp)|"
+    r"(?:trade|exports?|imports?) (?:between|of) (?:china|kazakhstan|uzbekistan|central asia))\b"
+)

@@ -11,7 +11,7 @@ from handlers.extract import lexicon as lx
 from handlers.extract.attribution import DocState, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
 from handlers.extract.events import find_events
-from handlers.extract.indicators import Context, Reading, is_mom, maybe_figure, read_number
+from handlers.extract.indicators import Context, Reading, is_mom, maybe_figure, read_number, time_in_hours
 from handlers.extract.language import detect_language
 from handlers.extract.numbers import find_numbers
 from handlers.extract.periods import find_periods, scripts_of
@@ -172,6 +172,10 @@ def _drop_previous_levels(text: str, figures: list[_Read]) -> list[_Read]:
         others = [f for j, f in enumerate(figures) if j != i and f[1].indicator == r.indicator and f[2] == clause]
         if others and _FROM_BEFORE.search(text, max(clause[0], n.start - 12), n.start):
             continue
+        prev_end = max((f[1].end for f in figures[:i] if f[2] == clause), default=clause[0])
+        same = [f for j, f in enumerate(figures) if j != i and f[1].indicator == r.indicator]
+        if same and lx.has("previous", text.lower(), max(clause[0], prev_end), n.start):
+            continue  # "used to take 3 days", "原来的2天": the old level
         out.append((n, r, clause))
     return out
 
@@ -180,7 +184,8 @@ _COMPARED = re.compile(
     r"(?:compared (?:with|to)|versus|vs\.?|against|\bfrom|против|по сравнению с|тогда как|чем|相比|较|比)"
 )  # searched in the lower-cased text before a figure
 _COMPARE_START = re.compile(
-    r"\s*(?:(?:down|up) from|compared (?:with|to)|versus|against|from|тогда как|против|по сравнению с|而|较)\b",
+    r"(?:(?:down|up) from|compared (?:with|to)|versus|against|from|(?:but |and )?now|тогда как|против|"
+    r"по сравнению с|а сейчас|сейчас|теперь|而|较|现在|目前)\b",
     re.IGNORECASE,
 )
 
@@ -190,17 +195,14 @@ def _inherit(
 ) -> Reading | None:
     """'fell to 96.4%, down from 98.9%': the second figure is the same indicator as the first."""
     levels = [r for _, r, _ in done if r.indicator != "change"]
-    if not levels or not _COMPARE_START.match(text, clause[0]):
+    if not levels or not _COMPARE_START.search(text, max(0, clause[0] - 12, n.start - 30), n.start):
         return None
     prev = levels[-1]
     if n.kind == "pct" and prev.indicator.endswith("_pct"):
         return Reading(prev.indicator, n.value, n.end, n.qualifier)
-    if (
-        n.kind == "num"
-        and prev.indicator == "clearance_time_hours"
-        and re.match(r"\s*(?:hours?|час\w*|小时)", text[n.end : n.end + 8])
-    ):
-        return Reading(prev.indicator, n.value, n.end, n.qualifier)
+    hours = time_in_hours(n, text, clause[1]) if prev.indicator == "clearance_time_hours" else None
+    if n.kind == "num" and hours is not None:
+        return Reading(prev.indicator, hours, n.end, n.qualifier)
     return None
 
 

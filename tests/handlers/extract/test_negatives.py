@@ -64,3 +64,35 @@ def test_related_headlines_after_the_body_are_navigation() -> None:
         "Alashankou exported 2 million tonnes in 2024\n"
     )
     assert ex.observations == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Clearance of trucks at Horgos used to take 3 days but now takes 1 day.", "en", [24.0]),
+        ("Раньше оформление на Хоргосе занимало 3 суток, а сейчас – 5 часов.", "ru", [5.0]),
+        ("霍尔果斯口岸通关时间由原来的2天压缩至1天。", "zh", [24.0]),
+    ],
+)
+def test_old_level_is_not_reported(text: str, lang: str, expected: list[float]) -> None:
+    assert [o.value for o in run(text, lang=lang).observations] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Each train at Horgos carries 1,500 tonnes of cargo.", "en"),
+        ("The Khorgos Gateway dry port has a capacity of 540,000 TEU per year.", "en"),
+        ("Пропускная способность сухого порта «Хоргос – Восточные ворота» составляет 540 тыс. ДФЭ в год.", "ru"),
+        ("霍尔果斯口岸设计能力为年过货3000万吨。", "zh"),
+        ("霍尔果斯口岸出入境车辆12万辆次。", "zh"),
+        ("The company invested $1.5 billion in a new terminal at Horgos.", "en"),
+    ],
+)
+def test_capacity_plans_loads_and_investments_are_not_figures(text: str, lang: str) -> None:
+    assert run(text, lang=lang).observations == []
+
+
+def test_national_figure_does_not_take_the_previous_port() -> None:
+    ex = run("Horgos handled 3,000 trains. China's exports to Central Asia reached $50 billion in 2024.")
+    assert {(o.port, o.indicator) for o in ex.observations} == {("horgos", "trains_count"), (None, "trade_value_usd")}
