@@ -73,12 +73,19 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     pos = sentence.start
     for m in _CLAUSE.finditer(text, sentence.start, sentence.end):
+        if _inside_quotes(text, sentence.start, m.start()):
+            continue  # «Хоргос – Восточные ворота»: a name, not a clause break
         if m.start() > pos:
             bounds.append((pos, m.start()))
         pos = m.end()
     if pos < sentence.end:
         bounds.append((pos, sentence.end))
     return bounds or [(sentence.start, sentence.end)]
+
+
+def _inside_quotes(text: str, start: int, pos: int) -> bool:
+    head = text[start:pos]
+    return head.count("«") > head.count("»") or head.count("“") > head.count("”")
 
 
 def clause_at(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
