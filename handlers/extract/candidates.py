@@ -34,8 +34,8 @@ def _rounded_of(approx: Candidate, exact: Candidate) -> bool:
     """'more than 2.1 thousand' is the rounded form of 2,145 (within one step of its last digit)."""
     if approx.qualifier == "exactly" or exact.qualifier != "exactly":
         return False
-    if approx.period and exact.period and approx.period != exact.period:
-        return False
+    if approx.period and exact.period and approx.period[0] != exact.period[0]:
+        return False  # same start: "2025年…突破8000列" (the year) and "今年…达8012列" (to date) agree
     return abs(approx.value - exact.value) <= max(approx.step, abs(exact.value) * 0.005)
 
 

@@ -77,6 +77,8 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     low = ctx.low or ctx.text.lower()
     if unit is None or lx.has("plan", low, ctx.clause[0], n.start) or lx.has("per_unit", low, ctx.clause[0], n.start):
         return None  # a capacity, plan or forecast, or a load per train, is not a reported figure
+    if lx.has("forecast", low, ctx.sentence[0], n.start):
+        return None  # "Ожидается, что … достигнет 45 млн тонн"
     qualifier = _after_qualifier(ctx.text, end, n.qualifier)
     if lx.AFTER_UNIT_PER_HOUR.match(ctx.text, end):
         return None
@@ -99,7 +101,7 @@ def _unit(n: Number, ctx: Context) -> tuple[str | None, int]:
 
 
 _CHANGE_BY = re.compile(
-    r"(?:\bby|(?:увелич|сократ|сниз|вырос|возрос|уменьш|прибав|рост|сокращ|сниж|подня|упа)\w*\s+на|"
+    r"(?:\bby|(?:多|少)了|(?:увелич|сократ|сниз|вырос|возрос|уменьш|прибав|рост|сокращ|сниж|подня|упа)\w*\s+на|"
     r"缩短了?|减少了?|增加了?|提高了?|提升了?|下降了?|增长了?)\s*(?:(?:about|nearly|over|more than|almost|some|"
     r"около|почти|более|свыше|примерно)\s*)?$",
     re.IGNORECASE,

@@ -142,6 +142,8 @@ def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMentio
         port = pick_port(doc.low, mentions, n.start, clause, s, doc.state)
         compared = _COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
         period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative, compared)
+        if period and doc.pub and period[0] > doc.pub:
+            continue  # a period that has not begun: a plan or target, not a reported figure
         out.append(
             Candidate(
                 port,

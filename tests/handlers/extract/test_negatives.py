@@ -31,7 +31,8 @@ def test_no_indicator(text: str, lang: str) -> None:
 def test_repeated_figure_counts_once() -> None:
     ex = run(
         "Horgos handled more than 3,000 freight trains in the first four months of 2026. "
-        "The 3,000 freight trains at Horgos were a record."
+        "The 3,000 freight trains at Horgos were a record.",
+        "2026-05-01",
     )
     assert len(ex.observations) == 1
 
@@ -96,3 +97,16 @@ def test_capacity_plans_loads_and_investments_are_not_figures(text: str, lang: s
 def test_national_figure_does_not_take_the_previous_port() -> None:
     ex = run("Horgos handled 3,000 trains. China's exports to Central Asia reached $50 billion in 2024.")
     assert {(o.port, o.indicator) for o in ex.observations} == {("horgos", "trains_count"), (None, "trade_value_usd")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published"),
+    [
+        ("Ожидается, что в 2026 году грузооборот на Хоргосе достигнет 45 млн тонн.", "ru", "2026-03-12"),
+        ("Horgos is expected to handle 10,000 trains in 2026.", "en", "2026-03-12"),
+        ("预计2026年霍尔果斯口岸通行中欧班列将达到1万列。", "zh", "2026-03-12"),
+        ("Horgos will handle 9,000 trains in 2027.", "en", "2026-03-12"),
+    ],
+)
+def test_forecasts_are_not_figures(text: str, lang: str, published: str) -> None:
+    assert run(text, published, lang).observations == []
