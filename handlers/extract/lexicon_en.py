@@ -44,7 +44,8 @@ CONTEXT: dict[str, str] = {
     "passenger": r"\bpassengers?\b",
     "plan": r"\b(?:capacity|capacities|designed|design|can (?:handle|process|accommodate|receive|pass)|planned|plans?|"
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year)\b",
-    "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|estimated to reach)\b",
+    "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
+    r"estimated to reach)\b",
     "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
     r"fines?|tax\w*|salar\w*|price\w*)\b",
     "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves)\b",
