@@ -45,7 +45,9 @@ def pick_port(
     clause: tuple[int, int],
     sentence: Sentence,
     state: DocState,
+    elsewhere: bool = False,
 ) -> str | None:
+    """The port of a figure at `pos`. `elsewhere`: the sentence names a port or hub not in the gazetteer."""
     span = (sentence.start, sentence.end)
     joint = _joint_ports(low, mentions, pos, clause)
     if joint is not None:
@@ -62,9 +64,45 @@ def pick_port(
     weak = choose_port(mentions, pos, clause, span)
     if weak is not None and not _ANAPHOR.search(low, sentence.start, sentence.end):
         return weak
-    if lx.NO_CARRY.search(low, sentence.start, sentence.end):
+    if elsewhere or lx.NO_CARRY.search(low, sentence.start, sentence.end):
         return weak
     return state.port
+
+
+_STOP = r"(?!(?:The|This|That|These|Its|Each|Our|Their|A|An|Every|Which|Both|Two|All|Border|Land|Dry)\b)"
+_OTHER_PLACE = re.compile(
+    rf"\b{_STOP}[A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+){{0,2}}\s(?:International\s)?(?:Land\s|Dry\s|Railway\s|Rail\s|"
+    r"Highway\s|Road\s|Logistics\s)?(?:[Pp]ort|[Hh]ub|[Ss]tation|[Tt]erminal|[Cc]heckpoint|[Cc]rossing)\b|"
+    r"(?:станци\w+|порт\w*|пункт\w* пропуска|погранпереход\w*|КПП|сухо\w+ порт\w*)\s+«?[А-ЯЁ][а-яё]+|"
+    r"(?:^|(?<=[，。；：、\s“]))(?P<zh>[\u4e00-\u9fff]{2,4}?)(?:国际)?(?:陆港|港务区|铁路口岸|公路口岸|口岸|站)"
+)
+_ZH_NOT_NAMES = (
+    "目前",
+    "今年",
+    "该",
+    "全国",
+    "各",
+    "沿边",
+    "陆路",
+    "铁路",
+    "公路",
+    "两大",
+    "双",
+    "其中",
+    "同时",
+    "此外",
+)
+
+
+def names_other_place(text: str, sentence: Sentence, mentions: list[PortMention]) -> bool:
+    """Whether the sentence names a port, station or hub that is not in the gazetteer."""
+    for m in _OTHER_PLACE.finditer(text, sentence.start, sentence.end):
+        name = m.group("zh")
+        if name and name.startswith(_ZH_NOT_NAMES):
+            continue
+        if not any(p.start < m.end() and m.start() < p.end for p in mentions):
+            return True
+    return False
 
 
 _AND = re.compile(r"[»\"”]?\s*(?:,|and|и|&|、|和|与|及)\s*[«\"“]?")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from handlers.extract import lexicon as lx
-from handlers.extract.attribution import DocState, pick_period, pick_port
+from handlers.extract.attribution import DocState, names_other_place, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
 from handlers.extract.events import find_events
 from handlers.extract.indicators import Context, Reading, is_mom, maybe_figure, read_number, time_in_hours
@@ -63,8 +63,9 @@ def extract(document: Document) -> Extraction:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    doc = _Doc(text, pub, find_ports(text, low), DocState(), sentences, {}, low)
-    numbers = find_numbers(text, 0, len(text), language == "ru", scripts_of(text, 0, len(text)))
+    scripts = scripts_of(text, 0, len(text))
+    doc = _Doc(text, pub, find_ports(text, low, scripts + "l"), DocState(), sentences, {}, low)
+    numbers = find_numbers(text, 0, len(text), language == "ru", scripts)
     by_sentence: dict[int, list[Number]] = {}
     starts = [s.start for s in sentences]
     for n in numbers:
@@ -138,8 +139,9 @@ def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMentio
     cumulative = lx.has("cumulative", doc.low, s.start, s.end)
     out: list[Candidate] = []
     quote = _quote(text, s)
+    elsewhere = not mentions and names_other_place(text, s, mentions)
     for n, r, clause in figures:
-        port = pick_port(doc.low, mentions, n.start, clause, s, doc.state)
+        port = pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere)
         compared = _COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
         period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative, compared)
         if period and doc.pub and period[0] > doc.pub:

@@ -92,7 +92,7 @@ def _pattern_hits(rx: re.Pattern[str], literal: str | None, low: str) -> set[tup
     return hits
 
 
-def find_ports(text: str, low: str | None = None) -> list[PortMention]:
+def find_ports(text: str, low: str | None = None, scripts: str | None = None) -> list[PortMention]:
     """Every port mention in the text, except ones only used to locate something else ('opposite X').
 
     `low` is the text lower-cased with the same length (offsets stay valid).
@@ -103,7 +103,8 @@ def find_ports(text: str, low: str | None = None) -> list[PortMention]:
     if "\u00a0" in low or "\u2009" in low or "\u202f" in low or "\t" in low:
         low = low.translate(_SPACES)
     found: list[tuple[int, int, str]] = []
-    scripts = {"l"} | ({"c"} if _CYR.search(low) else set()) | ({"z"} if _CJK.search(low) else set())
+    if scripts is None:
+        scripts = "l" + ("c" if _CYR.search(low) else "") + ("z" if _CJK.search(low) else "")
     for alias, port, script in gz.by_alias_script:
         if script not in scripts:
             continue

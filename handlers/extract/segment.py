@@ -14,7 +14,8 @@ _ABBREV = re.compile(
 _SCALE_ABBREV = re.compile(r"(?:тыс|млн|млрд|трлн)\.$")
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}\b")
 _END = re.compile(r"[.!?…]+[»”\"')]*\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9\u4e00-\u9fff])|[。！？；]+[”」』]?|\n+")
-_FINAL = re.compile(r"[.!?。！？…:;»”\"')]\s*$")
+_END_CHAR = re.compile(r"[.!?…。！？；\n]")  # a fast scan; _END is then tried only at these positions
+_FINAL_CHARS = frozenset(".!?。！？…:;»”\"')")
 _CLAUSE = re.compile(
     r",\s|;|，|；|、(?=[^、]{6,})|:\s|：|\s[—–]\s|—|\((?=[^)]{25,})|"
     r"\s(?:while|whereas|but|although)\s|\sтогда как\s|,?\sа\s|而|但"
@@ -26,7 +27,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split on sentence ends and on line breaks; a line with no final punctuation is a headline."""
     out: list[Sentence] = []
     pos = 0
-    for m in _END.finditer(text):
+    for m in _ends(text):
         chunk_end = m.start() if m.group().startswith("\n") else m.end()
         window = max(pos, m.start() - 12)
         if "\n" not in m.group() and _ABBREV.search(text, window, m.start() + 1):
@@ -37,6 +38,19 @@ def split_sentences(text: str) -> list[Sentence]:
         pos = m.end()
     _add(text, pos, len(text), out, newline=True)
     return mark_navigation(out)
+
+
+def _ends(text: str) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    last = -1
+    for c in _END_CHAR.finditer(text):
+        if c.start() < last:
+            continue
+        m = _END.match(text, c.start())
+        if m:
+            found.append(m)
+            last = m.end()
+    return found
 
 
 def mark_navigation(sentences: list[Sentence]) -> list[Sentence]:
@@ -63,8 +77,7 @@ def _add(text: str, start: int, end: int, out: list[Sentence], newline: bool) ->
         end -= 1
     if start >= end:
         return
-    body = text[start:end]
-    headline = newline and not _FINAL.search(body) and len(body) <= _HEADLINE_MAX
+    headline = newline and text[end - 1] not in _FINAL_CHARS and end - start <= _HEADLINE_MAX
     out.append(Sentence(start, end, headline))
 
 

@@ -103,3 +103,21 @@ def test_network_figure_without_port() -> None:
 def test_no_port_when_text_is_about_something_else() -> None:
     ex = run("Перевозки между Казахстаном и Россией выросли до 71,6 млн тонн", lang="ru")
     assert all(o.port is None for o in ex.observations)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Horgos handled 3,000 trains. Urumqi International Land Port handled 1,200 trains in 2024.", "en"),
+        ("Через Хоргос прошло 3 000 поездов. Через станцию Казанбасы прошло 500 поездов.", "ru"),
+        ("霍尔果斯口岸通行班列3000列。乌鲁木齐国际陆港区开行班列1200列。", "zh"),
+    ],
+)
+def test_a_place_outside_the_gazetteer_does_not_take_the_previous_port(text: str, lang: str) -> None:
+    ports = [o.port for o in run(text, lang=lang).observations]
+    assert ports == ["horgos", None]
+
+
+def test_the_port_refers_back() -> None:
+    ex = run("霍尔果斯口岸通行班列3000列。目前口岸日均通行班列22列。", lang="zh")
+    assert [o.port for o in ex.observations] == ["horgos", "horgos"]
