@@ -30,6 +30,7 @@ from service.deadletters import DeadLetters
 from service.embedded_redis import EmbeddedRedis
 from service.errors import ConfigError
 from service.health import HealthState, health_routes
+from service.monitors import run_monitors
 from service.pipeline import Pipeline, Publisher
 from service.settings import Settings
 from service.streams import STAGES
@@ -167,9 +168,12 @@ async def run_service(settings: Settings, stop: asyncio.Event | None = None) -> 
             server = _health_server(HealthState.from_runtime(runtime))
             tasks.append(asyncio.create_task(server.serve(sockets=[sock]), name="health"))
             print(f"health: http://{settings.health.host}:{runtime.health_port}/health/ready", flush=True)
+        publisher = Publisher(runtime.broker, settings.keys, settings.pipeline.stream_maxlen)
+        tasks.append(asyncio.create_task(run_monitors(
+            runtime.redis, settings, [s.id for s in enabled], publisher.alert, runtime.stop), name="monitors"))
         tasks.append(asyncio.create_task(run_watchers(
             enabled, http=runtime.http, redis=runtime.redis, keys=settings.keys, settings=settings.sources,
-            publish=Publisher(runtime.broker, settings.keys, settings.pipeline.stream_maxlen).document,
+            publish=publisher.document,
             stop=runtime.stop), name="watchers"))
         await runtime.stop.wait()
         log.info("stopping: waiting for in-flight work")

@@ -29,6 +29,7 @@ from handlers.silences import Silences
 from service.errors import DeliveryError, GiveUpError, PoisonMessageError
 from service.metrics import ALERTS, EVENTS, OBSERVATIONS
 from service.models import Alert, Document, Event, Finding, Observation
+from service.monitors import remember_event
 from service.rules import RuleSet
 from service.settings import Settings
 from service.streams import Keys
@@ -134,6 +135,7 @@ class Pipeline:
             return
         alert = event_alert(event, self.settings.certification.severity)
         await self.publish.alert(alert)
+        await remember_event(self.redis, self.keys, event)
         ALERTS.labels(alert.kind, alert.severity).inc()
         await self._mark_done("evaluate", f"event:{event.id}")
         log.info("[evaluate] event %s %s: %s", event.kind, event.regime or "-", alert.title)

@@ -101,8 +101,13 @@ class Keys:
 
     @property
     def reminders(self) -> str:
-        """Sorted set: events with an effective date, scored by that date (epoch seconds)."""
+        """Sorted set: events with an effective date (JSON), scored by that date (epoch seconds)."""
         return f"{self.prefix}:reminders"
+
+    @property
+    def reminders_sent(self) -> str:
+        """Hash: event id -> comma-separated day marks already reminded."""
+        return f"{self.prefix}:reminders:sent"
 
     def heartbeat(self, name: str) -> str:
         return f"{self.prefix}:heartbeat:{name}"
