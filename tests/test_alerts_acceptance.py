@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 from support.feed_server import FeedServer, Route
-from support.service import Item, catalog, configure, running, rss
+from support.service import Item, catalog, configure, rss, running
 from support.slack_server import SlackServer
 from support.smtp_server import SmtpServer
 
