@@ -97,7 +97,10 @@ def _trigger(low: str, s: Sentence, needles: list[str]) -> re.Match[str] | None:
         m = le.TRIGGER.search(low, s.start, s.end)
         if m:
             return m
-    return le.DATE_TRIGGER.search(low, s.start, s.end) if _date_gate(low, s) else None
+    if not _date_gate(low, s):
+        return None
+    prefix = le.DATE_PREFIX.search(low, s.start, s.end)
+    return le.DATE_TRIGGER.search(low, max(s.start, prefix.start() - 1), s.end) if prefix else None
 
 
 def _hits(text: str, low: str, sentences: list[Sentence], pub: date | None, needles: list[str]) -> list[_Hit]:

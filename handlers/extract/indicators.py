@@ -10,6 +10,10 @@ from handlers.extract.spans import Number
 
 _TIME_HOURS = {"hour": 1.0, "day": 24.0, "minute": 1 / 60, "week": 168.0}
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_DATE_BEFORE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,10 @@ def time_in_hours(n: Number, text: str, limit: int) -> float | None:
 
 def maybe_figure(n: Number, text: str, limit: int) -> bool:
     """A cheap first look: a unit after the number, a currency sign or a verb like 'reached' before it."""
+    if not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(text, n.start, n.end):
+        return False
+    if n.value <= 31 and not n.scaled and _DATE_BEFORE.search(text, max(0, n.start - 11), n.start):
+        return False  # "June 14": a day of the month
     if any(rx.match(text, n.end, min(limit, n.end + 90)) for rx in lx.UNIT_RES):
         return True
     if _RATIO.match(text, n.end):

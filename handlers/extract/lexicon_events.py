@@ -43,6 +43,12 @@ TRIGGER = re.compile(lower_pattern(f"{_EN_TRIGGER}|{_RU_TRIGGER}|{_ZH_TRIGGER}")
 DATE_TRIGGER = re.compile(lower_pattern(f"{_EN_DATE_TRIGGER}|{_RU_DATE_TRIGGER}"))  # on lower-cased text
 # Substring gates for DATE_TRIGGER: a preposition of a start date (the month is checked by the regex).
 DATE_GATES: tuple[str, ...] = ("from ", "starting", "beginning", "since ", "as of", "с ")
+DATE_PREFIX = re.compile(
+    lower_pattern(
+        rf"(?:starting|beginning|from|as of|since) (?:on )?(?:{EN_MONTH_RX}\.? \d|\d{{1,2}} {EN_MONTH_RX})|"
+        rf"с \d{{1,2}} {RU_MONTH_RX}"
+    )
+)  # a cheap first look before DATE_TRIGGER
 CERTIFICATION = re.compile(
     r"certif\w*|type approvals?|vehicle type approval|transition(?:al)? period|сертифика\w*|"
     r"одобрени\w* типа|ОТТС|переходн\w+ период\w*|认证|证书|型式批准|过渡期",
@@ -62,62 +68,8 @@ DATES: tuple[re.Pattern[str], ...] = (
 
 # Cheap substring gates (lower case): a sentence without any of these cannot hold a keyword trigger.
 NEEDLES: tuple[str, ...] = (
-    "amend",
-    "force",
-    "effect",
-    "transition",
-    "new r",
-    "new p",
-    "mandatory",
-    "required",
-    "no longer",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may ",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "вступ",
-    "изменени",
-    "поправк",
-    "переходн",
-    "требовани",
-    "перестан",
-    "не будут",
-    "обязательн",
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "мая",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-    "自",
-    "实施",
-    "施行",
-    "执行",
-    "生效",
-    "过渡期",
-    "修订",
-    "修正",
-    "新规",
-    "强制",
-    "不再",
-)
+    "amend", "force", "effect", "transition", "new requirement", "new rule", "new regulation", "new procedure",
+    "mandatory", "required", "no longer",
+    "вступ", "изменени", "поправк", "переходн", "требовани", "перестан", "не будут", "обязательн",
+    "自", "实施", "施行", "执行", "生效", "过渡期", "修订", "修正", "新规", "强制", "不再",
+)  # fmt: skip
