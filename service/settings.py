@@ -60,6 +60,21 @@ class SourcesSettings(_Section):
     _durations = field_validator("stale_after", "timeout", "backoff_max", mode="before")(_duration)
 
 
+SEVERITY_NAMES = ("info", "warning", "critical")
+
+
+def _check_route_key(key: str) -> None:
+    """A route key is `ops`, a severity, a port id, or `port:severity`."""
+    if key == "ops" or key in SEVERITY_NAMES:
+        return
+    port, _, severity = key.partition(":")
+    if severity and severity not in SEVERITY_NAMES:
+        raise ValueError(f'route names severity "{severity}" (expected info, warning or critical)')
+    if port not in PORTS:
+        raise ValueError(f'route names port "{port}" (expected ops, a severity, a port id such as horgos, '
+                         "or port:severity)")
+
+
 def _route_keys(value: str, var_hint: str) -> dict[str, str]:
     """"critical=X;horgos=Y;horgos:warning=Z;ops=W" into {key: value}, checking each key."""
     routes: dict[str, str] = {}
@@ -68,13 +83,7 @@ def _route_keys(value: str, var_hint: str) -> dict[str, str]:
         key = key.strip().lower()
         if not sep or not target.strip():
             raise ValueError(f"expected KEY=VALUE pairs separated by ';' ({var_hint})")
-        port, _, severity = key.partition(":") if ":" in key else ("", "", key)
-        if ":" not in key and key not in {"info", "warning", "critical", "ops"}:
-            port, severity = key, ""
-        if severity and severity not in {"info", "warning", "critical"}:
-            raise ValueError(f'route names severity "{severity}" (expected info, warning or critical)')
-        if port and port not in PORTS:
-            raise ValueError(f'route names port "{port}" (expected one of the port ids, e.g. horgos)')
+        _check_route_key(key)
         routes[key] = target.strip()
     return routes
 
