@@ -15,6 +15,7 @@ DIGITS = re.compile(
     r"(?![\d/:])(?!-\d{1,2}-\d)"
 )
 _SCALE = re.compile(
+    r"(?:(m|k)(?![\w²³]))|"
     r"[ \u00a0\u2009\u202f]?(?:(thousand|million|mln|bn|billion|trillion)\b|"
     r"(тыс|млн|млрд|трлн)\.?|(тысяч[аиу]?|миллион(?:а|ов)?|миллиард(?:а|ов)?)(?![а-яё]))|"
     r"(万亿|亿|万|千)",
@@ -142,7 +143,9 @@ def _scale(text: str, end: int, limit: int) -> tuple[float, int]:
     m = _SCALE.match(text, end, limit)
     if not m:
         return 1.0, end
-    word = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
+    word = next(g for g in m.groups() if g).lower()
+    if word in ("m", "k"):
+        return (1e6 if word == "m" else 1e3), m.end()  # "1.2m tonnes", "$5m", "16k trains"
     key = next((k for k in SCALES if word.startswith(k)), word[:3])
     factor = SCALES.get(key) or {"тыс": 1e3, "мил": 1e6}.get(word[:3], 1e9 if word.startswith("миллиард") else 1.0)
     if word.startswith("миллиард"):
