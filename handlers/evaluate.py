@@ -106,11 +106,14 @@ def evaluate(obs: Observation, previous: Observation | None, rules: RuleSet) -> 
     """The alerts this observation raises under these rules (empty when none fires)."""
     if obs.port is None or obs.scope == "company":
         return []
+    configured = rules.rules_for(obs.port, obs.indicator)
     if "implausible" in obs.flags:
+        if not configured:
+            return []  # nobody asked about this indicator: nothing to hold for review
         return [_alert(obs, previous, Trip("plausibility", 0.0, None, "implausible value, held for review"),
                        kind="needs_review", severity="info")]
     alerts = []
-    for rule, threshold in rules.rules_for(obs.port, obs.indicator).items():
+    for rule, threshold in configured.items():
         trip = CHECKS[rule](obs, previous, threshold)
         if trip is not None:
             alerts.append(_alert(obs, previous, trip, kind="firing", severity=rules.severity(obs.indicator, rule)))

@@ -255,7 +255,17 @@ SECTIONS: dict[str, type[BaseModel]] = {
     for name, info in Settings.model_fields.items()
     if isinstance(info.annotation, type) and issubclass(info.annotation, BaseModel)
 }
-SECRET_FIELDS = {("redis_url",), ("slack", "webhook_url"), ("smtp", "password")}
+
+
+def _is_secret(annotation: Any) -> bool:
+    return annotation is SecretStr or SecretStr in getattr(annotation, "__args__", ())
+
+
+# Every SecretStr setting: its value never appears in a problem message.
+SECRET_FIELDS = {(name,) for name, info in Settings.model_fields.items() if _is_secret(info.annotation)} | {
+    (section, name) for section, model in SECTIONS.items()
+    for name, info in model.model_fields.items() if _is_secret(info.annotation)
+}
 
 
 def resolve_env_file(env_file: Path | str | None = None) -> tuple[Path | None, list[str]]:
