@@ -28,6 +28,7 @@ class DocState:
     port: str | None = None
     recent: list[str] = field(default_factory=list)
     period: Period | None = None
+    pub: date | None = None
 
     def update(self, sentence: Sentence, mentions: list[PortMention]) -> None:
         if sentence.headline:
@@ -161,8 +162,10 @@ def pick_period(
     elif chosen.relative == "prev_year":
         span = _previous_year(usable, state) or span
     as_of = next((p for p in periods if p.relative == "as_of"), None)
-    if as_of and span[0] <= as_of.first <= span[1] and span[0].month == 1 and span[0].day == 1:
-        span = (span[0], as_of.first)
+    whole_year = (span[0].month, span[0].day, span[1].month, span[1].day) == (1, 1, 12, 31)
+    to_date = span[0].month == 1 and span[0].day == 1 and span[1] == state.pub
+    if as_of and span[0] <= as_of.first <= span[1] and (whole_year or to_date):
+        span = (span[0], as_of.first)  # "as of March 1 … in 2024": the year so far
     return span
 
 

@@ -137,7 +137,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:in|during|for|of|over|last)\s+(?:the\s+month\s+of\s+)?(?P<m>{_M})\b(?!\s+\d{{1,2}}\b)"
+            rf"\b(?i:in|during|for|of|over|last)\s+(?:the\s+month\s+of\s+)?(?P<m>{_M})\b(?!\s+\d{{1,2}}\b)"
             r"(?:,?\s+(?P<y>20\d\d))?"
         ),
         _month,
@@ -176,7 +176,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:as of|as at|as of the end of)\s+(?P<m>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"\b(?i:as of|as at|as of the end of)\s+(?P<m>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
             r"(?:,?\s+(?P<y>20\d\d))?"
         ),
         _as_of,

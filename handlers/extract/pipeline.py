@@ -64,7 +64,7 @@ def extract(document: Document) -> Extraction:
     if len(low) != len(text):
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     scripts = scripts_of(text, 0, len(text))
-    doc = _Doc(text, pub, find_ports(text, low, scripts + "l"), DocState(), sentences, {}, low)
+    doc = _Doc(text, pub, find_ports(text, low, scripts + "l"), DocState(pub=pub), sentences, {}, low)
     numbers = find_numbers(text, 0, len(text), language == "ru", scripts)
     by_sentence: dict[int, list[Number]] = {}
     starts = [s.start for s in sentences]

@@ -110,3 +110,17 @@ def test_national_figure_does_not_take_the_previous_port() -> None:
 )
 def test_forecasts_are_not_figures(text: str, lang: str, published: str) -> None:
     assert run(text, published, lang).observations == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Exporters shipping trucks through Khorgos report queues of four to six weeks at certification bodies.", "en"),
+        ("Утром 9 декабря на «Нур Жолы» было спокойно.", "ru"),
+        ("Станция Алтынколь расположена напротив китайского порта Хоргос.", "ru"),
+        ("The 21% YoY growth and 37% dedicated-train share reflect strong momentum at Horgos.", "en"),
+        ("Over 60% of their exports are shipped via China-Europe trains through Horgos.", "en"),
+    ],
+)
+def test_corpus_style_negatives(text: str, lang: str) -> None:
+    assert run(text, lang=lang).observations == []

@@ -86,3 +86,32 @@ def test_relative_month_is_marked() -> None:
     text = "a month earlier"
     (p,) = find_periods(text, 0, len(text), date(2026, 11, 5))
     assert p.relative == "prev_month"
+
+
+def test_month_earlier_resolves_against_the_sentence_period() -> None:
+    from extract_helpers import run
+
+    ex = run(
+        "The customs clearance rate at the Khorgos crossing fell to 96.4% in October 2026, down from 98.9% in "
+        "September. Average clearance time for trucks rose to 7.5 hours, compared with about 4 hours a month earlier.",
+        "2026-11-05",
+    )
+    got = {(o.indicator, o.value): (str(o.period_start), str(o.period_end)) for o in ex.observations}
+    assert got == {
+        ("clearance_rate_pct", 96.4): ("2026-10-01", "2026-10-31"),
+        ("clearance_rate_pct", 98.9): ("2026-09-01", "2026-09-30"),
+        ("clearance_time_hours", 7.5): ("2026-10-01", "2026-10-31"),
+        ("clearance_time_hours", 4.0): ("2026-09-01", "2026-09-30"),
+    }
+
+
+def test_as_of_date_ends_a_year_to_date_period() -> None:
+    from extract_helpers import run
+
+    ex = run(
+        "As of March 1, the number of commercial vehicles exported through the Horgos Highway Port in 2024 "
+        "had exceeded 2 million vehicles.",
+        "2024-03-02",
+    )
+    (obs,) = ex.observations
+    assert (str(obs.period_start), str(obs.period_end)) == ("2024-01-01", "2024-03-01")
