@@ -15,16 +15,13 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from redis.asyncio import Redis
 from support.feed_server import FeedServer, Route
-from support.service import Item, catalog, configure, rss, running
+from support.service import Item, catalog, configure, rss, running, settled
 from support.slack_server import SlackServer
 from support.smtp_server import SmtpServer
-
-from service.settings import Settings
 
 SEP = Item("https://kz-news.example/sep", date(2026, 10, 5),
            "The customs clearance rate at the Horgos port stood at 98.9% in September 2026, the port said.")
@@ -51,25 +48,6 @@ def _env(tmp_path: Path, redis_url: str, feed_server: FeedServer, slack: SlackSe
     }
 
 
-async def _settled(redis: Redis, settings: Settings, documents: int) -> None:
-    """Wait until `documents` documents went through every stage (no lag, nothing pending)."""
-    for _ in range(300):
-        if await redis.xlen(settings.keys.documents) >= documents and await _idle(redis, settings):
-            return
-        await asyncio.sleep(0.1)
-    raise AssertionError("the pipeline did not settle")
-
-
-async def _idle(redis: Redis, settings: Settings) -> bool:
-    for stream, group in (("documents", "extractors"), ("observations", "evaluators"), ("alerts", "notifiers")):
-        key = settings.keys.stream(stream)
-        info: Any = next(g for g in await redis.xinfo_groups(key) if g["name"].decode() == group)
-        newer = await redis.xrange(key, min=f"({info['last-delivered-id'].decode()}", count=1)
-        if info["pending"] or newer:
-            return False
-    return True
-
-
 async def test_drop_alerts_once_second_source_corroborates_recovery_resolves(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, redis_url: str, redis: Redis, feed_server: FeedServer,
     slack_server: SlackServer, smtp_server: SmtpServer,
@@ -93,12 +71,12 @@ async def test_drop_alerts_once_second_source_corroborates_recovery_resolves(
             assert expected in plain, expected
 
         feed_server.routes["/b.xml"] = Route(body=rss([OCT_B]))  # the same fact from a second source
-        await _settled(redis, settings, documents=3)
+        await settled(redis, settings, documents=3)
         assert len(slack_server.delivered) == 1 and len(smtp_server.mails) == 1
 
         feed_server.routes["/a.xml"] = Route(body=rss([SEP, OCT, NOV]))  # the recovery
         [_, resolved] = await slack_server.wait_for(2, timeout=30)
-        await _settled(redis, settings, documents=4)
+        await settled(redis, settings, documents=4)
         assert "Resolved" in str(resolved) and "98.9" in str(resolved)
         assert len(slack_server.delivered) == 2 and len(smtp_server.mails) == 2
 
@@ -113,7 +91,7 @@ async def test_slack_429s_then_ok_delivers_once(
     settings = configure(monkeypatch, tmp_path, _env(tmp_path, redis_url, feed_server, slack_server))
     async with running(settings):
         await slack_server.wait_for(1, timeout=30)
-        await _settled(redis, settings, documents=2)
+        await settled(redis, settings, documents=2)
     assert [r.status for r in slack_server.requests] == [429, 429, 429, 200]
     assert len(slack_server.delivered) == 1
     assert await redis.xlen(settings.keys.dead) == 0

@@ -17,7 +17,7 @@ import pytest
 from redis.asyncio import Redis
 from support.feed_server import FeedServer, Route
 from support.paths import CORPUS
-from support.service import Item, catalog, configure, ready, rss, running
+from support.service import Item, catalog, configure, ready, rss, running, settled
 from support.slack_server import SlackServer
 from support.smtp_server import SmtpServer
 
@@ -28,8 +28,10 @@ ITEM_URL = "https://news.example.kz/horgos-trains-2026"
 
 
 @pytest.fixture
-async def service(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, redis_url: str, feed_server: FeedServer,
-                  slack_server: SlackServer, smtp_server: SmtpServer) -> AsyncIterator[Settings]:
+async def service(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, redis: Redis, redis_url: str,
+                  feed_server: FeedServer, slack_server: SlackServer, smtp_server: SmtpServer
+                  ) -> AsyncIterator[Settings]:
+    """The service on a freshly flushed Redis (`redis` flushes before the service starts)."""
     seed = (CORPUS / "texts" / "seed_000_en.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
     item = Item(ITEM_URL, date(2026, 4, 22), seed, "Horgos handles over 3,000 freight trains in four months")
     feed_server.routes["/feed.xml"] = Route(body=rss([item]), etag='"v1"')
@@ -78,6 +80,7 @@ async def test_redis_losing_its_data_recreates_groups_and_the_pipeline_resumes(
 ) -> None:
     monkeypatch.setattr(app, "WATCHDOG_INTERVAL", 0.2)  # read at each tick of the running watchdog
     await slack_server.wait_for(1, timeout=30)
+    await settled(redis, service, documents=1)  # the delivery is recorded: a flush now loses it too
 
     await redis.flushall()  # as if Redis restarted empty: groups, seen-store and markers are gone
     # The watcher republishes the feed's entry, FastStream's subscribers hit NOGROUP and stop, the

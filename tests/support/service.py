@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import httpx
 import pytest
+from redis.asyncio import Redis
 
 from service.app import run_service
 from service.embedded_redis import free_port
@@ -82,3 +84,22 @@ async def ready(port: int, task: asyncio.Task[int] | None = None) -> dict[str, o
                     return dict(response.json())
             await asyncio.sleep(0.1)
     raise AssertionError("health never became ready")
+
+
+async def settled(redis: Redis, settings: Settings, documents: int) -> None:
+    """Wait until at least `documents` documents went through every stage (no lag, nothing pending)."""
+    for _ in range(300):
+        if await redis.xlen(settings.keys.documents) >= documents and await _idle(redis, settings):
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError("the pipeline did not settle")
+
+
+async def _idle(redis: Redis, settings: Settings) -> bool:
+    for stream, group in (("documents", "extractors"), ("observations", "evaluators"), ("alerts", "notifiers")):
+        key = settings.keys.stream(stream)
+        info: Any = next(g for g in await redis.xinfo_groups(key) if g["name"].decode() == group)
+        newer = await redis.xrange(key, min=f"({info['last-delivered-id'].decode()}", count=1)
+        if info["pending"] or newer:
+            return False
+    return True
