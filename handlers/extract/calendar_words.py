@@ -152,6 +152,8 @@ def month_number(word: str) -> int | None:
         return n if 1 <= n <= 12 else None
     if w in EN_MONTHS:
         return EN_MONTHS[w]
+    if w in COUNTS and w[0] >= "\u4e00":
+        return COUNTS[w] if 1 <= COUNTS[w] <= 12 else None
     if w[:3] in EN_MONTHS:
         return EN_MONTHS[w[:3]]
     for stem, n in RU_STEMS:

@@ -52,7 +52,8 @@ CONTEXT: dict[str, str] = {
     "per_unit": r"\b(?:each|per (?:train|wagon|container|truck|vehicle|car)|an average train|a single train)\b",
     "previous": r"\b(?:used to|previously|formerly|before the reform|in the past)\b",
     "per_week": r"\b(?:per week|a week|weekly|each week|every week)\b",
-    "cumulative": r"\bsince (?:its|the|their|it was|they were|being) \w+|\bsince 20\d\d\b|\bin total since\b|"
+    "cumulative": r"\bsince (?:its|their|it was|they were|being) \w+|\bsince the (?!beginning|start)\w+|"
+    r"\bsince 20\d\d\b|\bin total since\b|"
     r"\bto date\b|\bso far\b(?! this year)|\bcumulative\w*|\bin total\b",
 }
 CHANGE_BEFORE = (

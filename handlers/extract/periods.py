@@ -88,6 +88,10 @@ def _last_year(m: re.Match[str], pub: date | None) -> Span | None:
 
 
 def _ytd(m: re.Match[str], pub: date | None) -> Span | None:
+    """The year so far; "since the beginning of 2024" written in 2025 is that whole year."""
+    y = (m.groupdict().get("y") or "")[:4]
+    if y.isdigit() and (pub is None or int(y) < pub.year):
+        return date(int(y), 1, 1), date(int(y), 12, 31)
     return None if pub is None else (date(pub.year, 1, 1), pub)
 
 
@@ -155,7 +159,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:so far this year|since the (?:beginning|start) of (?:the|this) year|year[- ]to[- ]date|"
+            r"\b(?:so far this year|since the (?:beginning|start) of (?:the|this|(?P<y>20\d\d)) ?(?:year)?|"
+            r"year[- ]to[- ]date|"
             r"this year)\b",
             _I,
         ),
@@ -200,7 +205,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (re.compile(rf"(?:в|за)\s+(?P<m>{_RM})" + _RU_Y, _I), _month, ""),
     (re.compile(r"(?:в|за|по итогам|на конец)\s+(?P<y>20\d\d)\s*(?:-?м\s+)?(?:году|год|года|г\.)", _I), _full_year, ""),
     (
-        re.compile(r"(?:с начала (?:текущего |этого |нынешнего )?года|в этом году|в текущем году|в нынешнем году)", _I),
+        re.compile(
+            r"(?:с начала (?:(?P<y>20\d\d) |текущего |этого |нынешнего )?года|в этом году|в текущем году|"
+            r"в нынешнем году)",
+            _I,
+        ),
         _ytd,
         "",
     ),
@@ -211,6 +220,14 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (re.compile(rf"по состоянию на\s+(?P<d>\d{{1,2}})\s+(?P<m>{_RM})" + _RU_Y, _I), _as_of, "as_of"),
     # Chinese
     (re.compile(_ZH_Y + r"(?P<m1>\d{1,2})\s*[—–\-－~～至到]\s*(?P<m2>\d{1,2})\s*月(?:份)?"), _range, ""),
+    (
+        re.compile(
+            _ZH_Y
+            + r"(?P<m1>[一二三四五六七八九十]{1,2})\s*[—–\-－~～至到]\s*(?P<m2>[一二三四五六七八九十]{1,3})\s*月(?:份)?"
+        ),
+        _range,
+        "",
+    ),
     (re.compile(_ZH_Y + r"前(?P<n>\d{1,2}|十[一二]|[一二两三四五六七八九十])(?:个)?月"), _first_n, ""),
     (re.compile(_ZH_Y + r"前(?P<n>[二两三])(?:个)?季度"), _quarters_cumulative, ""),
     (re.compile(_ZH_Y + r"(?:第)?(?P<q>[一二三四1-4])季度"), _quarter, ""),
