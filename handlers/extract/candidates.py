@@ -22,8 +22,14 @@ class Candidate:
     flags: tuple[str, ...] = field(default=())
 
     @property
-    def key(self) -> tuple[str | None, str, str, str]:
-        return (self.port, self.indicator, self.direction, self.scope)
+    def key(self) -> tuple[str | None, str, str]:
+        return (self.port, self.indicator, self.scope)
+
+    def same_flow(self, other: Candidate) -> bool:
+        """Same port, indicator and scope; directions agree or one of them is unstated (total)."""
+        return self.key == other.key and (
+            self.direction == other.direction or "total" in (self.direction, other.direction)
+        )
 
 
 def _same_value(a: Candidate, b: Candidate) -> bool:
@@ -42,6 +48,7 @@ def _rounded_of(approx: Candidate, exact: Candidate) -> bool:
 def _combine(keep: Candidate, other: Candidate) -> Candidate:
     return replace(
         keep,
+        direction=keep.direction if keep.direction != "total" else other.direction,
         period=keep.period or other.period,
         yoy_pct=keep.yoy_pct if keep.yoy_pct is not None else other.yoy_pct,
         start=min(keep.start, other.start),
@@ -53,7 +60,7 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         for i, k in enumerate(out):
-            if k.key != c.key:
+            if not k.same_flow(c):
                 continue
             if _same_value(k, c):
                 out[i] = _combine(k, c)
