@@ -54,15 +54,26 @@ def _ends(text: str) -> list[re.Match[str]]:
 
 
 def mark_navigation(sentences: list[Sentence]) -> list[Sentence]:
-    """Headline lines after the body that come in runs (related stories, menus) are navigation."""
-    first_body = next((i for i, s in enumerate(sentences) if not s.headline), len(sentences))
+    """Runs of headline lines after the body (related stories, menus) are navigation.
+
+    A run counts when it follows the last body sentence, or when it is long (five lines or more);
+    a short list of figures inside the body ("Horgos: 7,762 trains") stays.
+    """
+    body = [i for i, s in enumerate(sentences) if not s.headline]
+    if not body:
+        return sentences
     out = list(sentences)
-    for i in range(first_body + 1, len(sentences)):
-        s = sentences[i]
-        prev_h = sentences[i - 1].headline
-        next_h = i + 1 < len(sentences) and sentences[i + 1].headline
-        if s.headline and (prev_h or next_h):
-            out[i] = replace(s, nav=True)
+    i = body[0] + 1
+    while i < len(sentences):
+        if not sentences[i].headline:
+            i += 1
+            continue
+        j = i
+        while j < len(sentences) and sentences[j].headline:
+            j += 1
+        if j - i >= 2 and (i > body[-1] or j - i >= 5):
+            out[i:j] = [replace(s, nav=True) for s in sentences[i:j]]
+        i = j
     return out
 
 

@@ -124,3 +124,15 @@ def test_forecasts_are_not_figures(text: str, lang: str, published: str) -> None
 )
 def test_corpus_style_negatives(text: str, lang: str) -> None:
     assert run(text, lang=lang).observations == []
+
+
+def test_a_short_list_of_figures_inside_the_body_is_not_navigation() -> None:
+    ex = run(
+        "Rail volumes in 2024\n\n"
+        "The ports reported their results on Monday.\n"
+        "Horgos: 7,762 freight trains\n"
+        "Alashankou: 6,500 freight trains\n"
+        "Officials said volumes would grow.\n",
+        "2025-01-20",
+    )
+    assert {(o.port, o.value) for o in ex.observations} == {("horgos", 7762), ("alashankou", 6500)}
