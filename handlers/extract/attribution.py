@@ -161,11 +161,16 @@ def pick_period(
         span = _previous_month(usable, chosen, state) or span
     elif chosen.relative == "prev_year":
         span = _previous_year(usable, state) or span
+    return _shorten_to_as_of(span, periods, state.pub)
+
+
+def _shorten_to_as_of(span: tuple[date, date], periods: list[Period], pub: date | None) -> tuple[date, date]:
+    """ "as of March 1 … in 2024": a whole year or the year so far ends on the as-of day."""
     as_of = next((p for p in periods if p.relative == "as_of"), None)
     whole_year = (span[0].month, span[0].day, span[1].month, span[1].day) == (1, 1, 12, 31)
-    to_date = span[0].month == 1 and span[0].day == 1 and span[1] == state.pub
+    to_date = span[0].month == 1 and span[0].day == 1 and span[1] == pub
     if as_of and span[0] <= as_of.first <= span[1] and (whole_year or to_date):
-        span = (span[0], as_of.first)  # "as of March 1 … in 2024": the year so far
+        return span[0], as_of.first
     return span
 
 
