@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from handlers.extract import numwords
 from handlers.extract.spans import Number
 
 _SPACES = "\u00a0\u2009\u202f "
+# No look-behind here: a pattern that starts with a digit class lets `re` skip other text fast; what
+# may stand before a number is checked in Python (_starts_token).
 DIGITS = re.compile(
-    r"(?<![0-9A-Za-z_./,:#№\u2116])(?<![A-Za-zА-Яа-я]-)"
-    r"(?:\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d,.]\d)|\d+)(?:[.,]\d+)*"
-    r"(?![\d/:])(?!-\d{1,2}-\d)"
+    r"[0-9](?:[0-9]{0,2}(?:[\u00a0\u2009\u202f ][0-9]{3})+(?![0-9,.][0-9])|[0-9]*)(?:[.,][0-9]+)*"
+    r"(?![0-9/:])(?!-[0-9]{1,2}-[0-9])"
 )
+_BAD_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_./,:#№")
 _SCALE = re.compile(
     r"(?:(m|k)(?![\w²³]))|"
     r"[ \u00a0\u2009\u202f]?(?:(thousand|million|mln|bn|billion|trillion)\b|"
@@ -86,14 +89,17 @@ def _int_step(s: str) -> float:
     return float(10 ** (len(s) - len(stripped))) if stripped else 1.0
 
 
-def find_numbers(text: str, start: int, end: int, cyrillic: bool, scripts: str = "lcz") -> list[Number]:
+def find_numbers(
+    text: str, start: int, end: int, cyrillic: bool, scripts: str = "lcz", qualify: bool = True
+) -> list[Number]:
     """Every number in text[start:end], left to right, without overlaps.
 
     `scripts` limits the number-word scans to the scripts the text has: l(atin), c(yrillic), z(h).
+    `qualify=False` leaves qualifiers for later (`qualifier_of`, only for numbers that become figures).
     """
     found: list[Number] = []
     for m in DIGITS.finditer(text, start, end):
-        if not _in_date(text, m.start(), m.end()):
+        if _starts_token(text, m.start()) and not _in_date(text, m.start(), m.end()):
             found.append(_digit_number(text, m, cyrillic, end))
     if "l" in scripts or "c" in scripts:
         low = text[start:end].lower()
@@ -107,6 +113,8 @@ def find_numbers(text: str, start: int, end: int, cyrillic: bool, scripts: str =
         for m in _ZH_PCT.finditer(text, start, end):
             found.append(_zh_pct(text, m))
     found = [n for n in found if not math.isnan(n.value)]
+    if qualify:
+        found = [replace(n, qualifier=qualifier_of(text, n)) for n in found]
     found.sort(key=lambda n: (n.start, -n.end))
     out: list[Number] = []
     for n in found:
@@ -123,8 +131,12 @@ def _finish(text: str, start: int, end: int, value: float, step: float, limit: i
     if m:
         kind = "pct" if m.group("pct") else "pp"
         end = m.end()
-    qualifier = _qualifier(text, start, end, limit)
-    return Number(start, end, value, kind, qualifier, step, scaled)
+    return Number(start, end, value, kind, "exactly", step, scaled)
+
+
+def qualifier_of(text: str, n: Number) -> str:
+    """'more than', 'около', '超过' before the number, '多', '余', '以上' right after it; ranges stay ranges."""
+    return n.qualifier if n.qualifier != "exactly" else _qualifier(text, n.start, n.end, len(text))
 
 
 def _qualifier(text: str, start: int, end: int, limit: int) -> str:
@@ -160,6 +172,16 @@ def _digit_number(text: str, m: re.Match[str], cyrillic: bool, limit: int) -> Nu
     except ValueError:
         value, step = math.nan, 1.0
     return _finish(text, m.start(), end, value * factor, step * factor, limit, factor != 1.0)
+
+
+def _starts_token(text: str, pos: int) -> bool:
+    """Not inside a code or word ("A320", "No.5", "COVID-19")."""
+    if pos == 0:
+        return True
+    before = text[pos - 1]
+    if before in _BAD_BEFORE:
+        return False
+    return not (before == "-" and pos > 1 and text[pos - 2].isalpha())
 
 
 def _in_date(text: str, start: int, end: int) -> bool:
@@ -205,7 +227,7 @@ def _zh_pct(text: str, m: re.Match[str]) -> Number:
         value = (numwords.parse_zh(whole) or 0.0) + (
             float("0." + "".join(str(numwords.ZH_DIGITS[c]) for c in frac)) if frac else 0.0
         )
-    return Number(m.start(), m.end(), value, "pct", _qualifier(text, m.start(), m.end(), m.end()))
+    return Number(m.start(), m.end(), value, "pct")
 
 
 def _is_cyr(s: str) -> bool:

@@ -13,7 +13,7 @@ from handlers.extract.candidates import Candidate, merge_repeats
 from handlers.extract.events import find_events
 from handlers.extract.indicators import Context, Reading, is_mom, maybe_figure, read_number, time_in_hours
 from handlers.extract.language import detect_language
-from handlers.extract.numbers import find_numbers
+from handlers.extract.numbers import find_numbers, qualifier_of
 from handlers.extract.periods import find_periods, scripts_of
 from handlers.extract.plausibility import is_implausible
 from handlers.extract.ports import find_ports
@@ -65,7 +65,7 @@ def extract(document: Document) -> Extraction:
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     scripts = scripts_of(text, 0, len(text))
     doc = _Doc(text, pub, find_ports(text, low, scripts + "l"), DocState(pub=pub), sentences, {}, low)
-    numbers = find_numbers(text, 0, len(text), language == "ru", scripts)
+    numbers = find_numbers(text, 0, len(text), language == "ru", scripts, qualify=False)
     by_sentence: dict[int, list[Number]] = {}
     starts = [s.start for s in sentences]
     for n in numbers:
@@ -151,7 +151,7 @@ def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMentio
                 port,
                 r.indicator,
                 r.value,
-                r.qualifier,
+                r.qualifier if r.qualifier != "exactly" else qualifier_of(text, n),
                 n.step,
                 period,
                 yoy.get(n.start),
