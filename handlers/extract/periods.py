@@ -269,7 +269,30 @@ BY_SCRIPT = {"l": PATTERNS[:_RU_START], "c": PATTERNS[_RU_START:_ZH_START], "z":
 _SCRIPTS = (("l", re.compile(r"[A-Za-z]")), ("c", re.compile(r"[А-Яа-яЁё]")), ("z", re.compile(r"[\u4e00-\u9fff]")))
 
 
-_NEEDLES: dict[str, str | None] = {rx.pattern: needle(rx.pattern) for rx, _, _ in PATTERNS}
+_MONTHS_LOW = re.compile(
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|"
+    r"октябр|ноябр|декабр"
+)
+
+
+def _gate(pattern: str) -> str | None:
+    """What a sentence (lower-cased) must contain for the pattern to have a chance: a literal, or MONTH."""
+    literal = needle(pattern)
+    if literal is not None:
+        return literal
+    if cw.EN_MONTH_RX in pattern or cw.RU_MONTH_RX in pattern:
+        return "MONTH"
+    required = _LOOKAROUND.sub("", pattern.replace(_ZH_Y, ""))
+    for ch in ("季度", "半年", "月", "年"):
+        if ch in required:
+            return ch
+    return None
+
+
+_LOOKAROUND = re.compile(r"\(\?<?!(?:[^()]|\([^()]*\))*\)")
+
+
+_NEEDLES: dict[str, str | None] = {rx.pattern: _gate(rx.pattern) for rx, _, _ in PATTERNS}
 
 
 def scripts_of(text: str, start: int, end: int) -> str:
@@ -280,10 +303,16 @@ def find_periods(text: str, start: int, end: int, pub: date | None, scripts: str
     """Period expressions in text[start:end], longest first where they overlap, in text order."""
     found: list[Period] = []
     low = text[start:end].lower()
+    has_month: bool | None = None
     patterns = [p for script in scripts for p in BY_SCRIPT[script]]
     for rx, resolve, relative in patterns:
         gate = _NEEDLES.get(rx.pattern)
-        if gate is not None and gate not in low:
+        if gate == "MONTH":
+            if has_month is None:
+                has_month = _MONTHS_LOW.search(low) is not None
+            if not has_month:
+                continue
+        elif gate is not None and gate not in low:
             continue
         for m in rx.finditer(text, start, end):
             span = resolve(m, pub)
