@@ -32,10 +32,16 @@ SAME_VALUE = 1e-9
 class FactRecord(BaseModel):
     value: float
     refs: list[ObservationRef] = Field(default_factory=list)
-    alert_ids: list[str] = Field(default_factory=list)
+    # document id -> the alerts its figure raised: a redelivery publishes them again (the notify stage
+    # delivers each alert once per channel), so a crash between deciding and publishing loses nothing.
+    raised: dict[str, list[Alert]] = Field(default_factory=dict)
 
     def documents(self) -> set[str]:
         return {ref.document_id for ref in self.refs}
+
+    @property
+    def first_alert_id(self) -> str | None:
+        return next((a.id for alerts in self.raised.values() for a in alerts if a.kind != "resolved"), None)
 
 
 @dataclass
@@ -75,7 +81,8 @@ class Alerting:
     # --- the three ways a figure arrives ------------------------------------------------------
     async def _corroborate(self, obs: Observation, fact: FactRecord) -> Outcome:
         if obs.document_id in fact.documents():
-            return Outcome(reasons=["duplicate: this document already reported this fact"])
+            again = fact.raised.get(obs.document_id, [])
+            return Outcome(again, [f"redelivery: {len(again)} alert(s) published again, delivered once"])
         fact.refs.append(ObservationRef.of(obs))
         await self._save_fact(obs, fact)
         sources = len({r.source_id for r in fact.refs})
@@ -94,8 +101,8 @@ class Alerting:
             if name in BOUND_RULES:
                 await self._redis.set(self._keys.firing(rule_key(alert.rule, obs)), alert.model_dump_json())
         await self._resolve(obs, {a.rule for a in tripped}, outcome)
-        raised = [a.id for a in outcome.alerts if a.kind != "resolved"]  # a revision follows these up
-        await self._save_fact(obs, FactRecord(value=obs.value, refs=[ObservationRef.of(obs)], alert_ids=raised))
+        record = FactRecord(value=obs.value, refs=[ObservationRef.of(obs)], raised={obs.document_id: outcome.alerts})
+        await self._save_fact(obs, record)
         return outcome
 
     async def _revise(self, obs: Observation, fact: FactRecord, previous: Observation | None) -> Outcome:
@@ -103,11 +110,12 @@ class Alerting:
         old = fact.value
         fact.value, fact.refs = obs.value, [ObservationRef.of(obs), *fact.refs]
         outcome = Outcome()
-        if fired or fact.alert_ids:
-            alert = revision_alert(obs, old, fired, fact.refs, fact.alert_ids[0] if fact.alert_ids else None)
+        first = fact.first_alert_id
+        if fired or first:
+            alert = revision_alert(obs, old, fired, fact.refs, first)
             outcome.alerts.append(alert)
             outcome.reasons.append(f"revision: {old:g} → {obs.value:g}")
-            fact.alert_ids.append(alert.id)
+            fact.raised[obs.document_id] = [alert]
         else:
             outcome.reasons.append(f"revision {old:g} → {obs.value:g}: no rule concerned, recorded only")
         for alert in fired:

@@ -3,7 +3,8 @@
 Fresh state every run: the alert state lives under a prefix of its own in whatever Redis is at hand and
 is deleted afterwards, so nothing of a running service is read or changed and nothing is left behind.
 The same extractor and the same alert state machine as the live service decide, so what a backtest
-prints is what the service would have sent, cool-downs and corroborations included.
+prints is what the service would have sent, cool-downs and corroborations included; alerts that the
+service would combine into one digest message are printed one per line.
 """
 
 from __future__ import annotations
@@ -59,13 +60,17 @@ async def backtest(documents: Iterable[tuple[str, Document]], redis: Redis, sett
     keys = Keys(f"{{cw-backtest-{uuid.uuid4().hex[:12]}}}")
     alerting = Alerting(redis, keys, settings.rule_set, settings.alerts, ttl=3600)
     found: list[Replayed] = []
+    seen: set[str] = set()  # an alert id is delivered once live (the same event in two texts, say)
     try:
         for path, doc in sorted(documents, key=_published):
             extraction = extract(doc)
+            alerts = []
             for obs in sorted(extraction.observations, key=_chronological):
-                found += [Replayed(path, a) for a in (await alerting.on_observation(obs)).alerts]
+                alerts += (await alerting.on_observation(obs)).alerts
             if settings.certification.enabled:
-                found += [Replayed(path, event_alert(e, settings.certification.severity)) for e in extraction.events]
+                alerts += [event_alert(e, settings.certification.severity) for e in extraction.events]
+            found += [Replayed(path, a) for a in alerts if a.id not in seen]
+            seen.update(a.id for a in alerts)
     finally:
         await _delete_prefix(redis, keys.prefix)
     return found

@@ -209,3 +209,25 @@ def revision_alert(obs: Observation, old_value: float, fired: list[Alert], refs:
 def _first_period(alert: Alert) -> tuple[date | None, date | None]:
     ref = alert.primary
     return (ref.period_start, ref.period_end) if ref else (None, None)
+
+
+def digest(alerts: list[Alert]) -> list[Alert]:
+    """One document that trips several rules gives one message: firing and review alerts are combined
+    (their ids in order give the digest's id); follow-ups (resolved, revision) and events stay separate."""
+    combinable = [a for a in alerts if a.kind in ("firing", "needs_review")]
+    if len(combinable) < 2:
+        return alerts
+    rest = [a for a in alerts if a not in combinable]
+    order = {"info": 0, "warning": 1, "critical": 2}
+    top = max(combinable, key=lambda a: order[a.severity])
+    ports = {a.port for a in combinable}
+    port = ports.pop() if len(ports) == 1 else None
+    labels = ", ".join(dict.fromkeys(indicator_label(a.indicator) for a in combinable))
+    refs = list({r.observation_id: r for a in combinable for r in a.observations}.values())
+    combined = Alert(
+        id=stable_id("digest", *(a.id for a in combinable)), kind="firing", rule="digest", severity=top.severity,
+        port=port, indicator="digest", value=None,
+        title=f"{len(combinable)} alerts from one report{f' on {port_label(port)}' if port else ''}: {labels}",
+        observations=refs, digest=combinable,
+    )
+    return [combined, *rest]

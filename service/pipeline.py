@@ -13,14 +13,14 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from faststream.redis import RedisBroker
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 from redis.asyncio import Redis
 
 from handlers.alerting import Alerting
-from handlers.evaluate import event_alert
+from handlers.evaluate import digest, event_alert
 from handlers.extract import extract
 from handlers.notify.base import Notifier
 from handlers.notify.retry import deliver
@@ -28,7 +28,7 @@ from handlers.notify.routing import Router
 from handlers.silences import Silences
 from service.errors import DeliveryError, GiveUpError, PoisonMessageError
 from service.metrics import ALERTS, EVENTS, OBSERVATIONS
-from service.models import Alert, Document, Event, Finding, Observation
+from service.models import Alert, Document, Event, Findings, Observation
 from service.monitors import remember_event
 from service.rules import RuleSet
 from service.settings import Settings
@@ -36,19 +36,13 @@ from service.streams import Keys
 
 log = logging.getLogger("corridor_watch.pipeline")
 M = TypeVar("M", bound=BaseModel)
-FINDING: TypeAdapter[Observation | Event] = TypeAdapter(Finding)
-
-
-def decode(model: type[M] | TypeAdapter[Any], body: bytes) -> Any:
+def decode(model: type[M], body: bytes) -> M:
     """The typed message in an entry's body, or PoisonMessageError naming what is wrong with it."""
     try:
-        if isinstance(model, TypeAdapter):
-            return model.validate_json(body)
         return model.model_validate_json(body)
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors()[:5])
-        name = getattr(model, "__name__", "finding")
-        raise PoisonMessageError(f"not a valid {name}: {problems}") from None
+        raise PoisonMessageError(f"not a valid {model.__name__}: {problems}") from None
 
 
 class Publisher:
@@ -62,8 +56,8 @@ class Publisher:
     async def document(self, doc: Document) -> None:
         await self._broker.publish(doc, stream=self._keys.documents, maxlen=self._maxlen)
 
-    async def finding(self, finding: Observation | Event) -> None:
-        await self._broker.publish(finding, stream=self._keys.observations, maxlen=self._maxlen)
+    async def findings(self, findings: Findings) -> None:
+        await self._broker.publish(findings, stream=self._keys.observations, maxlen=self._maxlen)
 
     async def alert(self, alert: Alert) -> None:
         await self._broker.publish(alert, stream=self._keys.alerts, maxlen=self._maxlen)
@@ -95,17 +89,20 @@ class Pipeline:
         await self.redis.set(self.keys.done(stage, item_id), "1", ex=ttl, nx=True)
 
     async def extract_entry(self, body: bytes) -> None:
-        doc: Document = decode(Document, body)
+        doc = decode(Document, body)
         done_id = f"{doc.id}:{doc.content_hash}"
         if await self._is_done("extract", done_id):
             log.info("[extract] %s: already extracted, skipped", doc.id)
             return
         found = extract(doc)
-        for obs in sorted(found.observations, key=_chronological):  # so "previous" exists when compared
-            await self.publish.finding(obs)
+        if found.observations or found.events:
+            await self.publish.findings(Findings(
+                document_id=doc.id, source_id=doc.source_id, url=doc.url, events=found.events,
+                observations=sorted(found.observations, key=_chronological),  # so "previous" exists when compared
+            ))
+        for obs in found.observations:
             OBSERVATIONS.labels(obs.indicator).inc()
         for event in found.events:
-            await self.publish.finding(event)
             EVENTS.labels(event.kind).inc()
         await self._mark_done("extract", done_id)
         summary = ", ".join(f"{o.port} {o.indicator} {o.value:g}" for o in found.observations[:4])
@@ -113,35 +110,33 @@ class Pipeline:
                  len(found.observations), f" ({summary})" if summary else "", len(found.events))
 
     async def evaluate_entry(self, body: bytes) -> None:
-        finding = decode(FINDING, body)
-        if isinstance(finding, Event):
-            await self._evaluate_event(finding)
-            return
-        obs: Observation = finding
-        done_id = f"{obs.id}:{obs.document_id}"
-        if await self._is_done("evaluate", done_id):
-            return  # a redelivery
-        outcome = await self.alerting.on_observation(obs)
-        for alert in outcome.alerts:
+        found = decode(Findings, body)
+        if await self._is_done("evaluate", found.id):
+            return  # a redelivery of work already published
+        alerts: list[Alert] = []
+        for obs in found.observations:
+            outcome = await self.alerting.on_observation(obs)
+            alerts += outcome.alerts
+            if outcome.reasons:
+                log.info("[evaluate] %s %s %g (%s): %s", obs.port, obs.indicator, obs.value, obs.source_id,
+                         "; ".join(outcome.reasons))
+        for event in found.events:
+            alerts += await self._evaluate_event(event)
+        for alert in digest(alerts):
             await self.publish.alert(alert)
             ALERTS.labels(alert.kind, alert.severity).inc()
-        await self._mark_done("evaluate", done_id)
-        if outcome.reasons:
-            log.info("[evaluate] %s %s %g (%s): %s", obs.port, obs.indicator, obs.value, obs.source_id,
-                     "; ".join(outcome.reasons))
+        await self._mark_done("evaluate", found.id)
 
-    async def _evaluate_event(self, event: Event) -> None:
-        if not self.settings.certification.enabled or await self._is_done("evaluate", f"event:{event.id}"):
-            return
+    async def _evaluate_event(self, event: Event) -> list[Alert]:
+        if not self.settings.certification.enabled:
+            return []
         alert = event_alert(event, self.settings.certification.severity)
-        await self.publish.alert(alert)
         await remember_event(self.redis, self.keys, event)
-        ALERTS.labels(alert.kind, alert.severity).inc()
-        await self._mark_done("evaluate", f"event:{event.id}")
         log.info("[evaluate] event %s %s: %s", event.kind, event.regime or "-", alert.title)
+        return [alert]  # the same event from another document has the same alert id: delivered once
 
     async def notify_entry(self, body: bytes) -> None:
-        alert: Alert = decode(Alert, body)
+        alert = decode(Alert, body)
         silence = await self.silences.match(alert)
         if silence is not None:
             await self.silences.record_muted(alert, silence, self.settings.pipeline.stream_maxlen)

@@ -123,3 +123,22 @@ async def test_slack_down_past_the_budget_dead_letters_and_replay_delivers(
         [delivered] = await slack_server.wait_for(1, timeout=30)
         assert "96.4" in str(delivered)
         assert await redis.xlen(settings.keys.dead) == 0
+
+
+async def test_one_document_tripping_two_rules_sends_one_digest(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, redis_url: str, redis: Redis, feed_server: FeedServer,
+    slack_server: SlackServer,
+) -> None:
+    both = Item("https://kz-news.example/both", date(2026, 11, 5),
+                "The customs clearance rate at the Horgos port fell to 96.4% in October 2026. Average clearance "
+                "time for trucks at Horgos rose to 30 hours in October 2026.")
+    feed_server.routes["/a.xml"] = Route(body=rss([both]))
+    feed_server.routes["/b.xml"] = Route(body=rss([]))
+    settings = configure(monkeypatch, tmp_path, _env(tmp_path, redis_url, feed_server, slack_server,
+                                                     CW_RULES__CLEARANCE_TIME_HOURS__ABOVE="24"))
+    async with running(settings):
+        [message] = await slack_server.wait_for(1, timeout=30)
+        await settled(redis, settings, documents=1)
+    assert len(slack_server.delivered) == 1
+    assert message["blocks"][0]["text"]["text"] == "🔴 Critical · Horgos · 2 alerts from one report"
+    assert "96.4" in str(message) and "30 hours" in str(message)

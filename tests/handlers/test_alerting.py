@@ -79,11 +79,15 @@ async def test_a_revision_no_rule_cares_about_is_only_recorded(alerting: Alertin
     assert outcome.reasons == ["revision 99.4 → 99.3: no rule concerned, recorded only"]
 
 
-async def test_a_redelivered_figure_raises_nothing_new(alerting: Alerting) -> None:
+async def test_a_redelivered_figure_publishes_the_same_alerts_again(alerting: Alerting) -> None:
+    """A crash between deciding and publishing must not lose the alert: the redelivery re-publishes it
+    with the same id, and the notify stage's per-channel markers deliver it once."""
     obs = _month(96.4, 10)
-    assert len((await alerting.on_observation(obs)).alerts) == 1
+    first = await alerting.on_observation(obs)
+    assert len(first.alerts) == 1
     repeat = await alerting.on_observation(obs)
-    assert repeat.alerts == [] and repeat.reasons[0].startswith("duplicate")
+    assert [a.id for a in repeat.alerts] == [a.id for a in first.alerts]  # published again, delivered once
+    assert repeat.reasons == ["redelivery: 1 alert(s) published again, delivered once"]
 
 
 async def test_cool_down_holds_back_the_same_rule_for_the_same_port(redis: Redis) -> None:
