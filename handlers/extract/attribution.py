@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -27,8 +28,12 @@ class DocState:
 
     port: str | None = None
     recent: list[str] = field(default_factory=list)
-    period: Period | None = None
     pub: date | None = None
+    carry: Callable[[], Period | None] | None = None  # the last stated period, computed only when asked
+
+    @property
+    def period(self) -> Period | None:
+        return self.carry() if self.carry is not None else None
 
     def update(self, sentence: Sentence, mentions: list[PortMention]) -> None:
         if sentence.headline:
@@ -153,9 +158,10 @@ def pick_period(
         ytd = as_of_only(periods)
         if ytd is not None:
             return ytd
-        if indicator in SNAPSHOT or state.period is None:
+        carried = None if indicator in SNAPSHOT else state.period
+        if carried is None:
             return None
-        chosen = state.period
+        chosen = carried
     span = (chosen.first, chosen.last)
     if chosen.relative == "prev_month":
         span = _previous_month(usable, chosen, state) or span

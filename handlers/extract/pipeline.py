@@ -132,7 +132,14 @@ def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMentio
     figures = [(n, r, c) for n, r, c in readings if r.indicator != "change"]
     if not figures:
         return []
-    doc.state.period = _carried_period(doc, i)
+    cache: list[Period | None] = []
+
+    def carried() -> Period | None:
+        if not cache:
+            cache.append(_carried_period(doc, i))
+        return cache[0]
+
+    doc.state.carry = carried
     periods = _periods(doc, i)
     yoy = _attach_yoy(text, doc.low, s, readings)
     figures = _drop_previous_levels(text, figures)
