@@ -166,6 +166,8 @@ def _after_qualifier(text: str, end: int, qualifier: str) -> str:
 
 
 def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None, float]:
+    if unit == "units":
+        unit = "vehicle" if ctx.clause_has("vehicle_word") else ""
     if unit in ("train", "trip", "vehicle") and (ctx.clause_has("passenger") or ctx.clause_has("per_week")):
         return None, 1.0
     if unit in ("train", "trip"):
@@ -219,8 +221,14 @@ def _clearance_time(end: int, ctx: Context) -> str | None:
     return "clearance_time_hours"
 
 
+_SIGN_BEFORE = re.compile(r"(?:^|[(\[（\s,;])([+−-])\s?$")
+
+
 def _read_percent(n: Number, ctx: Context) -> Reading | None:
     text = ctx.text
+    sign = _SIGN_BEFORE.search(text, max(0, n.start - 3), n.start)
+    if sign:  # "(+21%)", "(-3.2% y/y)": a signed change
+        return Reading("change", n.value if sign.group(1) == "+" else -n.value, n.end, n.qualifier)
     before_lo = max(ctx.clause[0], n.start - 40)
     if lx.CHANGE_BEFORE.search(text, before_lo, n.start) and not _level_word_before(text, n.start):
         return Reading("change", _signed(n, ctx), n.end, n.qualifier)

@@ -197,7 +197,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         "",
     ),
     (
-        re.compile(r"(?:за|итогам|первые|первых|в течение)\s+(?:перв\w+\s+)?" + _N_RU + r"\s+месяц\w*" + _RU_Y, _I),
+        re.compile(
+            r"(?:за|итогам|первые|первых|в течение)\s+(?:перв\w+\s+)?" + _N_RU + r"\s+(?:месяц\w*|мес\.)" + _RU_Y, _I
+        ),
         _first_n,
         "",
     ),

@@ -28,7 +28,7 @@ _WIDE = re.compile("[０-９％]")
 # Run on the lower-cased text, without IGNORECASE: a cheap gate before the period patterns.
 _PERIOD_CUE = re.compile(
     r"20\d\d|first|second|half|quarter|month|year|earlier|as of|h[12]\b|q[1-4]|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|полугод|квартал|месяц|январ|феврал|март|апрел|ма[йяе]|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|полугод|квартал|мес|январ|феврал|март|апрел|ма[йяе]|"
     r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|年|月|季度|半年"
 )
 _MAX_QUOTE = 400

@@ -81,3 +81,16 @@ def test_previous_level_in_from_to_is_not_reported() -> None:
     assert got == [2]
     got = [o.value for o in run("霍尔果斯口岸通关时间由原来的2天压缩至1天。", lang="zh").observations]
     assert got == [24]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Через Хоргос за 9 мес. экспортировано 15 тыс. единиц автотехники.", "ru", 15_000),
+        ("霍尔果斯口岸今年出口汽车1.2万台。", "zh", 12_000),
+        ("Horgos exported 12,000 units of new energy vehicles in 2024.", "en", 12_000),
+    ],
+)
+def test_vehicle_units(text: str, lang: str, value: float) -> None:
+    (obs,) = run(text, lang=lang).observations
+    assert (obs.indicator, obs.value) == ("vehicles_exported", value)
