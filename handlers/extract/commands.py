@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from handlers.extract.language import detect_language
 from handlers.extract.pipeline import extract
 from handlers.extract.scoring import (
     DocResult,
@@ -86,7 +87,8 @@ def eval_command(corpus_dir: Path, out: TextIO) -> int:
             return 2
         document = read_text_document(path)
         result = extract(document)
-        _score_doc(report, gold[name], document.language, result.observations, result.events)
+        language = detect_language(document.text, document.language)
+        _score_doc(report, gold[name], language, result.observations, result.events)
     _print(report, out)
     return 0
 

@@ -175,7 +175,9 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
             return None, 1.0
         return _rate_or_count("trains", ctx), 1.0
     if unit == "tonne":
-        return (None if ctx.clause_has("not_cargo") else "cargo_tonnes"), 1.0
+        # "including 1.2 million tonnes of grain": a commodity within the total, not the port's volume
+        skip = ctx.clause_has("not_cargo") or ctx.clause_has("breakdown")
+        return (None if skip else "cargo_tonnes"), 1.0
     if unit == "teu":
         return "containers_teu", 1.0
     if unit == "vehicle":

@@ -50,6 +50,7 @@ CONTEXT: dict[str, str] = {
     r"estimated to reach)\b",
     "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
     r"fines?|tax\w*|salar\w*|price\w*)\b",
+    "breakdown": r"\b(?:including|includ\w+|of which|among them|such as)\b",
     "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves)\b",
     "per_unit": r"\b(?:each|per (?:train|wagon|container|truck|vehicle|car)|an average train|a single train)\b",
     "previous": r"\b(?:used to|previously|formerly|before the reform|in the past)\b",

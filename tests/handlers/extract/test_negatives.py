@@ -136,3 +136,10 @@ def test_a_short_list_of_figures_inside_the_body_is_not_navigation() -> None:
         "2025-01-20",
     )
     assert {(o.port, o.value) for o in ex.observations} == {("horgos", 7762), ("alashankou", 6500)}
+
+
+def test_commodity_within_the_total_is_not_the_port_volume() -> None:
+    ex = run(
+        "Horgos handled 38.6 million tonnes of cargo in 2024, including 1.2 million tonnes of grain.", "2025-02-01"
+    )
+    assert [o.value for o in ex.observations] == [38_600_000]
