@@ -176,7 +176,8 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
         return _rate_or_count("trains", ctx), 1.0
     if unit == "tonne":
         # "including 1.2 million tonnes of grain": a commodity within the total, not the port's volume
-        skip = ctx.clause_has("not_cargo") or ctx.clause_has("breakdown")
+        low = ctx.low or ctx.text.lower()
+        skip = ctx.clause_has("not_cargo") or lx.has("breakdown", low, ctx.clause[0], n.start)
         return (None if skip else "cargo_tonnes"), 1.0
     if unit == "teu":
         return "containers_teu", 1.0
