@@ -185,6 +185,9 @@ def _starts_token(text: str, pos: int) -> bool:
 
 
 def _in_date(text: str, start: int, end: int) -> bool:
+    raw = text[start:end]
+    if raw.count(".") >= 2 and _DATES.fullmatch(raw):
+        return True  # "12.11.2025"
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     if before not in "-./" and after not in "-./":

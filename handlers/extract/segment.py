@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from handlers.extract.spans import Sentence
 
@@ -72,7 +71,7 @@ def mark_navigation(sentences: list[Sentence]) -> list[Sentence]:
         while j < len(sentences) and sentences[j].headline:
             j += 1
         if j - i >= 2 and (i > body[-1] or j - i >= 5):
-            out[i:j] = [replace(s, nav=True) for s in sentences[i:j]]
+            out[i:j] = [Sentence(s.start, s.end, s.headline, True) for s in sentences[i:j]]
         i = j
     return out
 
