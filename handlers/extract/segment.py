@@ -27,16 +27,21 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in _ends(text):
-        chunk_end = m.start() if m.group().startswith("\n") else m.end()
-        window = max(pos, m.start() - 12)
-        if "\n" not in m.group() and _ABBREV.search(text, window, m.start() + 1):
+        g = m.group()
+        if g[0] == "." and "\n" not in g and _abbreviation(text, max(pos, m.start() - 12), m):
             continue
-        if _SCALE_ABBREV.search(text, window, m.start() + 1) and _ACRONYM.match(text, m.end()):
-            continue  # "250 тыс. ДФЭ", "3 млн USD": a unit after a scale abbreviation, not a new sentence
-        _add(text, pos, chunk_end, out, newline=m.group().startswith("\n") or _followed_by_newline(text, m))
+        chunk_end = m.start() if g[0] == "\n" else m.end()
+        _add(text, pos, chunk_end, out, newline="\n" in g)
         pos = m.end()
     _add(text, pos, len(text), out, newline=True)
     return mark_navigation(out)
+
+
+def _abbreviation(text: str, window: int, m: re.Match[str]) -> bool:
+    """'Co.', 'No.', 'г.' end no sentence; nor does '250 тыс. ДФЭ' (a unit after a scale abbreviation)."""
+    if _ABBREV.search(text, window, m.start() + 1):
+        return True
+    return bool(_SCALE_ABBREV.search(text, window, m.start() + 1) and _ACRONYM.match(text, m.end()))
 
 
 def _ends(text: str) -> list[re.Match[str]]:
@@ -74,10 +79,6 @@ def mark_navigation(sentences: list[Sentence]) -> list[Sentence]:
             out[i:j] = [Sentence(s.start, s.end, s.headline, True) for s in sentences[i:j]]
         i = j
     return out
-
-
-def _followed_by_newline(text: str, m: re.Match[str]) -> bool:
-    return "\n" in m.group()
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence], newline: bool) -> None:
