@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from handlers.extract import lexicon as lx
 from handlers.extract.spans import Number
 
+_PAIRS = re.compile(r"\bpairs? of\b|\bпар\w*\b|对")
 _TIME_HOURS = {"hour": 1.0, "day": 24.0, "minute": 1 / 60, "week": 168.0}
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _DATE_BEFORE = re.compile(
@@ -173,7 +174,8 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
     if unit in ("train", "trip"):
         if unit == "trip" and not ctx.sentence_has("train_word"):
             return None, 1.0
-        return _rate_or_count("trains", ctx), 1.0
+        pairs = _PAIRS.search(ctx.text, n.end, end) is not None  # "12 пар поездов": 24 trains
+        return _rate_or_count("trains", ctx), 2.0 if pairs else 1.0
     if unit == "tonne":
         # "including 1.2 million tonnes of grain": a commodity within the total, not the port's volume
         low = ctx.low or ctx.text.lower()

@@ -10,7 +10,7 @@ FILLER = (
     r"standard|passenger|battery[- ]electric|intermodal|of\s+the)"
 )
 UNITS: dict[str, str] = {
-    "train": r"(?:freight )?trains?\b|train (?:trips|services|runs|journeys)\b|consists\b",
+    "train": r"(?:pairs of )?(?:freight )?trains?\b|train (?:trips|services|runs|journeys)\b|consists\b",
     "trip": r"trips\b|services\b|runs\b|journeys\b",
     "tonne": r"(?:metric )?(?:tonnes?|tons?)\b|mt\b",
     "teu": r"TEUs?\b|twenty-foot equivalent units?\b",

@@ -94,3 +94,15 @@ def test_previous_level_in_from_to_is_not_reported() -> None:
 def test_vehicle_units(text: str, lang: str, value: float) -> None:
     (obs,) = run(text, lang=lang).observations
     assert (obs.indicator, obs.value) == ("vehicles_exported", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Через Алтынколь в сутки проходит 12 пар грузовых поездов.", "ru"),
+        ("Some 12 pairs of freight trains cross Horgos daily.", "en"),
+    ],
+)
+def test_pairs_of_trains(text: str, lang: str) -> None:
+    (obs,) = run(text, lang=lang).observations
+    assert (obs.indicator, obs.value) == ("trains_per_day", 24)
