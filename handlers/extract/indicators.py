@@ -106,6 +106,23 @@ def _unit(n: Number, ctx: Context) -> tuple[str | None, int]:
     for name, rx in lx.CURRENCY_BEFORE.items():
         if rx.search(ctx.text, max(0, n.start - 5), n.start):
             return name, n.end
+    return _shared_unit(n, ctx, limit)
+
+
+_SHARED = re.compile(r"\s*(?:and|or|и|или|和|与|及|、|,)\s*(?:about |nearly |over |около |более |约)?")
+_NEXT_NUMBER = re.compile(r"[0-9][0-9,. \u00a0\u2009\u202f]*(?:万|亿|千|million|billion|thousand|млн|тыс\.?|млрд)?")
+
+
+def _shared_unit(n: Number, ctx: Context, limit: int) -> tuple[str | None, int]:
+    """'3,560 and 4,120 trains', '3560列和4120列': the unit after the next number is shared."""
+    sep = _SHARED.match(ctx.text, n.end, limit)
+    nxt = _NEXT_NUMBER.match(ctx.text, sep.end(), limit) if sep else None
+    if nxt is None:
+        return None, n.end
+    for rx in lx.UNIT_RES:
+        m = rx.match(ctx.text, nxt.end(), limit)
+        if m and m.lastgroup:
+            return m.lastgroup, n.end
     return None, n.end
 
 

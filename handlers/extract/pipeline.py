@@ -147,8 +147,9 @@ def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMentio
     out: list[Candidate] = []
     quote = _quote(text, s)
     elsewhere = not mentions and names_other_place(text, s, mentions)
+    in_order = _respectively(doc.low, s, figures, mentions)
     for n, r, clause in figures:
-        port = pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere)
+        port = in_order.get(n.start) or pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere)
         compared = _COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
         period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative, compared)
         if period and doc.pub and period[0] > doc.pub:
@@ -169,6 +170,20 @@ def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMentio
             )
         )
     return out
+
+
+_RESPECTIVELY = re.compile(r"respectively|соответственно|分别")
+
+
+def _respectively(low: str, s: Sentence, figures: list[_Read], mentions: list[PortMention]) -> dict[int, str]:
+    """'Alashankou and Horgos handled 3,560 and 4,120 trains respectively': ports and figures pair in order."""
+    if not _RESPECTIVELY.search(low, s.start, s.end):
+        return {}
+    ports = list(dict.fromkeys(m.port for m in mentions if m.priority == 1))
+    indicators = {r.indicator for _, r, _ in figures}
+    if len(indicators) != 1 or len(ports) != len(figures) or len(ports) < 2:
+        return {}
+    return {n.start: port for (n, _, _), port in zip(figures, ports, strict=True)}
 
 
 _FROM_BEFORE = re.compile(

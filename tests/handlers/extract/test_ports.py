@@ -121,3 +121,23 @@ def test_a_place_outside_the_gazetteer_does_not_take_the_previous_port(text: str
 def test_the_port_refers_back() -> None:
     ex = run("霍尔果斯口岸通行班列3000列。目前口岸日均通行班列22列。", lang="zh")
     assert [o.port for o in ex.observations] == ["horgos", "horgos"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "In 2024, Alashankou and Horgos handled 3,560 and 4,120 trains respectively.",
+            "en",
+            [("alashankou", 3560), ("horgos", 4120)],
+        ),
+        (
+            "В 2024 году через Достык и Алтынколь прошло соответственно 3 500 и 4 100 поездов.",
+            "ru",
+            [("dostyk", 3500), ("altynkol", 4100)],
+        ),
+        ("2024年，阿拉山口、霍尔果斯口岸分别通行班列3560列和4120列。", "zh", [("alashankou", 3560), ("horgos", 4120)]),
+    ],
+)
+def test_respectively(text: str, lang: str, expected: list[tuple[str, float]]) -> None:
+    assert [(o.port, o.value) for o in run(text, lang=lang).observations] == expected
