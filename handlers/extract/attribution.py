@@ -42,6 +42,9 @@ class DocState:
         if strong:
             self.port = strong[-1].port
             self.recent = list(dict.fromkeys(m.port for m in strong if m.priority == 1))
+            regions = {region_of(p) for p in self.recent}
+            if len(self.recent) >= 2 and len(regions) == 1 and (region := regions.pop()) in PORTS:
+                self.port = region  # the sentence before gave figures for two crossings: the text is about both
 
 
 def pick_port(
