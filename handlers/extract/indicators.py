@@ -225,7 +225,7 @@ def _vehicles(ctx: Context) -> str | None:
     indicator = _rate_or_count("vehicles", ctx)
     if indicator != "vehicles_exported":
         return indicator
-    if ctx.clause_has("export") or ctx.clause_has("car_goods") or ctx.sentence_has("export"):
+    if ctx.clause_has("export") or ctx.clause_has("car_goods"):
         return indicator
     return None
 

@@ -49,7 +49,7 @@ CONTEXT: dict[str, str] = {
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
     r"estimated to reach)\b",
     "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
-    r"fines?|tax\w*|salar\w*|price\w*)\b",
+    r"fines?|tax\w*|salar\w*|price\w*|tariffs?|rates?|fees?)\b",
     "breakdown": r"\b(?:including|includ\w+|of which|among them|such as)\b",
     "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves)\b",
     "per_unit": r"\b(?:each|per (?:train|wagon|container|truck|vehicle|car)|an average train|a single train)\b",

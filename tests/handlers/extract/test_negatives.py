@@ -143,3 +143,15 @@ def test_commodity_within_the_total_is_not_the_port_volume() -> None:
         "Horgos handled 38.6 million tonnes of cargo in 2024, including 1.2 million tonnes of grain.", "2025-02-01"
     )
     assert [o.value for o in ex.observations] == [38_600_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Стоимость перевозки контейнера через Хоргос снизилась и составила 7 800 долларов.", "ru"),
+        ("На «Нур Жолы» за год оформлено 412 тыс. грузовых автомобилей.", "ru"),
+        ("Freight rates via Horgos fell to USD 4,500 per container, while exports rose.", "en"),
+    ],
+)
+def test_prices_and_trucks_processed_are_not_trade_or_exports(text: str, lang: str) -> None:
+    assert run(text, lang=lang).observations == []
