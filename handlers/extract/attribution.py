@@ -122,7 +122,8 @@ def _joint_ports(low: str, mentions: list[PortMention], pos: int, clause: tuple[
 
     Returns None when the clause names no such pair, "" when it does but the ports share no aggregate.
     """
-    before = [m for m in mentions if clause[0] <= m.start and m.end <= pos and m.priority == 1]
+    # The pair may sit just before the clause when a list comma splits it: "阿拉山口、霍尔果斯两大口岸…"
+    before = [m for m in mentions if clause[0] - 30 <= m.start and m.end <= pos and m.priority == 1]
     if len(before) < 2 or before[-1].port == before[-2].port:
         return None
     a, b = before[-2], before[-1]

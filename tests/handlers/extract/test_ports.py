@@ -141,3 +141,17 @@ def test_the_port_refers_back() -> None:
 )
 def test_respectively(text: str, lang: str, expected: list[tuple[str, float]]) -> None:
     assert [(o.port, o.value) for o in run(text, lang=lang).observations] == expected
+
+
+def test_two_ports_listed_with_a_chinese_list_comma_are_the_region() -> None:
+    ex = run(
+        "今年1—8月，新疆阿拉山口、霍尔果斯两大铁路口岸累计通行中欧（中亚）班列11236列，同比增长7.3%。"
+        "其中，阿拉山口口岸通行5816列，霍尔果斯口岸通行5420列。下一步，海关将推动口岸年通行量突破1.5万列。",
+        "2025-09-05",
+        "zh",
+    )
+    assert [(o.port, o.value) for o in ex.observations] == [
+        ("xinjiang", 11236),
+        ("alashankou", 5816),
+        ("horgos", 5420),
+    ]
