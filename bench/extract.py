@@ -72,6 +72,36 @@ def bench_speed(extract: Any, docs: list[Any], seconds: float) -> None:
     )
 
 
+def four_kb_documents(docs: list[Any], document_cls: Any) -> list[Any]:
+    """The corpus text re-cut into documents of about 4 KB (whole lines), to measure that size directly."""
+    lines = [line for d in docs for line in d.text.splitlines()]
+    out: list[Any] = []
+    chunk: list[str] = []
+    size = 0
+    for line in lines:
+        chunk.append(line)
+        size += len(line.encode("utf-8")) + 1
+        if size >= 4096:
+            out.append(
+                document_cls(
+                    id=str(len(out)), source_id="b", url="b", text="\n".join(chunk), published_at=docs[0].published_at
+                )
+            )
+            chunk, size = [], 0
+    return out
+
+
+def bench_4kb(extract: Any, docs: list[Any], seconds: float) -> None:
+    start = time.perf_counter()
+    n = 0
+    while time.perf_counter() - start < seconds:
+        for d in docs:
+            extract(d)
+        n += len(docs)
+    elapsed = time.perf_counter() - start
+    print(f"speed at 4 KB: {len(docs)} documents of ~4 KB re-cut from the corpus: {n / elapsed:,.0f} docs/s")
+
+
 def _gold_found(gold_items: list[Any], values: list[float]) -> int:
     from handlers.extract.scoring import value_matches
 
@@ -125,13 +155,14 @@ def main() -> int:
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    extract, read_text_document, _ = load_cost()
+    extract, read_text_document, document_cls = load_cost()
     paths = sorted((args.corpus / "texts").glob("*.txt"))
     if not paths:
         print(f"no texts under {args.corpus / 'texts'}", file=sys.stderr)
         return 2
     docs = {p.name: read_text_document(p) for p in paths}
     bench_speed(extract, list(docs.values()), args.seconds)
+    bench_4kb(extract, four_kb_documents(list(docs.values()), document_cls), max(2.0, args.seconds / 2))
     compare_quantulum(extract, docs, args.corpus)
     return 0
 
