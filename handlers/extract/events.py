@@ -41,7 +41,7 @@ def find_date(text: str, pub: date | None, near: int = 0) -> date | None:
     found: list[tuple[int, date]] = []
     for rx in le.DATES:
         for m in rx.finditer(text):
-            day = _to_date(m.group("y"), m.group("m"), m.group("d"), pub)
+            day = _to_date(m.group("y"), m.group("m"), m.groupdict().get("d") or "1", pub)
             if day is not None:
                 found.append((abs(m.start() - near), day))
     return min(found)[1] if found else None
@@ -100,7 +100,7 @@ def _trigger(low: str, s: Sentence, needles: list[str]) -> re.Match[str] | None:
     if not _date_gate(low, s):
         return None
     prefix = le.DATE_PREFIX.search(low, s.start, s.end)
-    return le.DATE_TRIGGER.search(low, max(s.start, prefix.start() - 1), s.end) if prefix else None
+    return le.DATE_TRIGGER.search(low, s.start, s.end) if prefix else None
 
 
 def _hits(text: str, low: str, sentences: list[Sentence], pub: date | None, needles: list[str]) -> list[_Hit]:
