@@ -25,8 +25,12 @@ _N_RU = (
 )
 
 
-def _year(m: re.Match[str], pub: date | None, first_month: int = 1) -> int | None:
-    """An explicit or relative year; otherwise the latest year whose period had begun by publication."""
+_GRACE = 45  # days: a period may still be running when reported, but not far from its end
+
+
+def _year(m: re.Match[str], pub: date | None, first_month: int = 1, last_month: int = 0) -> int | None:
+    """An explicit or relative year; otherwise the latest year whose period had begun by publication
+    (and, for a span of months, whose end is near: "the first half" written in February is last year's)."""
     groups = m.groupdict()
     raw = (groups.get("y") or groups.get("yr") or "").lower()
     if raw[:2] == "20" and raw[:4].isdigit():
@@ -37,12 +41,16 @@ def _year(m: re.Match[str], pub: date | None, first_month: int = 1) -> int | Non
         return pub.year - 1
     if raw:
         return pub.year
-    return pub.year if date(pub.year, first_month, 1) <= pub else pub.year - 1
+    if date(pub.year, first_month, 1) > pub:
+        return pub.year - 1
+    if last_month and (cw.month_end(pub.year, last_month) - pub).days > _GRACE:
+        return pub.year - 1
+    return pub.year
 
 
 def _months(first_month: int, last_month: int) -> Resolver:
     def resolve(m: re.Match[str], pub: date | None) -> Span | None:
-        y = _year(m, pub, first_month)
+        y = _year(m, pub, first_month, last_month if last_month > first_month else 0)
         return None if y is None else (date(y, first_month, 1), cw.month_end(y, last_month))
 
     return resolve
