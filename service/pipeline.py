@@ -63,6 +63,18 @@ class Publisher:
         await self._broker.publish(alert, stream=self._keys.alerts, maxlen=self._maxlen)
 
 
+def _short(url: str) -> str:
+    """The last path segment of a URL: enough to recognise a document in a log line."""
+    return url.rstrip("/").rsplit("/", 1)[-1][:60] or url[:60]
+
+
+def _brief(obs: Observation) -> str:
+    """`horgos trains_count 3000 2026-01-01..2026-04-30 yoy +21%`."""
+    period = f" {obs.period_start}..{obs.period_end}" if obs.period_start else ""
+    yoy = f" yoy {obs.yoy_pct:+g}%" if obs.yoy_pct is not None else ""
+    return f"{obs.port or '-'} {obs.indicator} {obs.value:g}{period}{yoy}"
+
+
 def _chronological(obs: Observation) -> tuple[int, date]:
     return (obs.period_end is None, obs.period_end or date.min)
 
@@ -105,9 +117,10 @@ class Pipeline:
         for event in found.events:
             EVENTS.labels(event.kind).inc()
         await self._mark_done("extract", done_id)
-        summary = ", ".join(f"{o.port} {o.indicator} {o.value:g}" for o in found.observations[:4])
-        log.info("[extract] %s (%s): %d observations%s, %d events", doc.id, doc.source_id,
-                 len(found.observations), f" ({summary})" if summary else "", len(found.events))
+        summary = ", ".join(_brief(o) for o in found.observations[:4])
+        more = ", ..." if len(found.observations) > 4 else ""
+        log.info("[extract] %s %s: %d observations%s, %d events", doc.source_id, _short(doc.url),
+                 len(found.observations), f" ({summary}{more})" if summary else "", len(found.events))
 
     async def evaluate_entry(self, body: bytes) -> None:
         found = decode(Findings, body)
