@@ -45,9 +45,16 @@ def _rounded_of(approx: Candidate, exact: Candidate) -> bool:
     return abs(approx.value - exact.value) <= max(approx.step, abs(exact.value) * 0.005)
 
 
+def _richness(c: Candidate) -> int:
+    return (c.period is not None) + (c.yoy_pct is not None)
+
+
 def _combine(keep: Candidate, other: Candidate) -> Candidate:
+    """One candidate for a repeated figure; the quote comes from the mention that says most about it."""
+    quote = other.quote if _richness(other) > _richness(keep) else keep.quote
     return replace(
         keep,
+        quote=quote,
         direction=keep.direction if keep.direction != "total" else other.direction,
         period=keep.period or other.period,
         yoy_pct=keep.yoy_pct if keep.yoy_pct is not None else other.yoy_pct,
