@@ -145,7 +145,9 @@ def _alert(obs: Observation, previous: Observation | None, trip: Trip, *, kind: 
 
 def event_alert(event: Event, severity: Severity) -> Alert:
     """A certification, regulation or policy change alerts by itself, with its effective date."""
-    when = f" (effective {event.effective_date:%d %b %Y})" if event.effective_date else ""
+    when = ""
+    if event.effective_date and event.effective_date.isoformat() not in event.summary:
+        when = f" (effective {event.effective_date:%d %b %Y})"
     regime = f"{event.regime}: " if event.regime else ""
     return Alert(
         id=stable_id("event", event.id), kind="event", rule=f"event.{event.kind}", severity=severity,
@@ -182,7 +184,7 @@ def resolved_alert(obs: Observation, rule: str, threshold: float, fired: Alert) 
         severity="info", port=obs.port, indicator=obs.indicator, value=obs.value, unit=obs.unit,
         previous=fired.value, previous_period_start=_first_period(fired)[0],
         previous_period_end=_first_period(fired)[1], threshold=threshold,
-        delta=None if fired.value is None else obs.value - fired.value,
+        delta=obs.yoy_pct if rule == "yoy_abs_pct" else None if fired.value is None else obs.value - fired.value,
         title=f"Resolved: {port_label(obs.port)} {indicator_label(obs.indicator)} {shown} {obs.unit}".strip(),
         observations=[ObservationRef.of(obs)], refers_to=fired.id,
     )

@@ -72,7 +72,7 @@ def _brief(obs: Observation) -> str:
     """`horgos trains_count 3000 2026-01-01..2026-04-30 yoy +21%`."""
     period = f" {obs.period_start}..{obs.period_end}" if obs.period_start else ""
     yoy = f" yoy {obs.yoy_pct:+g}%" if obs.yoy_pct is not None else ""
-    return f"{obs.port or '-'} {obs.indicator} {obs.value:g}{period}{yoy}"
+    return f"{obs.port or '-'} {obs.indicator} {obs.value:,.10g}{period}{yoy}"
 
 
 def _chronological(obs: Observation) -> tuple[int, date]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from handlers.evaluate import digest, evaluate, resolved_alert
+from handlers.evaluate import digest, evaluate, event_alert, resolved_alert
 from service.models import Observation
 from service.rules import RuleSet, parse_rules
 
@@ -114,3 +114,13 @@ def test_digest_combines_the_rules_one_document_trips() -> None:
     assert [r.observation_id for r in combined.observations] == [fired[0].observations[0].observation_id]
     assert digest([*fired, resolved])[0].id == combined.id  # a redelivery gives the same digest
     assert digest(fired[:1]) == fired[:1]  # one alert stays as it is
+
+
+def test_event_alert_names_the_effective_date_once() -> None:
+    from service.models import Event
+
+    dated = Event(kind="policy", summary="Kalzhat switches to 24/7 operation", effective_date=date(2025, 12, 1),
+                  quote="q")
+    assert event_alert(dated, "warning").title == "📋 Kalzhat switches to 24/7 operation (effective 01 Dec 2025)"
+    already = dated.model_copy(update={"summary": "Policy change, effective 2025-12-01: Kalzhat goes 24/7"})
+    assert event_alert(already, "warning").title == "📋 Policy change, effective 2025-12-01: Kalzhat goes 24/7"
