@@ -53,8 +53,8 @@ _QUAL_BEFORE = re.compile(
     r"(nearly|almost|close to|почти|近|接近|将近)|"
     r"(about|around|approximately|roughly|some|an estimated|около|примерно|порядка|приблизительно|"
     r"ориентировочно|约|大约|左右)|"
-    r"(up to|as many as|as much as|до|不超过|最多)|"
-    r"(less than|fewer than|under|below|менее|меньше|не более|不到|不足|少于))\s*$",
+    r"(up to|as many as|as much as|within|до|в течение|в пределах|не более|不超过|最多)|"
+    r"(less than|fewer than|under|below|менее|меньше|不到|不足|少于))\s*$",
     re.IGNORECASE,
 )
 _QUAL_NAMES = ("more_than", "about", "about", "up_to", "less_than")

@@ -97,6 +97,8 @@ def test_percentages(text: str, value: float, kind: str) -> None:
         ("about 900 trucks", "about"),
         ("nearly three thousand trains", "about"),
         ("up to 600 trucks", "up_to"),
+        ("within 2 hours", "up_to"),
+        ("не более 3 часов", "up_to"),
         ("less than 40 trains", "less_than"),
         ("более 2 тыс. фур", "more_than"),
         ("около 900 машин", "about"),
