@@ -13,7 +13,7 @@ UNITS: dict[str, str] = {
     "train": r"(?:pairs of )?(?:freight )?trains?\b|train (?:trips|services|runs|journeys)\b|consists\b",
     "trip": r"trips\b|services\b|runs\b|journeys\b",
     "tonne": r"(?:metric )?(?:tonnes?|tons?)\b|mt\b",
-    "teu": r"TEUs?\b|twenty-foot equivalent units?\b",
+    "teu": r"TEUs?\b|twenty-foot equivalent units?\b|standard containers\b",
     "units": r"units\b",
     "vehicle": r"(?:vehicles?|cars?|trucks?|automobiles?|lorries|NEVs?|EVs?)\b",
     "usd": r"(?:US |U\.S\. )?dollars\b|USD\b|US\$",
