@@ -42,7 +42,7 @@ SCALES: dict[str, float] = {
 }
 _PCT = re.compile(
     r"\s?(?:(?P<pp>percentage points?|процентн\w* пункт\w*|п\.\s?п\.|个百分点)|"
-    r"(?P<pct>%|％|percent\b|per cent\b|процент\w*|проц\.))",
+    r"(?P<pct>%|％|percent\b|per cent\b|pct\b|процент\w*|проц\.))",
     re.IGNORECASE,
 )
 _DATES = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
