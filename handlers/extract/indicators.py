@@ -225,9 +225,17 @@ def _vehicles(ctx: Context) -> str | None:
     indicator = _rate_or_count("vehicles", ctx)
     if indicator != "vehicles_exported":
         return indicator
+    low = ctx.low or ctx.text.lower()
+    if lx.has("breakdown", low, ctx.clause[0], ctx.clause[1]) or _OF_WHICH.search(
+        low, max(0, ctx.clause[0] - 4), ctx.clause[1]
+    ):
+        return None  # "其中，新能源汽车2.1万辆", "of which 2,000 were electric": a part of the total
     if ctx.clause_has("export") or ctx.clause_has("car_goods"):
         return indicator
     return None
+
+
+_OF_WHICH = re.compile(r"其中|of which|из них|в том числе")
 
 
 def _vehicle_trips(text: str, end: int) -> bool:
@@ -260,7 +268,10 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
         return None
     if ctx.clause_has("clearance_rate"):
         return Reading("clearance_rate_pct", n.value, n.end, n.qualifier)
-    if ctx.clause_has("nev") and ctx.clause_has("share"):
+    # The subject may stand in the clause before: "其中，新能源汽车2.1万辆，占比21.4%"
+    if lx.has("nev", ctx.low or ctx.text.lower(), max(ctx.sentence[0], ctx.clause[0] - 30), ctx.clause[1]) and (
+        ctx.clause_has("share")
+    ):
         return Reading("nev_share_pct", n.value, n.end, n.qualifier)
     return None
 

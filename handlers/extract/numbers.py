@@ -16,7 +16,7 @@ DIGITS = re.compile(
     r"[0-9](?:[0-9]{0,2}(?:[\u00a0\u2009\u202f ][0-9]{3})+(?![0-9,.][0-9])|[0-9]*)(?:[.,][0-9]+)*"
     r"(?![0-9/:])(?!-[0-9]{1,2}-[0-9])"
 )
-_BAD_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_./,:#№")
+_BAD_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_./,:#№×*")
 _SCALE = re.compile(
     r"(?:(m|k)(?![\w²³]))|"
     r"[ \u00a0\u2009\u202f]?(?:(thousand|million|mln|bn|billion|trillion)\b|"

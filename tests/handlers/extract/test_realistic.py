@@ -84,3 +84,19 @@ def test_railfreight_style() -> None:
 def test_ratio_changes(text: str, lang: str, yoy: float) -> None:
     (obs,) = run(text, lang=lang).observations
     assert obs.yoy_pct == pytest.approx(yoy)
+
+
+def test_chinese_breakdown_share_and_round_the_clock() -> None:
+    ex = run(
+        "一季度，经霍尔果斯公路口岸出口汽车9.8万辆，同比增长32.6%，货值56.7亿元。其中，新能源汽车2.1万辆，占比21.4%。"
+        "海关实行“7×24小时”预约通关，出口车辆平均通关时间压缩至30分钟以内。",
+        "2025-04-10",
+        "zh",
+    )
+    got = {(o.indicator, o.value) for o in ex.observations}
+    assert got == {
+        ("vehicles_exported", 98_000),
+        ("trade_value_cny", 5_670_000_000),
+        ("nev_share_pct", 21.4),
+        ("clearance_time_hours", 0.5),
+    }
