@@ -201,7 +201,7 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
     if unit == "teu":
         return "containers_teu", 1.0
     if unit == "vehicle":
-        indicator = _vehicles(ctx)
+        indicator = _vehicles(ctx, n.start)
         if indicator == "vehicles_exported" and _vehicle_trips(ctx.text, end):
             return None, 1.0
         return indicator, 1.0
@@ -221,7 +221,7 @@ def _rate_or_count(kind: str, ctx: Context) -> str:
     return "trains_count" if kind == "trains" else "vehicles_exported"
 
 
-def _vehicles(ctx: Context) -> str | None:
+def _vehicles(ctx: Context, start: int) -> str | None:
     indicator = _rate_or_count("vehicles", ctx)
     if indicator != "vehicles_exported":
         return indicator
