@@ -226,9 +226,7 @@ def _vehicles(ctx: Context, start: int) -> str | None:
     if indicator != "vehicles_exported":
         return indicator
     low = ctx.low or ctx.text.lower()
-    if lx.has("breakdown", low, ctx.clause[0], ctx.clause[1]) or _OF_WHICH.search(
-        low, max(0, ctx.clause[0] - 4), ctx.clause[1]
-    ):
+    if lx.has("breakdown", low, ctx.clause[0], start) or _OF_WHICH.search(low, max(0, ctx.clause[0] - 4), start):
         return None  # "其中，新能源汽车2.1万辆", "of which 2,000 were electric": a part of the total
     if ctx.clause_has("export") or ctx.clause_has("car_goods"):
         return indicator
