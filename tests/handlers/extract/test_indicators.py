@@ -106,3 +106,8 @@ def test_vehicle_units(text: str, lang: str, value: float) -> None:
 def test_pairs_of_trains(text: str, lang: str) -> None:
     (obs,) = run(text, lang=lang).observations
     assert (obs.indicator, obs.value) == ("trains_per_day", 24)
+
+
+def test_breakdown_word_after_the_figure_does_not_hide_it() -> None:
+    ex = run("Horgos exported 421,000 vehicles including many NEVs in 2024.", "2025-03-01")
+    assert [(o.indicator, o.value) for o in ex.observations] == [("vehicles_exported", 421_000)]
