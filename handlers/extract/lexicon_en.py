@@ -43,7 +43,7 @@ CONTEXT: dict[str, str] = {
     "direction_out": r"\b(?:outbound|exports?|exported|westbound|departing)\b",
     "direction_in": r"\b(?:inbound|imports?|imported|eastbound|arriving)\b",
     "not_clearance": r"\b(?:work\w*|operat\w*|open\w*|schedule|shifts?|around the clock|flight)\b",
-    "passenger": r"\bpassengers?\b",
+    "passenger": r"\b(?:passengers?|high-speed|metro|commuter|suburban|tourist)\b",
     "plan": r"\b(?:capacity|capacities|designed|design|can (?:handle|process|accommodate|receive|pass)|planned|plans?|"
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year)\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
