@@ -17,7 +17,7 @@ from handlers.extract.numbers import find_numbers, qualifier_of
 from handlers.extract.periods import find_periods, scripts_of
 from handlers.extract.plausibility import is_implausible
 from handlers.extract.ports import find_ports
-from handlers.extract.relations import COMPARED, Read, drop_previous_levels, inherit, respectively
+from handlers.extract.relations import COMPARED, Read, comparison_head, drop_previous_levels, inherit, respectively
 from handlers.extract.segment import clause_at, clause_bounds, split_sentences
 from handlers.extract.spans import Number, Period, PortMention, Sentence
 from handlers.extract.yoy import attach_yoy
@@ -141,14 +141,30 @@ def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMentio
     elsewhere = not mentions and names_other_place(text, s, mentions)
     in_order = respectively(doc.low, s, figures, mentions)
     out: list[Candidate] = []
-    for n, r, clause in figures:
+    series: dict[int, tuple[str, str]] = {}  # figure start → its direction and scope
+    for k, (n, r, clause) in enumerate(figures):
         port = in_order.get(n.start) or pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere)
         compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
+        series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)
         period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative, compared)
         if period and doc.pub and period[0] > doc.pub:
             continue  # a period that has not begun: a plan or target, not a reported figure
-        out.append(_candidate(doc, s, (n, r, clause), port, period, yoy.get(n.start)))
+        out.append(_candidate(doc, s, (n, r, clause), port, period, yoy.get(n.start), series[n.start]))
     return out
+
+
+def _series(low: str, earlier: list[Read], read: Read, series: dict[int, tuple[str, str]], lo: int) -> tuple[str, str]:
+    """Direction and scope; a comparison figure ('down from 98.9%') takes those of the figure it is compared with."""
+    n, r, clause = read
+    direction = _direction(low, clause, r.indicator)
+    scope = _scope(low, clause, n.start)
+    lo = max([lo, *(f[1].end for f in earlier)])
+    head = comparison_head(low, n, lo, earlier, r.indicator)
+    if head is None:
+        return direction, scope
+    head_direction, head_scope = series[head[0].start]
+    own_words = head[2] != clause and direction != "total"  # "…, against 40% for imports": its own series
+    return (direction if own_words else head_direction), (scope if scope == "company" else head_scope)
 
 
 def _set_carry(doc: _Doc, i: int) -> None:
@@ -163,12 +179,17 @@ def _set_carry(doc: _Doc, i: int) -> None:
 
 
 def _candidate(
-    doc: _Doc, s: Sentence, read: Read, port: str | None, period: tuple[date, date] | None, yoy: float | None
+    doc: _Doc,
+    s: Sentence,
+    read: Read,
+    port: str | None,
+    period: tuple[date, date] | None,
+    yoy: float | None,
+    series: tuple[str, str],
 ) -> Candidate:
-    n, r, clause = read
+    n, r, _ = read
     qualifier = r.qualifier if r.qualifier != "exactly" else qualifier_of(doc.text, n)
-    direction = _direction(doc.low, clause, r.indicator)
-    scope = _scope(doc.low, clause, n.start)
+    direction, scope = series
     return Candidate(
         port, r.indicator, r.value, qualifier, n.step, period, yoy, direction, scope, _quote(doc.text, s), n.start
     )

@@ -49,7 +49,7 @@ COMPARED = re.compile(
 )  # searched in the lower-cased text before a figure
 _COMPARE_START = re.compile(
     r"(?:(?:down|up) from|compared (?:with|to)|versus|against|from|(?:but |and )?now|тогда как|против|"
-    r"по сравнению с|а сейчас|сейчас|теперь|而|较|现在|目前)\b",
+    r"по сравнению с|а сейчас|сейчас|теперь)\b|而|较|现在|目前|(?:上月|上年同期|去年同期|同期|上年|去年)为",
     re.IGNORECASE,
 )
 
@@ -68,3 +68,28 @@ def inherit(
     if n.kind == "num" and hours is not None:
         return Reading(prev.indicator, hours, n.end, n.qualifier)
     return None
+
+
+_QUAL = (
+    r"(?:\s*(?:about|around|nearly|almost|some|roughly|approximately|just|only|около|почти|примерно|порядка|约|近))?"
+)
+_COMPARISON_OF = re.compile(  # searched in the lower-cased text, ending right before a figure
+    r"(?:\bfrom(?: (?:the|a|an) (?:previous|earlier|prior) (?:level|figure|reading|rate) of)?"
+    r"|\b(?:compared (?:with|to)|versus|vs\.?|against|in comparison (?:with|to))[^\d.;:!?]{0,30}?"
+    r"|(?<![а-яё])(?:против|по сравнению с|в сравнении с)[^\d.;:!?]{0,30}?|(?<![а-яё])(?:с|чем)"
+    r"|(?:годом|месяцем|кварталом) ранее\s*[-–—:]?|(?:годом|месяцем) ранее (?:было|был|была|составлял\w*)"
+    r"|(?:较|相比|对比|(?<![同环占])比)[^\d，。；！？,;]{0,8}?"
+    r"|(?:上月|上年同期|去年同期|同期|上年|去年|上季度)(?:为|是))" + _QUAL + r"\s*[$¥€]?\s*$"
+)
+
+
+def comparison_head(low: str, n: Number, lo: int, earlier: list[Read], indicator: str) -> Read | None:
+    """'fell to 96.4%, down from 98.9%', 'против 98,9%', '较上月的98.9%': the figure this one is compared with.
+
+    `earlier` are the sentence's figures before `n`; `lo` bounds the search (the end of the figure before).
+    The comparison is the same series: it takes the head's direction and scope.
+    """
+    heads = [f for f in earlier if f[1].indicator == indicator and f[0].start < n.start]
+    if not heads or not _COMPARISON_OF.search(low, max(lo, n.start - 60), n.start):
+        return None
+    return heads[-1]
