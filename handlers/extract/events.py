@@ -8,6 +8,7 @@ from the body sentence that states the change (with its date when one does).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -68,12 +69,17 @@ def find_events(
 ) -> list[Event]:
     """`low` is `text` lower-cased (same length): substring gates keep documents without events cheap."""
     needles = [n for n in le.NEEDLES if n in low]
+    with_needle = _containing(low, needles, sentences)
+    with_gate = _containing(low, [g for g in le.DATE_GATES if g in low], sentences)
     candidates = [
-        s for s in sentences if not s.nav and (any(n in low[s.start : s.end] for n in needles) or _date_gate(low, s))
+        (s, k in with_needle, k in with_gate and _DIGIT.search(low, s.start, s.end) is not None)
+        for k, s in enumerate(sentences)
+        if not s.nav and (k in with_needle or k in with_gate)
     ]
+    candidates = [c for c in candidates if c[1] or c[2]]
     if not candidates:
         return []
-    hits = _hits(text, low, candidates, pub, needles)
+    hits = _hits(text, low, candidates, pub)
     if not hits:
         return []
     groups: dict[str | None, list[_Hit]] = {}
@@ -86,29 +92,37 @@ def find_events(
 _DIGIT = re.compile(r"\d")
 
 
-def _date_gate(low: str, s: Sentence) -> bool:
-    body = low[s.start : s.end]
-    return any(g in body for g in le.DATE_GATES) and _DIGIT.search(body) is not None
+def _containing(low: str, words: list[str], sentences: list[Sentence]) -> set[int]:
+    """Indices of the sentences whose text contains one of `words` (one pass per word over the text)."""
+    starts = [s.start for s in sentences]
+    out: set[int] = set()
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i + len(w) <= sentences[k].end:
+                out.add(k)
+            i = low.find(w, i + 1)
+    return out
 
 
-def _trigger(low: str, s: Sentence, needles: list[str]) -> re.Match[str] | None:
-    body = low[s.start : s.end]
-    if any(n in body for n in needles):
+def _trigger(low: str, s: Sentence, needle: bool, date_gate: bool) -> re.Match[str] | None:
+    if needle:
         m = le.TRIGGER.search(low, s.start, s.end)
         if m:
             return m
-    if not _date_gate(low, s):
+    if not date_gate:
         return None
     prefix = le.DATE_PREFIX.search(low, s.start, s.end)
     return le.DATE_TRIGGER.search(low, s.start, s.end) if prefix else None
 
 
-def _hits(text: str, low: str, sentences: list[Sentence], pub: date | None, needles: list[str]) -> list[_Hit]:
+def _hits(text: str, low: str, candidates: list[tuple[Sentence, bool, bool]], pub: date | None) -> list[_Hit]:
     doc_regime = None
     hits: list[_Hit] = []
-    for s in sentences:
+    for s, needle, date_gate in candidates:
         body = text[s.start : s.end]
-        trigger = _trigger(low, s, needles)
+        trigger = _trigger(low, s, needle, date_gate)
         if trigger is None:
             continue
         regime = find_regime(body)

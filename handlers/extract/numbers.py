@@ -24,6 +24,10 @@ _SCALE = re.compile(
     r"(万亿|亿|万|千)",
     re.IGNORECASE,
 )
+# What can stand right after a number for _SCALE / _PCT to match (IGNORECASE: "K" is the Kelvin sign too);
+# checked in Python before running the regex.
+_SCALE_FIRST = frozenset("mMkK\u212atTbBтТмМ万亿千 \u00a0\u2009\u202f")
+_PCT_FIRST = frozenset("pPпП个%％")
 SCALES: dict[str, float] = {
     "thousand": 1e3,
     "million": 1e6,
@@ -127,6 +131,8 @@ def find_numbers(
 def _finish(text: str, start: int, end: int, value: float, step: float, limit: int, scaled: bool) -> Number:
     """Apply percent suffixes and qualifiers around a parsed value."""
     kind = "num"
+    if end >= limit or (text[end] not in _PCT_FIRST and not text[end].isspace()):
+        return Number(start, end, value, kind, "exactly", step, scaled)
     m = _PCT.match(text, end, limit)
     if m:
         kind = "pct" if m.group("pct") else "pp"
@@ -152,6 +158,8 @@ def _qualifier(text: str, start: int, end: int, limit: int) -> str:
 
 
 def _scale(text: str, end: int, limit: int) -> tuple[float, int]:
+    if end >= limit or text[end] not in _SCALE_FIRST:
+        return 1.0, end
     m = _SCALE.match(text, end, limit)
     if not m:
         return 1.0, end

@@ -309,20 +309,66 @@ def scripts_of(text: str, start: int, end: int) -> str:
     return "".join(name for name, rx in _SCRIPTS if rx.search(text, start, end))
 
 
+# Patterns without one required literal, but where every alternative has one of these (in the lower-cased
+# sentence): (start of the pattern, the literals). Checked at import: each entry names exactly one pattern.
+_ANY_OF: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"\b(?P<h>H[12]|[12]H)", ("h1", "h2", "1h", "2h")),
+    (r"\bQ(?P<q>[1-4])", ("q1", "q2", "q3", "q4")),
+    (r"\b(?:in|during|for|throughout|of|over)\s+(?:the\s+(?:whole", ("20",)),
+    (r"\b(?:so far this year|since the", ("year", "since the")),
+    (r"\b(?:last month|a month ago)", ("month",)),
+    (r"\b(?:a month earlier|the previous month", ("month",)),
+    (r"\b(?:a year (?:earlier|ago|before)|the previous year", ("year",)),
+    (r"(?:за|итогам|первые|первых|в течение)\s+", ("мес",)),
+    (r"(?:в|за|по итогам|на конец)\s+(?P<y>20", ("20",)),
+    (r"(?:с начала (?:(?P<y>20\d\d) |", ("год",)),
+    (r"(?:в прошлом году|", ("год",)),
+    (r"(?:месяцем ранее|", ("месяц",)),
+    (r"(?:в прошлом месяце|", ("месяц",)),
+    (r"(?:годом ранее|", ("год",)),
+)
+
+
+def _any_of(pattern: str) -> tuple[str, ...] | None:
+    gates = [g for prefix, g in _ANY_OF if pattern.startswith(prefix)]
+    return gates[0] if gates else None
+
+
+assert all(sum(rx.pattern.startswith(p) for rx, _, _ in PATTERNS) == 1 for p, _ in _ANY_OF)
+assert all(_NEEDLES[rx.pattern] is None for rx, _, _ in PATTERNS if _any_of(rx.pattern))
+
+_Gated = tuple[re.Pattern[str], Resolver, str, str | tuple[str, ...] | None]
+_GATED: dict[str, list[_Gated]] = {}
+
+
+def _gated(scripts: str) -> list[_Gated]:
+    """The patterns of these scripts with their gates (built once per script combination)."""
+    found = _GATED.get(scripts)
+    if found is None:
+        found = [
+            (rx, res, rel, _NEEDLES.get(rx.pattern) or _any_of(rx.pattern))
+            for script in scripts
+            for rx, res, rel in BY_SCRIPT[script]
+        ]
+        _GATED[scripts] = found
+    return found
+
+
 def find_periods(text: str, start: int, end: int, pub: date | None, scripts: str = "lcz") -> list[Period]:
     """Period expressions in text[start:end], longest first where they overlap, in text order."""
     found: list[Period] = []
     low = text[start:end].lower()
     has_month: bool | None = None
-    patterns = [p for script in scripts for p in BY_SCRIPT[script]]
-    for rx, resolve, relative in patterns:
-        gate = _NEEDLES.get(rx.pattern)
+    for rx, resolve, relative, gate in _gated(scripts):
         if gate == "MONTH":
             if has_month is None:
                 has_month = _MONTHS_LOW.search(low) is not None
             if not has_month:
                 continue
-        elif gate is not None and gate not in low:
+        elif isinstance(gate, str):
+            if gate not in low:
+                continue
+        elif gate is not None and not any(g in low for g in gate):
             continue
         for m in rx.finditer(text, start, end):
             span = resolve(m, pub)

@@ -51,6 +51,7 @@ class _Doc:
     sentences: list[Sentence]
     periods: dict[int, list[Period]]
     low: str
+    lowered: str  # text.lower() (may differ in length from text, unlike `low`)
 
 
 def extract(document: Document) -> Extraction:
@@ -61,11 +62,11 @@ def extract(document: Document) -> Extraction:
     language = detect_language(text, document.language)
     pub = document.published_at.date() if document.published_at else None
     sentences = split_sentences(text)
-    low = text.lower()
+    lowered = low = text.lower()
     if len(low) != len(text):
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     scripts = scripts_of(text, 0, len(text))
-    doc = _Doc(text, pub, find_ports(text, low, scripts + "l"), DocState(pub=pub), sentences, {}, low)
+    doc = _Doc(text, pub, find_ports(text, low, scripts + "l"), DocState(pub=pub), sentences, {}, low, lowered)
     numbers = find_numbers(text, 0, len(text), language == "ru", scripts, qualify=False)
     by_sentence: dict[int, list[Number]] = {}
     starts = [s.start for s in sentences]
@@ -136,7 +137,7 @@ def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMentio
     _set_carry(doc, i)
     periods = _periods(doc, i)
     yoy = attach_yoy(text, doc.low, s, readings)
-    figures = drop_previous_levels(text, figures)
+    figures = drop_previous_levels(text, figures, doc.lowered)
     cumulative = lx.has("cumulative", doc.low, s.start, s.end)
     elsewhere = not mentions and names_other_place(text, s, mentions)
     in_order = respectively(doc.low, s, figures, mentions)

@@ -29,8 +29,11 @@ _FROM_BEFORE = re.compile(
 )
 
 
-def drop_previous_levels(text: str, figures: list[Read]) -> list[Read]:
-    """'cut from 6 hours to 2 hours', '由原来的2天压缩至1天': the old level is not the news."""
+def drop_previous_levels(text: str, figures: list[Read], lowered: str | None = None) -> list[Read]:
+    """'cut from 6 hours to 2 hours', '由原来的2天压缩至1天': the old level is not the news.
+
+    `lowered` is `text.lower()` when the caller has it already.
+    """
     out: list[Read] = []
     for i, (n, r, clause) in enumerate(figures):
         others = [f for j, f in enumerate(figures) if j != i and f[1].indicator == r.indicator and f[2] == clause]
@@ -38,7 +41,7 @@ def drop_previous_levels(text: str, figures: list[Read]) -> list[Read]:
             continue
         prev_end = max((f[1].end for f in figures[:i] if f[2] == clause), default=clause[0])
         same = [f for j, f in enumerate(figures) if j != i and f[1].indicator == r.indicator]
-        if same and lx.has("previous", text.lower(), max(clause[0], prev_end), n.start):
+        if same and lx.has("previous", lowered or text.lower(), max(clause[0], prev_end), n.start):
             continue  # "used to take 3 days", "原来的2天": the old level
         out.append((n, r, clause))
     return out
