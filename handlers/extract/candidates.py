@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 
+from handlers.extract.spans import value_type
 
-@dataclass(frozen=True, slots=True)
+
+@value_type
 class Candidate:
     port: str | None
     indicator: str

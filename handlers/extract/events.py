@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from datetime import date
 
 from handlers.extract import lexicon_events as le
 from handlers.extract.calendar_words import month_number
-from handlers.extract.spans import Sentence
+from handlers.extract.spans import Sentence, value_type
 from service.models import Document, Event
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class _Hit:
     sentence: Sentence
     quote: str

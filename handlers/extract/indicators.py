@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from handlers.extract import lexicon as lx
-from handlers.extract.spans import Number
+from handlers.extract.spans import Number, value_type
 
 _PAIRS = re.compile(r"\bpairs? of\b|\bпар\w*\b|对")
 _TIME_HOURS = {"hour": 1.0, "day": 24.0, "minute": 1 / 60, "week": 168.0}
@@ -17,7 +16,7 @@ _DATE_BEFORE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Context:
     """The text a number sits in: whole text plus the bounds of its clause and sentence."""
 
@@ -33,7 +32,7 @@ class Context:
         return lx.has(role, self.low or self.text.lower(), *self.sentence)
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Reading:
     """What a number means: an indicator value, or a change in percent (yoy candidate)."""
 

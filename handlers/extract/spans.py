@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar, dataclass_transform
+
+_T = TypeVar("_T")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass_transform(frozen_default=True, eq_default=True)
+def value_type(cls: type[_T]) -> type[_T]:
+    """A frozen dataclass for the type checker; at run time a plain slotted one with the same equality and hash.
+
+    `frozen=True` makes `__init__` set each field through `object.__setattr__` (about 0.8 µs per object
+    against 0.2 µs); the extractor creates a few hundred of these per document and never mutates them.
+    """
+    return dataclass(slots=True, unsafe_hash=True)(cls)
+
+
+@value_type
 class Number:
     """A number found in text: digits, words or Chinese numerals, with scale and qualifier applied."""
 
@@ -19,7 +32,7 @@ class Number:
     scaled: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Period:
     start: int
     end: int
@@ -29,7 +42,7 @@ class Period:
     relative: str = ""  # "prev_month": resolved against the reference period
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class PortMention:
     start: int
     end: int
@@ -37,7 +50,7 @@ class PortMention:
     priority: int  # 1 a named port or node, 2 a region or country pair, 3 a network or route
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Sentence:
     start: int
     end: int
