@@ -92,6 +92,42 @@ def _pattern_hits(rx: re.Pattern[str], literal: str | None, low: str) -> set[tup
     return hits
 
 
+_Alias = tuple[int, str, str]  # (position in the gazetteer, lower-cased alias, port)
+_SCANNERS: dict[str, tuple[re.Pattern[str], dict[str, list[_Alias]]]] = {}
+
+
+def _exact_trie(words: list[str]) -> str:
+    """An alternation matching exactly the given literals (a trie: each position tries only a few branches)."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit_exact(root)
+
+
+def _emit_exact(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [re.escape(ch) + _emit_exact(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _alias_scanner(gz: Gazetteer, scripts: str) -> tuple[re.Pattern[str], dict[str, list[_Alias]]]:
+    """One regex over the aliases of these scripts, to find where any alias starts (built once per script set),
+    and the aliases by first character, to list every alias that starts there."""
+    cached = _SCANNERS.get(scripts)
+    if cached is None:
+        aliases = [(k, a, p) for k, (a, p, script) in enumerate(gz.by_alias_script) if script in scripts and a]
+        by_first: dict[str, list[_Alias]] = {}
+        for alias in aliases:
+            by_first.setdefault(alias[1][0], []).append(alias)
+        cached = _SCANNERS[scripts] = (re.compile(_exact_trie([a for _, a, _ in aliases])), by_first)
+    return cached
+
+
 def find_ports(text: str, low: str | None = None, scripts: str | None = None) -> list[PortMention]:
     """Every port mention in the text, except ones only used to locate something else ('opposite X').
 
@@ -105,15 +141,19 @@ def find_ports(text: str, low: str | None = None, scripts: str | None = None) ->
     found: list[tuple[int, int, str]] = []
     if scripts is None:
         scripts = "l" + ("c" if _CYR.search(low) else "") + ("z" if _CJK.search(low) else "")
-    for alias, port, script in gz.by_alias_script:
-        if script not in scripts:
-            continue
-        i = low.find(alias)
-        while i >= 0:
-            end = _bounded(low, i, i + len(alias))
-            if end is not None:
-                found.append((i, end, port))
-            i = low.find(alias, i + 1)
+    scanner, by_first = _alias_scanner(gz, scripts)
+    hits: list[tuple[int, int, int, str]] = []  # (alias index, start, end, port)
+    m = scanner.search(low)
+    while m is not None:
+        i = m.start()
+        for k, alias, port in by_first[low[i]]:
+            if low.startswith(alias, i):
+                end = _bounded(low, i, i + len(alias))
+                if end is not None:
+                    hits.append((k, i, end, port))
+        m = scanner.search(low, i + 1)
+    hits.sort(key=lambda h: h[0])  # alias by alias, as one substring search per alias would list them
+    found.extend((start, end, port) for _, start, end, port in hits)
     for rx, literal, port in gz.patterns:
         found.extend((start, end, port) for start, end in _pattern_hits(rx, literal, low))
     found.sort(key=lambda f: (f[0], -f[1]))
