@@ -1,26 +1,17 @@
-"""The poll loop of one source: read, publish what is new, remember it, record the source's state.
+"""The poll loop of one source: read, publish what is new or revised, remember it, record the state.
 
-Seen-store: hash ``keys.seen(source.id)``, entry key (GUID, else canonical link) -> content hash of
+Seen-store (`watchers.seen`): entry key (GUID, else canonical URL) -> content hash (and revision) of
 what was published. An entry is published once; its seen mark is written only AFTER the publish
-succeeded, so a crash in between republishes (downstream is idempotent by document id) rather than
-loses it. Entries are published oldest first. An entry seen before whose content changed is logged
-at DEBUG and not published again.
+succeeded, so a crash in between republishes (downstream is idempotent by ``id:content_hash``)
+rather than loses it. Entries are published oldest first. An entry seen before whose content
+changed is published again as a revision: same ``id``, new ``content_hash``, ``revision`` + 1, so the
+extract stage (done-marker ``id:content_hash``) processes it again while it stays the same document.
 
-Source state: hash ``keys.source_state(source.id)``, read by the health endpoint. Fields (all
-strings; times are epoch seconds; an empty string means "none"):
-
-- ``first_attempt``        the first poll ever made (written once)
-- ``last_attempt``         the start of the latest poll
-- ``last_success``         the end of the latest successful poll (a 304 is a success)
-- ``last_error``           the reason of the latest failure (kept after recovery; see the counter)
-- ``last_error_at``        when that failure happened
-- ``consecutive_failures`` failed polls in a row; 0 after a success
-- ``next_poll``            when the next poll is due
-- ``documents_published``  documents published from this source, ever
-- ``etag``, ``last_modified``  validators of the last fully published response (conditional GET).
-  They are stored only after every new entry was published, so a failed publish is retried in full
-  instead of being hidden behind a 304.
-- ``url``                  the URL those validators belong to (a changed catalogue URL drops them)
+Source state (`watchers.state`): last attempt / success / error, failures in a row, next poll,
+documents published, validators. Scheduling: the interval with jitter, never less than the server's
+own lower bound (RSS ``<ttl>``, ``Cache-Control: max-age``, ``Retry-After`` on 429/503, each capped by
+``max_server_delay``); after failures a capped exponential backoff with jitter, never parked.
+With `Leases`, a poll happens only while this replica holds the source's lease (`watchers.lease`).
 """
 
 from __future__ import annotations
@@ -31,7 +22,6 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
 
 import httpx
 from redis.asyncio import Redis
@@ -42,25 +32,32 @@ from service.metrics import DOCUMENTS_PUBLISHED, FETCH_SECONDS, POLLS
 from service.models import Document
 from service.settings import SourcesSettings
 from service.streams import Keys
-from watchers.fetch import Validators
-from watchers.kinds import read_source
+from watchers.fetch import Fetcher, Validators
+from watchers.kinds import Harvest, ReadContext, read_source
+from watchers.lease import Leases
 from watchers.rss import Entry
+from watchers.seen import Mark, SeenStore
 from watchers.sources import Source
+from watchers.state import SourceState
 
 log = logging.getLogger("corridor_watch.watch")
 
 Publish = Callable[[Document], Awaitable[None]]
+Wait = Callable[[asyncio.Event, float], Awaitable[bool]]  # True when `stop` was set meanwhile
 BACKOFF_BASE = 30.0  # first retry after a failure: at most this, or the interval if shorter
 MIN_DELAY = 1.0
 
 
 @dataclass(frozen=True)
 class PollResult:
-    """One poll: `new` documents published; `unchanged` when the source said "not modified"."""
+    """One poll: `new` documents published (`revised` of them revisions); `unchanged` on "not modified";
+    `min_delay` the server's lower bound on the wait before the next poll."""
 
     new: int = 0
     unchanged: bool = False
     error: str | None = None
+    revised: int = 0
+    min_delay: float | None = None
 
 
 def next_delay(interval: float, failures: int, backoff_max: float, rng: random.Random) -> float:
@@ -73,37 +70,42 @@ def next_delay(interval: float, failures: int, backoff_max: float, rng: random.R
     return max(MIN_DELAY, delay / 2 + rng.uniform(0, delay / 2))
 
 
+async def wait_or_stop(stop: asyncio.Event, seconds: float) -> bool:
+    try:
+        await asyncio.wait_for(stop.wait(), timeout=max(0.0, seconds))
+    except TimeoutError:
+        return stop.is_set()
+    return True
+
+
 class Watcher:
     """Polls one source; `poll_once` for a single poll, `run` for the loop until `stop` is set."""
 
     def __init__(
-        self,
-        source: Source,
-        *,
-        http: httpx.AsyncClient,
-        redis: Redis,
-        keys: Keys,
-        settings: SourcesSettings,
-        publish: Publish,
-        rng: random.Random | None = None,
+        self, source: Source, *, http: httpx.AsyncClient, redis: Redis, keys: Keys, settings: SourcesSettings,
+        publish: Publish, rng: random.Random | None = None, fetcher: Fetcher | None = None,
+        leases: Leases | None = None, wait: Wait = wait_or_stop,
     ) -> None:
         self.source = source
-        self._http = http
-        self._redis = redis
         self._settings = settings
         self._publish = publish
         self._rng = rng or random.Random()
-        self._seen_key = keys.seen(source.id)
-        self._state_key = keys.source_state(source.id)
+        self._leases = leases
+        self._wait = wait
+        self._ctx_fetcher = fetcher or Fetcher(http, settings)
+        self._seen = SeenStore(redis, keys.seen(source.id), settings.seen_ttl)
+        self._state = SourceState(redis, keys.source_state(source.id), leases.token if leases else "")
+        self._server_floor: float | None = None
+        self._holding = False
 
     async def poll_once(self) -> PollResult:
         """Poll once. A failure is recorded and returned (`error`), not raised; Redis errors raise."""
-        state = await self._begin()
+        state = await self._state.begin()
         failures_before = int(state.get("consecutive_failures") or 0)
         try:
             result = await self._poll(state)
         except SourceError as exc:
-            return await self._failed(exc.reason, state)
+            return await self._failed(exc.reason, state, retry_after=exc.retry_after)
         except Exception as exc:  # a bug, or Redis failing mid-poll: recorded with its traceback
             return await self._failed(f"{type(exc).__name__}: {exc}", state, crash=exc)
         if failures_before:
@@ -111,9 +113,20 @@ class Watcher:
         return result
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Poll, sleep the interval (or back off after a failure), until `stop` is set."""
+        """Poll when due (holding the lease, if any), then schedule the next poll, until `stop`."""
         failures = unrecorded = 0
+        due = time.time()
         while not stop.is_set():
+            if self._leases is not None:
+                gained = await self._take_turn(stop)
+                if gained is None:
+                    return
+                if gained:  # taken over: the previous holder's schedule stands
+                    due = max(due, await self._state.stored_next_poll())
+            if await self._wait(stop, due - time.time()):
+                return
+            if self._leases is not None and not await self._still_mine():
+                continue
             try:
                 result = await self._poll_unless_stopped(stop)
                 if result is None:
@@ -121,18 +134,40 @@ class Watcher:
                 failures = 0 if result.error is None else failures + 1
                 unrecorded = 0
             except Exception as exc:  # Redis unreachable, so not even the failure is recorded
-                failures += 1
-                unrecorded += 1
+                failures, unrecorded, result = failures + 1, unrecorded + 1, None
                 if unrecorded == 1:  # once per streak; the traceback only when it is not Redis
                     log.error("[watch] %s: cannot poll or record the poll: %s: %s", self.source.id,
                               type(exc).__name__, exc, exc_info=not isinstance(exc, RedisError))
-            delay = next_delay(self.source.interval, failures, self._settings.backoff_max, self._rng)
+            due = time.time() + self._delay(failures, result)
             if not unrecorded:
-                await self._note_next_poll(delay)
-            try:
-                await asyncio.wait_for(stop.wait(), timeout=delay)
-            except TimeoutError:
-                continue
+                await self._note_next_poll(due)
+
+    def _delay(self, failures: int, result: PollResult | None) -> float:
+        delay = next_delay(self.source.interval, failures, self._settings.backoff_max, self._rng)
+        floor = result.min_delay if result is not None else None
+        return max(delay, min(floor, self._settings.max_server_delay)) if floor else delay
+
+    async def _take_turn(self, stop: asyncio.Event) -> bool | None:
+        """Until this replica holds the lease: True when just taken, False when held already, None: stop."""
+        assert self._leases is not None
+        while not stop.is_set():
+            if self._holding and self.source.id in self._leases.held:
+                return False
+            if await self._still_mine():
+                return True
+            if await self._wait(stop, self._leases.retry_every):
+                return None
+        return None
+
+    async def _still_mine(self) -> bool:
+        """Take or renew the lease right now (one atomic script)."""
+        assert self._leases is not None
+        try:
+            self._holding = await self._leases.hold(self.source.id)
+        except Exception as exc:  # Redis down: no lease, no poll; try again later
+            log.debug("[watch] %s: cannot check the lease: %s", self.source.id, exc)
+            self._holding = False
+        return self._holding
 
     async def _poll_unless_stopped(self, stop: asyncio.Event) -> PollResult | None:
         """`poll_once`, cancelled when `stop` is set meanwhile (None then). Cancelling is safe: an entry
@@ -152,93 +187,78 @@ class Watcher:
         return poll.result()
 
     # --- one poll ---------------------------------------------------------------------------------
-    async def _begin(self) -> dict[str, str]:
-        now = str(time.time())
-        await self._redis.hsetnx(self._state_key, "first_attempt", now)
-        await self._redis.hset(self._state_key, "last_attempt", now)
-        raw: Any = await self._redis.hgetall(self._state_key)
-        return {_text(k): _text(v) for k, v in raw.items()}
-
     async def _poll(self, state: dict[str, str]) -> PollResult:
         validators = Validators()
         if state.get("url") == self.source.url:  # validators of another URL mean nothing here
             validators = Validators(state.get("etag") or None, state.get("last_modified") or None)
         started = time.perf_counter()
         try:
-            harvest = await read_source(self.source, http=self._http, settings=self._settings,
-                                        validators=validators)
+            harvest = await read_source(self.source, ReadContext(self._ctx_fetcher, self._seen.unseen), validators)
         finally:
             FETCH_SECONDS.labels(self.source.id).observe(time.perf_counter() - started)
+        floor = self._remember_floor(harvest)
         if harvest.entries is None:
-            await self._succeeded(harvest.validators)
+            await self._state.succeeded(self.source.url, harvest.validators)
             POLLS.labels(self.source.id, "not_modified").inc()
             log.debug("[watch] %s: not modified", self.source.id)
-            return PollResult(unchanged=True)
-        new = await self._publish_new(harvest.entries)
-        await self._succeeded(harvest.validators)
+            return PollResult(unchanged=True, min_delay=floor)
+        new, revised = await self._publish_new(harvest.entries)
+        await self._state.succeeded(self.source.url, harvest.validators)
         POLLS.labels(self.source.id, "ok").inc()
         if new:
-            log.info("[watch] %s: %d new document%s", self.source.id, new, "" if new == 1 else "s")
+            log.info("[watch] %s: %d new document%s%s", self.source.id, new, "" if new == 1 else "s",
+                     f" ({revised} revised)" if revised else "")
         else:
             log.debug("[watch] %s: nothing new in %d entries", self.source.id, len(harvest.entries))
-        return PollResult(new=new)
+        return PollResult(new=new, revised=revised, min_delay=floor)
 
-    async def _publish_new(self, entries: list[Entry]) -> int:
-        oldest_first = list(reversed(entries))
-        marks: list[Any] = await self._redis.hmget(
-            self._seen_key, [e.key for e in oldest_first]
-        ) if oldest_first else []
-        done: set[str] = set()
-        new = 0
-        for entry, mark in zip(oldest_first, marks, strict=True):
-            if entry.key in done:
-                continue
-            done.add(entry.key)
+    def _remember_floor(self, harvest: Harvest) -> float | None:
+        """The server's lower bound: a fresh one from this response, else (on a 304) the last known."""
+        if harvest.min_interval is not None or harvest.entries is not None:
+            self._server_floor = harvest.min_interval
+        return self._server_floor
+
+    async def _publish_new(self, entries: list[Entry]) -> tuple[int, int]:
+        """Publish unseen entries and changed ones (as revisions), oldest first; (published, revised)."""
+        unique: dict[str, Entry] = {}
+        for entry in reversed(entries):
+            unique.setdefault(entry.key, entry)
+        oldest_first = list(unique.values())
+        new = revised = 0
+        for entry, mark in zip(oldest_first, await self._seen.marks([e.key for e in oldest_first]), strict=True):
+            document = entry.document
             if mark is not None:
-                if _text(mark) != entry.document.content_hash:
-                    log.debug("[watch] %s: entry %s changed since published; not republished",
-                              self.source.id, entry.key)
-                continue
+                if mark.content_hash == document.content_hash:
+                    continue
+                document = document.model_copy(update={"revision": mark.revision + 1})
+                log.info("[watch] %s: entry %s changed; publishing revision %d", self.source.id, entry.key,
+                         document.revision)
             try:
-                await self._publish(entry.document)
+                await self._publish(document)
             except Exception as exc:  # the broker, not the source: still this poll's failure
                 raise SourceError(self.source.id, f"publish failed: {type(exc).__name__}: {exc}") from exc
-            await self._redis.hset(self._seen_key, entry.key, entry.document.content_hash)
-            await self._redis.hincrby(self._state_key, "documents_published", 1)
+            await self._seen.remember(entry.key, Mark(document.content_hash, document.revision))
+            await self._state.published(revision=mark is not None)
             DOCUMENTS_PUBLISHED.labels(self.source.id).inc()
             new += 1
-        return new
-
-    async def _succeeded(self, validators: Validators) -> None:
-        await self._redis.hset(self._state_key, mapping={
-            "last_success": str(time.time()),
-            "consecutive_failures": "0",
-            "url": self.source.url,
-            "etag": validators.etag or "",
-            "last_modified": validators.last_modified or "",
-        })
+            revised += mark is not None
+        return new, revised
 
     async def _failed(
-        self, reason: str, state: dict[str, str], *, crash: BaseException | None = None
+        self, reason: str, state: dict[str, str], *, crash: BaseException | None = None,
+        retry_after: float | None = None,
     ) -> PollResult:
         """Record a failure; log it once per streak (again only when the reason changes)."""
-        failures: int = await self._redis.hincrby(self._state_key, "consecutive_failures", 1)
-        await self._redis.hset(self._state_key, mapping={
-            "last_error": reason, "last_error_at": str(time.time()),
-        })
+        failures = await self._state.failed(reason)
         POLLS.labels(self.source.id, "error").inc()
         if failures == 1 or state.get("last_error") != reason:
             log.warning("[watch] %s: poll failed: %s", self.source.id, reason, exc_info=crash)
         else:
             log.info("[watch] %s: still failing (%d polls in a row): %s", self.source.id, failures, reason)
-        return PollResult(error=reason)
+        return PollResult(error=reason, min_delay=retry_after)
 
-    async def _note_next_poll(self, delay: float) -> None:
+    async def _note_next_poll(self, when: float) -> None:
         try:
-            await self._redis.hset(self._state_key, "next_poll", str(time.time() + delay))
+            await self._state.next_poll(when)
         except Exception as exc:  # the next poll records its own failure; this is only a hint
             log.debug("[watch] %s: cannot record next_poll: %s", self.source.id, exc)
-
-
-def _text(value: Any) -> str:
-    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
