@@ -57,6 +57,7 @@ class SourcesSettings(_Section):
     backoff_max: Seconds = 3600.0
     max_redirects: int = Field(5, ge=0)
     per_host: int = Field(2, ge=1)  # concurrent requests to one host, across all sources
+    parallel_polls: int = Field(32, ge=1)  # polls in progress at once in one process (Redis connections)
     max_server_delay: Seconds = 6 * 3600.0  # longest Retry-After / <ttl> / max-age honoured
     max_articles: int = Field(10, ge=1)  # articles an html source fetches per poll
     lease_ttl: Seconds = 30.0  # a dead replica's sources are taken over within this

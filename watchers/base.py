@@ -17,11 +17,13 @@ With `Leases`, a poll happens only while this replica holds the source's lease (
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 from redis.asyncio import Redis
@@ -70,12 +72,28 @@ def next_delay(interval: float, failures: int, backoff_max: float, rng: random.R
     return max(MIN_DELAY, delay / 2 + rng.uniform(0, delay / 2))
 
 
-async def wait_or_stop(stop: asyncio.Event, seconds: float) -> bool:
-    try:
-        await asyncio.wait_for(stop.wait(), timeout=max(0.0, seconds))
-    except TimeoutError:
+class StopWatch:
+    """`wait(stop, seconds)`: sleep unless `stop` is set first (True then). One task waits for `stop`
+    per watcher, however many sleeps: a poll loop of 1,000 sources must not create a task per sleep."""
+
+    def __init__(self) -> None:
+        self._task: asyncio.Task[bool] | None = None
+
+    def task(self, stop: asyncio.Event) -> asyncio.Task[bool]:
+        if self._task is None or (self._task.done() and not stop.is_set()):
+            self._task = asyncio.ensure_future(stop.wait())
+        return self._task
+
+    async def wait(self, stop: asyncio.Event, seconds: float) -> bool:
+        if stop.is_set():
+            return True
+        if seconds > 0:
+            await asyncio.wait({self.task(stop)}, timeout=seconds)
         return stop.is_set()
-    return True
+
+    def close(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
 
 
 class Watcher:
@@ -84,19 +102,26 @@ class Watcher:
     def __init__(
         self, source: Source, *, http: httpx.AsyncClient, redis: Redis, keys: Keys, settings: SourcesSettings,
         publish: Publish, rng: random.Random | None = None, fetcher: Fetcher | None = None,
-        leases: Leases | None = None, wait: Wait = wait_or_stop,
+        leases: Leases | None = None, wait: Wait | None = None, gate: asyncio.Semaphore | None = None,
     ) -> None:
         self.source = source
         self._settings = settings
         self._publish = publish
         self._rng = rng or random.Random()
         self._leases = leases
-        self._wait = wait
+        self._stopwatch = StopWatch()
+        self._wait = wait or self._stopwatch.wait
+        self._gate = gate  # shared by a process's watchers: polls in progress at once
         self._ctx_fetcher = fetcher or Fetcher(http, settings)
         self._seen = SeenStore(redis, keys.seen(source.id), settings.seen_ttl)
-        self._state = SourceState(redis, keys.source_state(source.id), leases.token if leases else "")
+        # With a lease this replica is the state's only writer: read it once, then keep it in memory.
+        self._state = SourceState(redis, keys.source_state(source.id), leases.token if leases else "",
+                                  cached=leases is not None)
         self._server_floor: float | None = None
         self._holding = False
+        self._failures = 0  # failed polls in a row, as the loop counts them
+        self._scheduling = False  # in `run`: each poll's state write carries the next poll's time
+        self._planned: float | None = None
 
     async def poll_once(self) -> PollResult:
         """Poll once. A failure is recorded and returned (`error`), not raised; Redis errors raise."""
@@ -114,33 +139,54 @@ class Watcher:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll when due (holding the lease, if any), then schedule the next poll, until `stop`."""
-        failures = unrecorded = 0
+        self._scheduling = True
+        try:
+            await self._loop(stop)
+        finally:
+            self._stopwatch.close()
+
+    async def _loop(self, stop: asyncio.Event) -> None:
+        unrecorded = 0
         due = time.time()
         while not stop.is_set():
             if self._leases is not None:
                 gained = await self._take_turn(stop)
                 if gained is None:
                     return
-                if gained:  # taken over: the previous holder's schedule stands
-                    due = max(due, await self._state.stored_next_poll())
+                if gained:  # taken over: the previous holder's schedule and state stand
+                    self._state.forget()
+                    async with self._slot():
+                        due = max(due, await self._state.stored_next_poll())
             if await self._wait(stop, due - time.time()):
                 return
             if self._leases is not None and not await self._still_mine():
                 continue
+            self._planned = None
             try:
                 result = await self._poll_unless_stopped(stop)
                 if result is None:
                     return
-                failures = 0 if result.error is None else failures + 1
+                self._failures = 0 if result.error is None else self._failures + 1
                 unrecorded = 0
             except Exception as exc:  # Redis unreachable, so not even the failure is recorded
-                failures, unrecorded, result = failures + 1, unrecorded + 1, None
+                self._failures, unrecorded, result = self._failures + 1, unrecorded + 1, None
+                self._state.forget()
                 if unrecorded == 1:  # once per streak; the traceback only when it is not Redis
                     log.error("[watch] %s: cannot poll or record the poll: %s: %s", self.source.id,
                               type(exc).__name__, exc, exc_info=not isinstance(exc, RedisError))
-            due = time.time() + self._delay(failures, result)
+            if self._planned is not None:  # written with the poll's outcome
+                due = self._planned
+                continue
+            due = time.time() + self._delay(self._failures, result)
             if not unrecorded:
                 await self._note_next_poll(due)
+
+    def _plan(self, result: PollResult) -> float | None:
+        """In `run`: when the poll after this one is due (written with this poll's outcome)."""
+        if not self._scheduling:
+            return None
+        self._planned = time.time() + self._delay(self._failures + 1 if result.error else 0, result)
+        return self._planned
 
     def _delay(self, failures: int, result: PollResult | None) -> float:
         delay = next_delay(self.source.interval, failures, self._settings.backoff_max, self._rng)
@@ -163,7 +209,8 @@ class Watcher:
         """Take or renew the lease right now (one atomic script)."""
         assert self._leases is not None
         try:
-            self._holding = await self._leases.hold(self.source.id)
+            async with self._slot():
+                self._holding = await self._leases.hold(self.source.id)
         except Exception as exc:  # Redis down: no lease, no poll; try again later
             log.debug("[watch] %s: cannot check the lease: %s", self.source.id, exc)
             self._holding = False
@@ -172,12 +219,10 @@ class Watcher:
     async def _poll_unless_stopped(self, stop: asyncio.Event) -> PollResult | None:
         """`poll_once`, cancelled when `stop` is set meanwhile (None then). Cancelling is safe: an entry
         published but not yet marked seen is published again on the next start."""
-        poll = asyncio.create_task(self.poll_once(), name=f"poll:{self.source.id}")
-        stopped = asyncio.create_task(stop.wait())
+        poll = asyncio.create_task(self._gated_poll(), name=f"poll:{self.source.id}")
         try:
-            await asyncio.wait({poll, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait({poll, self._stopwatch.task(stop)}, return_when=asyncio.FIRST_COMPLETED)
         finally:
-            stopped.cancel()
             if not poll.done():
                 poll.cancel()
                 await asyncio.wait({poll})
@@ -185,6 +230,14 @@ class Watcher:
             log.info("[watch] %s: stopped during a poll", self.source.id)
             return None
         return poll.result()
+
+    def _slot(self) -> contextlib.AbstractAsyncContextManager[Any]:
+        """One of the process's `parallel_polls` slots: every Redis or HTTP step of a watcher takes one."""
+        return self._gate if self._gate is not None else contextlib.nullcontext()
+
+    async def _gated_poll(self) -> PollResult:
+        async with self._slot():
+            return await self.poll_once()
 
     # --- one poll ---------------------------------------------------------------------------------
     async def _poll(self, state: dict[str, str]) -> PollResult:
@@ -198,19 +251,21 @@ class Watcher:
             FETCH_SECONDS.labels(self.source.id).observe(time.perf_counter() - started)
         floor = self._remember_floor(harvest)
         if harvest.entries is None:
-            await self._state.succeeded(self.source.url, harvest.validators)
+            result = PollResult(unchanged=True, min_delay=floor)
+            await self._state.succeeded(self.source.url, harvest.validators, self._plan(result))
             POLLS.labels(self.source.id, "not_modified").inc()
             log.debug("[watch] %s: not modified", self.source.id)
-            return PollResult(unchanged=True, min_delay=floor)
+            return result
         new, revised = await self._publish_new(harvest.entries)
-        await self._state.succeeded(self.source.url, harvest.validators)
+        result = PollResult(new=new, revised=revised, min_delay=floor)
+        await self._state.succeeded(self.source.url, harvest.validators, self._plan(result))
         POLLS.labels(self.source.id, "ok").inc()
         if new:
             log.info("[watch] %s: %d new document%s%s", self.source.id, new, "" if new == 1 else "s",
                      f" ({revised} revised)" if revised else "")
         else:
             log.debug("[watch] %s: nothing new in %d entries", self.source.id, len(harvest.entries))
-        return PollResult(new=new, revised=revised, min_delay=floor)
+        return result
 
     def _remember_floor(self, harvest: Harvest) -> float | None:
         """The server's lower bound: a fresh one from this response, else (on a 304) the last known."""
@@ -249,16 +304,18 @@ class Watcher:
         retry_after: float | None = None,
     ) -> PollResult:
         """Record a failure; log it once per streak (again only when the reason changes)."""
-        failures = await self._state.failed(reason)
+        result = PollResult(error=reason, min_delay=retry_after)
+        failures = await self._state.failed(reason, self._plan(result))
         POLLS.labels(self.source.id, "error").inc()
         if failures == 1 or state.get("last_error") != reason:
             log.warning("[watch] %s: poll failed: %s", self.source.id, reason, exc_info=crash)
         else:
             log.info("[watch] %s: still failing (%d polls in a row): %s", self.source.id, failures, reason)
-        return PollResult(error=reason, min_delay=retry_after)
+        return result
 
     async def _note_next_poll(self, when: float) -> None:
         try:
-            await self._state.next_poll(when)
+            async with self._slot():
+                await self._state.next_poll(when)
         except Exception as exc:  # the next poll records its own failure; this is only a hint
             log.debug("[watch] %s: cannot record next_poll: %s", self.source.id, exc)

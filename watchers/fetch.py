@@ -109,6 +109,7 @@ async def _get(
         async with http.stream("GET", url, headers=headers, follow_redirects=True) as response:
             max_age = _max_age(response.headers.get("Cache-Control"))
             if response.status_code == 304:
+                await response.aread()  # empty; read to its end so the connection is kept alive for reuse
                 return Fetched(b"", True, _validators(response, validators), status=304, max_age=max_age)
             if response.status_code >= 400:
                 raise SourceError(source_id, f"HTTP {response.status_code} {response.reason_phrase}".strip(),

@@ -42,9 +42,10 @@ async def run_watchers(
     log.info("[watch] watching %d sources: %s", len(enabled), ", ".join(s.id for s in enabled))
     fetcher = Fetcher(http, settings)  # one per-host limit for every source of this process
     leases = Leases(redis, keys, settings.lease_ttl)
+    gate = asyncio.Semaphore(settings.parallel_polls)  # 1,000 sources due at once must not open 1,000 connections
     watchers = [
         Watcher(source, http=http, redis=redis, keys=keys, settings=settings, publish=publish, fetcher=fetcher,
-                leases=leases)
+                leases=leases, gate=gate)
         for source in enabled
     ]
     tasks = [asyncio.create_task(_supervise(w, stop, settings), name=f"watch:{w.source.id}") for w in watchers]

@@ -4,7 +4,7 @@
 Fields (all strings; times are epoch seconds; an empty string means "none"):
 
 - ``first_attempt``        the first poll ever made (written once)
-- ``last_attempt``         the start of the latest poll
+- ``last_attempt``         the start of the latest poll (written when it ends, with its outcome)
 - ``last_success``         the end of the latest successful poll (a 304 is a success)
 - ``last_error``           the reason of the latest failure (kept after recovery; see the counter)
 - ``last_error_at``        when that failure happened
@@ -39,37 +39,58 @@ async def read_state(redis: Redis, key: str) -> dict[str, str]:
 
 
 class SourceState:
-    def __init__(self, redis: Redis, key: str, owner: str = "") -> None:
+    """Reads and writes one source's state hash. A poll costs one write at its end (with the next poll
+    time folded in). With `cached` (a replica holding the source's lease is its only writer) the hash
+    is read once and then kept in memory; `forget` drops that copy (a lease just taken over)."""
+
+    def __init__(self, redis: Redis, key: str, owner: str = "", *, cached: bool = False) -> None:
         self.redis = redis
         self.key = key
         self.owner = owner
+        self.cached = cached
+        self._copy: dict[str, str] | None = None
+        self._attempt = "0"
 
     async def begin(self) -> dict[str, str]:
-        """Record the attempt; the state as it was (one round trip)."""
-        now = str(time.time())
-        async with self.redis.pipeline(transaction=False) as pipe:
-            pipe.hsetnx(self.key, "first_attempt", now)
-            pipe.hset(self.key, mapping={"last_attempt": now, "polled_by": self.owner})
-            pipe.hgetall(self.key)
-            *_, raw = await pipe.execute()
-        return {text(k): text(v) for k, v in raw.items()}
+        """Note the attempt's start; the state as it was (read from Redis unless cached)."""
+        self._attempt = str(time.time())
+        if self._copy is None or not self.cached:
+            async with self.redis.pipeline(transaction=False) as pipe:
+                pipe.hsetnx(self.key, "first_attempt", self._attempt)
+                pipe.hgetall(self.key)
+                _, raw = await pipe.execute()
+            self._copy = {text(k): text(v) for k, v in raw.items()}
+        return dict(self._copy)
 
-    async def succeeded(self, url: str, validators: Validators) -> None:
-        await self.redis.hset(self.key, mapping={
+    def forget(self) -> None:
+        self._copy = None
+
+    async def succeeded(self, url: str, validators: Validators, next_poll: float | None = None) -> None:
+        await self._write({
             "last_success": str(time.time()),
             "consecutive_failures": "0",
             "url": url,
             "etag": validators.etag or "",
             "last_modified": validators.last_modified or "",
-        })
+        }, next_poll)
 
-    async def failed(self, reason: str) -> int:
+    async def failed(self, reason: str, next_poll: float | None = None) -> int:
         """Record a failure; the number of failures in a row now."""
-        async with self.redis.pipeline(transaction=False) as pipe:
-            pipe.hincrby(self.key, "consecutive_failures", 1)
-            pipe.hset(self.key, mapping={"last_error": reason, "last_error_at": str(time.time())})
-            failures, _ = await pipe.execute()
-        return int(failures)
+        failures = int((self._copy or {}).get("consecutive_failures") or 0) + 1
+        if not self.cached or self._copy is None:
+            failures = int(await self.redis.hincrby(self.key, "consecutive_failures", 1))
+        await self._write({"consecutive_failures": str(failures), "last_error": reason,
+                           "last_error_at": str(time.time())}, next_poll)
+        return failures
+
+    async def _write(self, values: dict[str, str], next_poll: float | None) -> None:
+        fields = {**values, "last_attempt": self._attempt, "polled_by": self.owner}
+        if next_poll is not None:
+            fields["next_poll"] = str(next_poll)
+        # redis-py types `mapping` with an invariant key type that no dict[str, str] matches
+        await self.redis.hset(self.key, mapping=fields)  # type: ignore[arg-type]
+        if self._copy is not None:
+            self._copy.update(fields)
 
     async def published(self, *, revision: bool) -> None:
         async with self.redis.pipeline(transaction=False) as pipe:
@@ -80,6 +101,8 @@ class SourceState:
 
     async def next_poll(self, when: float) -> None:
         await self.redis.hset(self.key, "next_poll", str(when))
+        if self._copy is not None:
+            self._copy["next_poll"] = str(when)
 
     async def stored_next_poll(self) -> float:
         value: Any = await self.redis.hget(self.key, "next_poll")
