@@ -36,7 +36,7 @@ from service.settings import SourcesSettings
 from service.streams import Keys
 from watchers.fetch import Fetcher, Validators
 from watchers.kinds import Harvest, ReadContext, read_source
-from watchers.lease import Leases
+from watchers.lease import TAKEN, Leases
 from watchers.rss import Entry
 from watchers.seen import Mark, SeenStore
 from watchers.sources import Source
@@ -206,14 +206,18 @@ class Watcher:
         return None
 
     async def _still_mine(self) -> bool:
-        """Take or renew the lease right now (one atomic script)."""
+        """Take or renew the lease right now (one atomic script). Taken afresh (it had expired, or Redis
+        lost it): what this watcher remembers of the state may be stale, so it is read again."""
         assert self._leases is not None
         try:
             async with self._slot():
-                self._holding = await self._leases.hold(self.source.id)
+                outcome = await self._leases.hold(self.source.id)
         except Exception as exc:  # Redis down: no lease, no poll; try again later
             log.debug("[watch] %s: cannot check the lease: %s", self.source.id, exc)
-            self._holding = False
+            outcome = 0
+        if outcome == TAKEN:
+            self._state.forget()
+        self._holding = outcome != 0
         return self._holding
 
     async def _poll_unless_stopped(self, stop: asyncio.Event) -> PollResult | None:

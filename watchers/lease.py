@@ -24,11 +24,12 @@ from service.streams import Keys
 
 log = logging.getLogger("corridor_watch.watch")
 
-# Take or renew: ours -> extend; free -> take; someone else's -> 0.
+# Take or renew: ours -> extend (RENEWED); free -> take (TAKEN); someone else's -> 0.
+RENEWED, TAKEN = 1, 2
 _HOLD = """
 local owner = redis.call('GET', KEYS[1])
 if owner == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
-if not owner then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+if not owner then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 2 end
 return 0
 """
 _RELEASE = """
@@ -59,15 +60,18 @@ class Leases:
         """How often a replica that does not hold a lease tries to take it (and the renewal period)."""
         return max(0.05, self.ttl / 3)
 
-    async def hold(self, source_id: str) -> bool:
-        """Take or renew the lease of `source_id`; False when another replica holds it."""
-        ok = bool(await self._hold(keys=[self.keys.lease(source_id)], args=[self.token, self._ttl_ms]))
+    async def hold(self, source_id: str) -> int:
+        """Take or renew the lease of `source_id`: `RENEWED`, `TAKEN` (it was free: expired, released, or
+        Redis lost it, so whatever this replica remembers about the source may be stale) or 0 when
+        another replica holds it."""
+        outcome = int(await self._hold(keys=[self.keys.lease(source_id)], args=[self.token, self._ttl_ms]))
+        ok = outcome != 0
         if ok and source_id not in self.held:
             log.info("[watch] %s: lease taken (%s)", source_id, self.token)
         elif not ok and source_id in self.held:
             log.warning("[watch] %s: lease lost to another replica", source_id)
         (self.held.add if ok else self.held.discard)(source_id)
-        return ok
+        return outcome
 
     async def renew(self) -> None:
         """Renew every lease held, in one round trip; a lease found taken is dropped."""
