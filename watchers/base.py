@@ -122,6 +122,9 @@ class Watcher:
         self._failures = 0  # failed polls in a row, as the loop counts them
         self._scheduling = False  # in `run`: each poll's state write carries the next poll's time
         self._planned: float | None = None
+        self._context = ReadContext(self._ctx_fetcher, self._seen.unseen)
+        self._fetch_seconds = FETCH_SECONDS.labels(source.id)
+        self._polls = {outcome: POLLS.labels(source.id, outcome) for outcome in ("ok", "not_modified", "error")}
 
     async def poll_once(self) -> PollResult:
         """Poll once. A failure is recorded and returned (`error`), not raised; Redis errors raise."""
@@ -209,6 +212,8 @@ class Watcher:
         """Take or renew the lease right now (one atomic script). Taken afresh (it had expired, or Redis
         lost it): what this watcher remembers of the state may be stale, so it is read again."""
         assert self._leases is not None
+        if self._holding and self._leases.valid(self.source.id):
+            return True
         try:
             async with self._slot():
                 outcome = await self._leases.hold(self.source.id)
@@ -250,20 +255,20 @@ class Watcher:
             validators = Validators(state.get("etag") or None, state.get("last_modified") or None)
         started = time.perf_counter()
         try:
-            harvest = await read_source(self.source, ReadContext(self._ctx_fetcher, self._seen.unseen), validators)
+            harvest = await read_source(self.source, self._context, validators)
         finally:
-            FETCH_SECONDS.labels(self.source.id).observe(time.perf_counter() - started)
+            self._fetch_seconds.observe(time.perf_counter() - started)
         floor = self._remember_floor(harvest)
         if harvest.entries is None:
             result = PollResult(unchanged=True, min_delay=floor)
             await self._state.succeeded(self.source.url, harvest.validators, self._plan(result))
-            POLLS.labels(self.source.id, "not_modified").inc()
+            self._polls["not_modified"].inc()
             log.debug("[watch] %s: not modified", self.source.id)
             return result
         new, revised = await self._publish_new(harvest.entries)
         result = PollResult(new=new, revised=revised, min_delay=floor)
         await self._state.succeeded(self.source.url, harvest.validators, self._plan(result))
-        POLLS.labels(self.source.id, "ok").inc()
+        self._polls["ok"].inc()
         if new:
             log.info("[watch] %s: %d new document%s%s", self.source.id, new, "" if new == 1 else "s",
                      f" ({revised} revised)" if revised else "")
@@ -310,7 +315,7 @@ class Watcher:
         """Record a failure; log it once per streak (again only when the reason changes)."""
         result = PollResult(error=reason, min_delay=retry_after)
         failures = await self._state.failed(reason, self._plan(result))
-        POLLS.labels(self.source.id, "error").inc()
+        self._polls["error"].inc()
         if failures == 1 or state.get("last_error") != reason:
             log.warning("[watch] %s: poll failed: %s", self.source.id, reason, exc_info=crash)
         else:

@@ -47,7 +47,9 @@ def article_links(source: Source, markup: str, base_url: str, limit: int) -> lis
         anchor = node if node.tag == "a" else node.css_first("a[href]")
         href = (anchor.attributes.get("href") if anchor is not None else None) or ""
         url = canonical_url(href, base_url)
-        if url and url not in links and url.split("#")[0] != canonical_url(base_url):
+        # a web page never makes us read a local file: file: links only from a file: listing
+        local_ok = base_url.startswith("file:")
+        if url and (local_ok or not url.startswith("file:")) and url not in links and url != canonical_url(base_url):
             links.append(url)
     return links[:limit]
 

@@ -1,9 +1,10 @@
 """Leases: with several replicas on one Redis, each source is polled by one of them.
 
 A lease is a key per source (``keys.lease(id)``) holding its owner's token, set with ``NX PX`` and a
-time-to-live of ``lease_ttl``. The owner renews every lease it holds each third of that time, and
-re-checks a lease (one atomic script) right before each poll, so two replicas never poll a source in
-the same interval. The other replicas try to take it every third of ``lease_ttl``; a replica that
+time-to-live of ``lease_ttl``. The owner renews every lease it holds each third of that time (in one
+pipelined round trip), and polls only while the lease is certainly its own: renewed less than half a
+ttl ago, else re-checked with one atomic script right before the poll. So two replicas never poll a
+source in the same interval. The other replicas try to take it every third of ``lease_ttl``; a replica that
 dies stops renewing, its keys expire, and another replica takes its sources over within one lease
 period (plus a third for the next try). A stopping replica releases its leases at once.
 """
@@ -15,6 +16,7 @@ import contextlib
 import logging
 import os
 import socket
+import time
 import uuid
 from typing import Any
 
@@ -52,6 +54,7 @@ class Leases:
         self.ttl = ttl
         self.token = token or make_token()
         self.held: set[str] = set()
+        self._renewed: dict[str, float] = {}  # source id -> monotonic time of the last take / renewal
         self._hold: Any = redis.register_script(_HOLD)
         self._release: Any = redis.register_script(_RELEASE)
 
@@ -64,26 +67,42 @@ class Leases:
         """Take or renew the lease of `source_id`: `RENEWED`, `TAKEN` (it was free: expired, released, or
         Redis lost it, so whatever this replica remembers about the source may be stale) or 0 when
         another replica holds it."""
+        asked_at = time.monotonic()  # before the call: the lease runs at least ttl from here
         outcome = int(await self._hold(keys=[self.keys.lease(source_id)], args=[self.token, self._ttl_ms]))
         ok = outcome != 0
         if ok and source_id not in self.held:
             log.info("[watch] %s: lease taken (%s)", source_id, self.token)
         elif not ok and source_id in self.held:
             log.warning("[watch] %s: lease lost to another replica", source_id)
-        (self.held.add if ok else self.held.discard)(source_id)
+        if ok:
+            self.held.add(source_id)
+            self._renewed[source_id] = asked_at
+        else:
+            self.held.discard(source_id)
         return outcome
 
+    def valid(self, source_id: str) -> bool:
+        """Held, and taken or renewed less than half a ttl ago: no other replica can hold it now, so a
+        poll may go ahead without asking Redis (the renewal task keeps it so)."""
+        renewed = self._renewed.get(source_id)
+        return source_id in self.held and renewed is not None and time.monotonic() - renewed < self.ttl / 2
+
     async def renew(self) -> None:
-        """Renew every lease held, in one round trip; a lease found taken is dropped."""
-        if not self.held:
+        """Renew, in one round trip, every lease held that no poll renewed in the last `retry_every`
+        (a source polled more often than that renews its lease itself); a lease found taken is dropped."""
+        due = time.monotonic() - self.retry_every * 0.9
+        ids = sorted(sid for sid in self.held if self._renewed.get(sid, 0.0) <= due)
+        if not ids:
             return
-        ids = sorted(self.held)
+        renewed_at = time.monotonic()  # before the call, as in `hold`
         async with self.redis.pipeline(transaction=False) as pipe:
             for source_id in ids:
                 await self._hold(keys=[self.keys.lease(source_id)], args=[self.token, self._ttl_ms], client=pipe)
             results = await pipe.execute()
         for source_id, ok in zip(ids, results, strict=True):
-            if not ok:
+            if ok:
+                self._renewed[source_id] = renewed_at
+            else:
                 log.warning("[watch] %s: lease lost to another replica", source_id)
                 self.held.discard(source_id)
 

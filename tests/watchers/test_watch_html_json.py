@@ -16,6 +16,7 @@ from service.settings import SourcesSettings
 from service.streams import Keys
 from watchers.base import PollResult, Watcher
 from watchers.fetch import make_http_client
+from watchers.html import article_links
 from watchers.json_api import parse_date, pick
 from watchers.sources import Source
 from watchers.urls import canonical_url
@@ -89,6 +90,12 @@ async def test_json_items_by_dotted_paths(
     feed_server.routes["/api"] = Route(b'{"data": {}}', content_type="application/json")
     result = await watcher(source, http, redis, keys, recorder, sources_settings).poll_once()
     assert result.error == "items = 'data.list': not a list in the response"
+
+
+def test_a_web_listing_never_leads_to_a_local_file() -> None:
+    source = Source(id="site", kind="html", url="https://example.org/list", interval=60.0, link_selector="a")
+    markup = '<a href="file:///etc/passwd">x</a><a href="/news/1">y</a><a href="mailto:a@b">z</a>'
+    assert article_links(source, markup, source.url, 10) == ["https://example.org/news/1"]
 
 
 def test_helpers() -> None:
