@@ -28,6 +28,13 @@ from redis.asyncio import Redis
 
 from watchers.fetch import Validators
 
+# HSET only into a hash that still exists (1), else nothing (0): a cached copy must not outlive Redis's data.
+_UPDATE_EXISTING = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV))
+return 1
+"""
+
 
 def text(value: Any) -> str:
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
@@ -50,6 +57,7 @@ class SourceState:
         self.cached = cached
         self._copy: dict[str, str] | None = None
         self._attempt = "0"
+        self._update: Any = redis.register_script(_UPDATE_EXISTING)
 
     async def begin(self) -> dict[str, str]:
         """Note the attempt's start; the state as it was (read from Redis unless cached)."""
@@ -87,10 +95,17 @@ class SourceState:
         fields = {**values, "last_attempt": self._attempt, "polled_by": self.owner}
         if next_poll is not None:
             fields["next_poll"] = str(next_poll)
+        if self.cached and self._copy is not None:
+            args = [item for pair in fields.items() for item in pair]
+            if await self._update(keys=[self.key], args=args):
+                self._copy.update(fields)
+                return
+            # The hash is gone: Redis lost its data (restarted empty). The seen-store went with it, so
+            # the validators must go too: the next poll fetches in full and republishes what it finds.
+            self._copy = None
+            fields.update(etag="", last_modified="")
         # redis-py types `mapping` with an invariant key type that no dict[str, str] matches
         await self.redis.hset(self.key, mapping=fields)  # type: ignore[arg-type]
-        if self._copy is not None:
-            self._copy.update(fields)
 
     async def published(self, *, revision: bool) -> None:
         async with self.redis.pipeline(transaction=False) as pipe:
