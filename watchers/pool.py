@@ -15,9 +15,10 @@ from redis.asyncio import Redis
 
 from service.settings import SourcesSettings
 from service.streams import Keys
-from watchers.base import Publish, Watcher, next_delay
+from watchers.base import Publish, Watcher
 from watchers.fetch import Fetcher
 from watchers.lease import Leases
+from watchers.schedule import next_delay
 from watchers.sources import Source
 
 log = logging.getLogger("corridor_watch.watch")
