@@ -62,6 +62,7 @@ class SourcesSettings(_Section):
     max_articles: int = Field(10, ge=1)  # articles an html source fetches per poll
     lease_ttl: Seconds = 30.0  # a dead replica's sources are taken over within this
     seen_ttl: Seconds = 90 * 86400.0  # a source's seen-store expires this long after its last new entry
+    seen_max: int = Field(5000, ge=100)  # marks per source before those of unlisted entries are dropped
 
     _durations = field_validator(
         "stale_after", "timeout", "backoff_max", "max_server_delay", "lease_ttl", "seen_ttl", mode="before"

@@ -66,7 +66,7 @@ class Watcher:
         self._wait = wait or self._stopwatch.wait
         self._gate = gate  # shared by a process's watchers: polls in progress at once
         self._ctx_fetcher = fetcher or Fetcher(http, settings)
-        self._seen = SeenStore(redis, keys.seen(source.id), settings.seen_ttl)
+        self._seen = SeenStore(redis, keys.seen(source.id), settings.seen_ttl, settings.seen_max)
         # With a lease this replica is the state's only writer: read it once, then keep it in memory.
         self._state = SourceState(redis, keys.source_state(source.id), leases.token if leases else "",
                                   cached=leases is not None)
@@ -219,6 +219,9 @@ class Watcher:
             log.debug("[watch] %s: not modified", self.source.id)
             return result
         new, revised = await self._publish_new(harvest.entries)
+        if new and (pruned := await self._seen.prune(harvest.present)):
+            log.info("[watch] %s: seen-store over %d marks: dropped %d of entries no longer listed",
+                     self.source.id, self._settings.seen_max, pruned)
         result = PollResult(new=new, revised=revised, min_delay=floor)
         await self._state.succeeded(self.source.url, harvest.validators, self._plan(result))
         self._polls["ok"].inc()

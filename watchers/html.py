@@ -132,7 +132,7 @@ async def read_html(source: Source, ctx: ReadContext, validators: Validators) ->
     entries, failures = await _articles(source, ctx, unseen[: ctx.settings.max_articles])
     # Articles left for later (over the per-poll bound, or failed) must not hide behind a 304 next time.
     complete = not failures and len(unseen) <= ctx.settings.max_articles
-    return Harvest(entries, listing.validators if complete else Validators(), listing.max_age)
+    return Harvest(entries, listing.validators if complete else Validators(), listing.max_age, tuple(links))
 
 
 async def _articles(source: Source, ctx: ReadContext, urls: list[str]) -> tuple[list[Entry], int]:

@@ -44,6 +44,14 @@ class Harvest:
     entries: list[Entry] | None
     validators: Validators
     min_interval: float | None = None
+    listed: tuple[str, ...] | None = None  # every key the source lists now (None: the entries' keys)
+
+    @property
+    def present(self) -> set[str]:
+        """Keys still listed by the source: their seen marks must be kept."""
+        if self.listed is not None:
+            return set(self.listed)
+        return {e.key for e in self.entries or []}
 
     @property
     def not_modified(self) -> bool:

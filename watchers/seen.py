@@ -4,7 +4,10 @@ A value is the content hash of the published document, followed by ``:n`` for it
 (``"3f2a..."`` or ``"3f2a...:2"``; values written before revisions existed are revision 0). A key
 is the entry's GUID, else its canonical URL (tracking parameters removed). The hash expires
 ``seen_ttl`` after the source last published anything, so a source removed from the catalogue
-leaves nothing behind for good. Writes are idempotent: two replicas writing the same mark agree.
+leaves nothing behind for good. It is bounded too: past ``seen_max`` marks, the marks of entries the
+source no longer lists are dropped (one that reappeared later would be published again, and the
+extract stage's done-markers would still skip it). Writes are idempotent: two replicas writing the
+same mark agree.
 """
 
 from __future__ import annotations
@@ -31,10 +34,11 @@ class Mark:
 
 
 class SeenStore:
-    def __init__(self, redis: Redis, key: str, ttl: float) -> None:
+    def __init__(self, redis: Redis, key: str, ttl: float, limit: int = 0) -> None:
         self.redis = redis
         self.key = key
         self.ttl = ttl
+        self.limit = limit  # 0: unbounded
 
     async def marks(self, keys: list[str]) -> list[Mark | None]:
         if not keys:
@@ -52,3 +56,14 @@ class SeenStore:
             if self.ttl:
                 pipe.expire(self.key, max(1, int(self.ttl)))
             await pipe.execute()
+
+    async def prune(self, present: set[str]) -> int:
+        """Past `limit` marks, drop those of keys the source no longer lists; how many were dropped."""
+        if not self.limit or int(await self.redis.hlen(self.key)) <= self.limit:
+            return 0
+        raw: list[Any] = await self.redis.hkeys(self.key)
+        keys = [k.decode("utf-8", "replace") if isinstance(k, bytes) else str(k) for k in raw]
+        gone = [k for k in keys if k not in present]
+        if gone:
+            await self.redis.hdel(self.key, *gone)
+        return len(gone)

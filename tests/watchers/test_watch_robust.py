@@ -194,3 +194,18 @@ async def test_500_ten_times_then_200_backs_off_to_the_cap_then_publishes_once(
     assert feed_server.count("/flaky") >= 13  # never parked: still polled after the recovery
     assert len(recorder.documents) == 3  # published once, despite the polls after it
     assert waits[11] > 50.0  # back to the interval (60 s ± 5 %)
+
+
+async def test_the_seen_store_is_bounded_and_expires(
+    feed_server: FeedServer, build: Any, redis: Redis, keys: Keys, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="corridor_watch.watch")
+    settings = SourcesSettings(seen_max=100, seen_ttl=3600)
+    watcher = build(feed_server.url("/f"), settings=settings)
+    for batch in range(3):  # 60 entries per version of the feed; 180 in all over the bound of 100
+        feed_server.routes["/f"] = Route(feed(*((f"b{batch}-{i}", "x") for i in range(60))))
+        assert (await watcher.poll_once()).new == 50  # max_entries
+    seen = keys.seen("robust")
+    assert await redis.hlen(seen) == 50  # past the bound: only the entries still listed are kept
+    assert "dropped 100 of entries no longer listed" in caplog.text
+    assert 3500 < await redis.ttl(seen) <= 3600
