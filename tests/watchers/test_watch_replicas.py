@@ -118,7 +118,7 @@ async def test_three_replicas_share_sources_and_take_over_from_a_killed_one(
             assert any(p == path and t > killed_at for p, t in feed_server.times), sid
         for n in range(SOURCES):  # still once per interval, across the takeover too
             assert min(gaps(feed_server, f"/f{n}"), default=INTERVAL) > INTERVAL * 0.9, n
-        entries: list[Any] = await redis.xrange(KEYS.documents)
+        entries: Any = await redis.xrange(KEYS.documents)
         ids = [_document_id(b"".join(fields.values())) for _, fields in entries]
         assert len(entries) == 2 * SOURCES and len(set(ids)) == 2 * SOURCES  # each document published once
         expected = {Document.make_id(f"src-{n}", f"s{n}-{i}").encode() for n in range(SOURCES) for i in range(2)}

@@ -21,6 +21,7 @@ from service.streams import Keys
 from watchers import kinds
 from watchers.base import PollResult, Watcher
 from watchers.fetch import Fetcher, make_http_client
+from watchers.rss import read_feed
 from watchers.sources import Source
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -54,13 +55,13 @@ async def test_a_304_costs_no_parse_and_publishes_nothing(
     feed_server: FeedServer, build: Any, recorder: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parses: list[str] = []
-    real = kinds.read_feed
+    real = read_feed
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         parses.append("parse")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(kinds, "read_feed", counting)
+    monkeypatch.setattr(kinds, "read_feed", counting)  # the name the rss reader calls
     feed_server.routes["/f"] = Route(RSS, etag='"v1"')
     watcher = build(feed_server.url("/f"))
     assert (await watcher.poll_once()).new == 3
@@ -209,3 +210,29 @@ async def test_the_seen_store_is_bounded_and_expires(
     assert await redis.hlen(seen) == 50  # past the bound: only the entries still listed are kept
     assert "dropped 100 of entries no longer listed" in caplog.text
     assert 3500 < await redis.ttl(seen) <= 3600
+
+
+async def test_hostile_sources_do_not_stop_the_others(
+    feed_server: FeedServer, http: httpx.AsyncClient, redis: Redis, keys: Keys, recorder: Any
+) -> None:
+    from watchers.pool import run_watchers
+
+    feed_server.routes["/bomb"] = Route(BILLION_LAUGHS)
+    feed_server.routes["/cut"] = Route((FIXTURES / "bozo_truncated.xml").read_bytes())
+    feed_server.routes["/huge"] = Route(chunks=lambda: iter([b"x" * MB] * 50))
+    feed_server.routes["/good"] = Route(RSS)
+    sources = [Source(id=name, kind="rss", url=feed_server.url(f"/{name}"), interval=60.0)
+               for name in ("bomb", "cut", "huge", "good")]
+    stop = asyncio.Event()
+    task = asyncio.create_task(run_watchers(sources, http=http, redis=redis, keys=keys,
+                                            settings=SourcesSettings(max_bytes=MB), publish=recorder, stop=stop))
+    for _ in range(200):
+        states = [await redis.hget(keys.source_state(s.id), "last_attempt") for s in sources]
+        if all(states) and any(d.source_id == "good" for d in recorder.documents):
+            break
+        await asyncio.sleep(0.02)
+    assert not task.done()  # the service runs on
+    assert {d.source_id for d in recorder.documents} >= {"good", "cut"}
+    assert await redis.hget(keys.source_state("huge"), "last_error") == f"response is over the {MB} byte cap".encode()
+    stop.set()
+    await asyncio.wait_for(task, 5)
