@@ -87,3 +87,17 @@ def test_feeds_in_legacy_charsets(codec: str, declared: bool) -> None:
     [entry] = parse_feed(source("rss"), feed.encode(codec), max_entries=5, content_type="text/xml")
     assert entry.document.title == text[:20].strip()
     assert entry.document.text == text.strip()
+
+
+def test_internal_subsets_are_dropped_in_linear_time() -> None:
+    import time
+
+    from watchers.charset import drop_internal_subset
+
+    netscape = '<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape" "http://x/rss-0.91.dtd"><rss/>'
+    assert drop_internal_subset(netscape) == netscape  # an external DTD reference stays (never fetched)
+    bomb = '<?xml version="1.0"?><!doctype rss [<!ENTITY a "b">\n]>\n<rss>&a;</rss>'
+    assert drop_internal_subset(bomb) == '<?xml version="1.0"?>\n<rss>&a;</rss>'
+    started = time.perf_counter()
+    assert drop_internal_subset("<!DOCTYPE x [" * 500_000) == ""  # unclosed: nothing of it is kept
+    assert time.perf_counter() - started < 1.0
