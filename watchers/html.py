@@ -35,6 +35,7 @@ from watchers.urls import canonical_url
 log = logging.getLogger("corridor_watch.watch")
 DROP = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg"
 PREFERRED = "[itemprop=articleBody], article, main, [role=main]"
+MAX_BLOCKS = 5000  # blocks scored per page: a hostile page of nested divs cannot make this quadratic
 DATE_META = ("article:published_time", "og:published_time", "pubdate", "publishdate", "date", "dc.date")
 
 
@@ -102,7 +103,7 @@ def _main(tree: LexborHTMLParser, source: Source) -> LexborNode | None:
     if selector:
         return tree.css_first(str(selector))
     scores: dict[int, tuple[int, LexborNode]] = {}
-    for node in tree.css("p, pre, blockquote, td, div"):
+    for node in tree.css("p, pre, blockquote, td, div")[:MAX_BLOCKS]:
         if node.tag in ("div", "td") and node.css_first("p, div, table") is not None:
             continue  # a container, not a paragraph: its paragraphs count for it
         parent = node.parent
