@@ -10,20 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from service.models import Alert, AlertKind, Event, Observation, ObservationRef, Severity, stable_id
 from service.rules import RuleSet
 from service.vocabulary import indicator_label, port_label
-
-DEFAULT_SEVERITY: dict[str, Severity] = {
-    "below": "critical",
-    "above": "critical",
-    "drop_pp": "warning",
-    "rise_pp": "warning",
-    "yoy_abs_pct": "warning",
-    "change_pct": "warning",
-    "shift_pp": "info",
-}
 
 
 @dataclass(frozen=True)
@@ -115,14 +106,17 @@ def evaluate(obs: Observation, previous: Observation | None, rules: RuleSet) -> 
     """The alerts this observation raises under these rules (empty when none fires)."""
     if obs.port is None or obs.scope == "company":
         return []
+    configured = rules.rules_for(obs.port, obs.indicator)
     if "implausible" in obs.flags:
+        if not configured:
+            return []  # nobody asked about this indicator: nothing to hold for review
         return [_alert(obs, previous, Trip("plausibility", 0.0, None, "implausible value, held for review"),
                        kind="needs_review", severity="info")]
     alerts = []
-    for rule, threshold in rules.rules_for(obs.port, obs.indicator).items():
+    for rule, threshold in configured.items():
         trip = CHECKS[rule](obs, previous, threshold)
         if trip is not None:
-            alerts.append(_alert(obs, previous, trip, kind="firing", severity=DEFAULT_SEVERITY[rule]))
+            alerts.append(_alert(obs, previous, trip, kind="firing", severity=rules.severity(obs.indicator, rule)))
     return alerts
 
 
@@ -151,10 +145,91 @@ def _alert(obs: Observation, previous: Observation | None, trip: Trip, *, kind: 
 
 def event_alert(event: Event, severity: Severity) -> Alert:
     """A certification, regulation or policy change alerts by itself, with its effective date."""
-    when = f" (effective {event.effective_date:%d %b %Y})" if event.effective_date else ""
+    when = ""
+    if event.effective_date and event.effective_date.isoformat() not in event.summary:
+        when = f" (effective {event.effective_date:%d %b %Y})"
     regime = f"{event.regime}: " if event.regime else ""
     return Alert(
         id=stable_id("event", event.id), kind="event", rule=f"event.{event.kind}", severity=severity,
         port=None, indicator=event.kind, value=None, title=f"📋 {regime}{event.summary}{when}",
         observations=[ObservationRef.of_event(event)],
     )
+
+
+BOUND_RULES = ("below", "above", "yoy_abs_pct")  # rules with a state that can resolve
+
+
+def margin(obs: Observation, threshold: float, rule: str, margin_pp: float, margin_pct: float) -> float:
+    """Hysteresis: how far inside its bound a value must come back before an alert resolves."""
+    in_points = obs.unit == "%" or rule == "yoy_abs_pct"
+    return margin_pp if in_points else abs(threshold) * margin_pct / 100.0
+
+
+def is_resolved(obs: Observation, rule: str, threshold: float, inside: float) -> bool:
+    """True when a bound rule that fired is comfortably satisfied again (by `inside` or more)."""
+    if rule == "below":
+        return obs.value >= threshold + inside
+    if rule == "above":
+        return obs.value <= threshold - inside
+    if rule == "yoy_abs_pct":
+        return obs.yoy_pct is not None and abs(obs.yoy_pct) <= threshold - inside
+    return False
+
+
+def resolved_alert(obs: Observation, rule: str, threshold: float, fired: Alert) -> Alert:
+    """The follow-up to `fired`: the figure is back inside its bound."""
+    shown = f"{obs.yoy_pct:+.1f}% yoy" if rule == "yoy_abs_pct" and obs.yoy_pct is not None else f"{obs.value:g}"
+    return Alert(
+        id=stable_id("resolved", fired.id, obs.id), kind="resolved", rule=f"{obs.indicator}.{rule}",
+        severity="info", port=obs.port, indicator=obs.indicator, value=obs.value, unit=obs.unit,
+        previous=fired.value, previous_period_start=_first_period(fired)[0],
+        previous_period_end=_first_period(fired)[1], threshold=threshold,
+        delta=obs.yoy_pct if rule == "yoy_abs_pct" else None if fired.value is None else obs.value - fired.value,
+        title=f"Resolved: {port_label(obs.port)} {indicator_label(obs.indicator)} {shown} {obs.unit}".strip(),
+        observations=[ObservationRef.of(obs)], refers_to=fired.id,
+    )
+
+
+def revision_alert(obs: Observation, old_value: float, fired: list[Alert], refs: list[ObservationRef],
+                   refers_to: str | None) -> Alert:
+    """A different value for a fact already seen (same port, indicator, period): old → new."""
+    order = {"info": 0, "warning": 1, "critical": 2}
+    severity: Severity = max((a.severity for a in fired), key=order.__getitem__, default="info")
+    rule = fired[0].rule if fired else f"{obs.indicator}.revision"
+    return Alert(
+        id=stable_id("revision", obs.id, old_value), kind="revision", rule=rule, severity=severity,
+        port=obs.port, indicator=obs.indicator, value=obs.value, unit=obs.unit, previous=old_value,
+        previous_period_start=obs.period_start, previous_period_end=obs.period_end,
+        threshold=fired[0].threshold if fired else None, delta=obs.value - old_value,
+        title=f"Revision: {port_label(obs.port)} {indicator_label(obs.indicator)} {obs.value:g} "
+              f"(was {old_value:g}) {obs.unit}".rstrip(),
+        observations=[ObservationRef.of(obs), *[r for r in refs if r.observation_id != obs.id]],
+        refers_to=refers_to,
+    )
+
+
+def _first_period(alert: Alert) -> tuple[date | None, date | None]:
+    ref = alert.primary
+    return (ref.period_start, ref.period_end) if ref else (None, None)
+
+
+def digest(alerts: list[Alert]) -> list[Alert]:
+    """One document that trips several rules gives one message: firing and review alerts are combined
+    (their ids in order give the digest's id); follow-ups (resolved, revision) and events stay separate."""
+    combinable = [a for a in alerts if a.kind in ("firing", "needs_review")]
+    if len(combinable) < 2:
+        return alerts
+    rest = [a for a in alerts if a not in combinable]
+    order = {"info": 0, "warning": 1, "critical": 2}
+    top = max(combinable, key=lambda a: order[a.severity])
+    ports = {a.port for a in combinable}
+    port = ports.pop() if len(ports) == 1 else None
+    labels = ", ".join(dict.fromkeys(indicator_label(a.indicator) for a in combinable))
+    refs = list({r.observation_id: r for a in combinable for r in a.observations}.values())
+    combined = Alert(
+        id=stable_id("digest", *(a.id for a in combinable)), kind="firing", rule="digest", severity=top.severity,
+        port=port, indicator="digest", value=None,
+        title=f"{len(combinable)} alerts from one report{f' on {port_label(port)}' if port else ''}: {labels}",
+        observations=refs, digest=combinable,
+    )
+    return [combined, *rest]

@@ -24,12 +24,13 @@ from faststream.asgi import AsgiFastStream
 from faststream.redis import RedisBroker
 from redis.asyncio import Redis
 
-from handlers.notify import build_notifiers
+from handlers.notify.routing import build_router
 from service.consumer import Stage, ensure_groups
 from service.deadletters import DeadLetters
 from service.embedded_redis import EmbeddedRedis
 from service.errors import ConfigError
 from service.health import HealthState, health_routes
+from service.monitors import run_monitors
 from service.pipeline import Pipeline, Publisher
 from service.settings import Settings
 from service.streams import STAGES
@@ -52,6 +53,8 @@ class Runtime:
     stages: list[Stage]
     sources: list[Source]
     http: httpx.AsyncClient
+    publisher: Publisher
+    channels: list[str]
     stop: asyncio.Event = field(default_factory=asyncio.Event)
     health_port: int | None = None
 
@@ -77,10 +80,9 @@ async def redis_url_for(settings: Settings) -> AsyncIterator[str]:
 
 
 @contextlib.asynccontextmanager
-async def start_runtime(settings: Settings, redis_url: str) -> AsyncIterator[Runtime]:
+async def start_runtime(settings: Settings, redis_url: str, sources: list[Source]) -> AsyncIterator[Runtime]:
     """Everything but the health server and the watchers, started and torn down in order."""
     keys = settings.keys
-    sources = load_catalog(settings.sources.catalog)
     redis = Redis.from_url(redis_url, socket_timeout=settings.redis.timeout * 5)
     await ensure_groups(redis, keys)
     broker_log = logging.getLogger("corridor_watch.broker")
@@ -88,16 +90,17 @@ async def start_runtime(settings: Settings, redis_url: str) -> AsyncIterator[Run
         broker_log.setLevel(logging.WARNING)
     broker = RedisBroker(redis_url, logger=broker_log, graceful_timeout=15.0)
     http = make_http_client(settings.sources)
-    pipeline = Pipeline(redis=redis, keys=keys, settings=settings,
-                        publish=Publisher(broker, keys, settings.pipeline.stream_maxlen),
-                        rules=settings.rule_set, notifiers=build_notifiers(settings, http))
+    router = build_router(settings, http)
+    publisher = Publisher(broker, keys, settings.pipeline.stream_maxlen)
+    pipeline = Pipeline(redis=redis, keys=keys, settings=settings, publish=publisher, rules=settings.rule_set,
+                        router=router)
     work = {"extract": pipeline.extract_entry, "evaluate": pipeline.evaluate_entry, "notify": pipeline.notify_entry}
     dead = DeadLetters(redis, keys)
     stages = [Stage(spec, keys, redis, settings.pipeline, work[spec.name], dead) for spec in STAGES]
     for stage in stages:
         stage.register(broker)
     await broker.start()
-    runtime = Runtime(settings, redis_url, redis, broker, stages, sources, http)
+    runtime = Runtime(settings, redis_url, redis, broker, stages, sources, http, publisher, router.names)
     try:
         yield runtime
     finally:
@@ -147,7 +150,18 @@ def _health_server(state: HealthState) -> uvicorn.Server:
 
 async def run_service(settings: Settings, stop: asyncio.Event | None = None) -> int:
     """The whole service until SIGINT/SIGTERM (or until `stop` is set, for embedding and tests)."""
-    async with redis_url_for(settings) as url, start_runtime(settings, url) as runtime:
+    sources = load_catalog(settings.sources.catalog)  # configuration problems stop us before anything starts
+    sock = bind_health_socket(settings) if settings.health.enabled else None
+    try:
+        return await _run(settings, sources, sock, stop)
+    finally:
+        if sock is not None:
+            sock.close()
+
+
+async def _run(settings: Settings, sources: list[Source], sock: socket.socket | None,
+               stop: asyncio.Event | None) -> int:
+    async with redis_url_for(settings) as url, start_runtime(settings, url, sources) as runtime:
         if stop is None:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGINT, signal.SIGTERM):
@@ -159,15 +173,17 @@ async def run_service(settings: Settings, stop: asyncio.Event | None = None) -> 
               f"(catalogue: {settings.sources.catalog or 'bundled'})", flush=True)
         tasks = [asyncio.create_task(watchdog(runtime), name="watchdog")]
         server: uvicorn.Server | None = None
-        if settings.health.enabled:
-            sock = bind_health_socket(settings)
+        if sock is not None:
             runtime.health_port = sock.getsockname()[1]
             server = _health_server(HealthState.from_runtime(runtime))
             tasks.append(asyncio.create_task(server.serve(sockets=[sock]), name="health"))
             print(f"health: http://{settings.health.host}:{runtime.health_port}/health/ready", flush=True)
+        tasks.append(asyncio.create_task(run_monitors(
+            runtime.redis, settings, [s.id for s in enabled], runtime.publisher.alert, runtime.stop),
+            name="monitors"))
         tasks.append(asyncio.create_task(run_watchers(
             enabled, http=runtime.http, redis=runtime.redis, keys=settings.keys, settings=settings.sources,
-            publish=Publisher(runtime.broker, settings.keys, settings.pipeline.stream_maxlen).document,
+            publish=runtime.publisher.document,
             stop=runtime.stop), name="watchers"))
         await runtime.stop.wait()
         log.info("stopping: waiting for in-flight work")

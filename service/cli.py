@@ -5,19 +5,28 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import difflib
 import json
 import logging
 import sys
+import tempfile
 from collections.abc import AsyncIterator, Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+from faststream.redis.parser.binary import BinaryMessageFormatV1
 from redis.asyncio import Redis
 
+from handlers.silences import Silence, Silences
 from service import __version__
 from service.deadletters import DeadLetters
+from service.durations import parse_duration
 from service.embedded_redis import EmbeddedRedis
 from service.errors import ConfigError
+from service.models import Document
 from service.settings import Settings, load_settings
+from service.vocabulary import INDICATORS, PORTS
 
 EXIT_CONFIG = 2
 
@@ -49,6 +58,23 @@ def _parser() -> argparse.ArgumentParser:
     src.add_parser("list", help="every source: kind, enabled, interval, last success / error, next poll")
     c = src.add_parser("check", help="fetch one source once and print what would be published")
     c.add_argument("source_id", metavar="ID")
+    p = sub.add_parser("mute", help="silence alerts for a port (and indicator) for a while; they are still recorded")
+    p.add_argument("port", metavar="PORT", help="port id, e.g. horgos")
+    p.add_argument("indicator", nargs="?", metavar="INDICATOR",
+                   help="indicator, e.g. clearance_rate_pct (default: all)")
+    p.add_argument("--for", dest="duration", required=True, metavar="DURATION", help="e.g. 2h, 7d")
+    p.add_argument("--reason", required=True, help="why, shown in logs and health")
+    p = sub.add_parser("unmute", help="end silences by id, or every silence of a port (and indicator)")
+    p.add_argument("target", metavar="ID|PORT")
+    p.add_argument("indicator", nargs="?", metavar="INDICATOR")
+    sub.add_parser("mutes", help="list the silences in force")
+    p = sub.add_parser("backtest", help="print the alerts the configured rules would have sent, one JSON per line",
+                       description="Run extraction and the configured rules over texts (CORPUS_DIR/texts/*.txt or "
+                                   "CORPUS_DIR/*.txt) or over the documents stored in Redis, in publication order, "
+                                   "with fresh alert state; nothing of a running service is changed.")
+    p.add_argument("corpus_dir", nargs="?", type=Path, metavar="CORPUS_DIR")
+    p.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                   help="only documents published on or after this day (without CORPUS_DIR: the stored ones)")
     return parser
 
 
@@ -57,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "run": _run, "extract": _extract, "eval": _eval, "check-config": _check_config, "dlq": _dlq,
         "sources": _sources,
+        "mute": _mute, "unmute": _unmute, "mutes": _mutes, "backtest": _backtest,
     }
     try:
         return commands[args.command](args)
@@ -123,11 +150,16 @@ def _sources(args: argparse.Namespace) -> int:
 
 
 @contextlib.asynccontextmanager
-async def _redis(settings: Settings) -> AsyncIterator[Redis]:
-    """REDIS_URL, the embedded server a running service started, or the embedded data started briefly."""
+async def _redis(settings: Settings, scratch: bool = False) -> AsyncIterator[Redis]:
+    """REDIS_URL, the embedded server a running service started, or the embedded data started briefly.
+    `scratch`: without REDIS_URL, a throw-away embedded server in a temporary directory instead."""
     if settings.redis_url is not None:
         url = settings.redis_url.get_secret_value()
         server = None
+    elif scratch:
+        tmp = tempfile.TemporaryDirectory(prefix="corridor-watch-")
+        server = EmbeddedRedis(Path(tmp.name), settings.redis.server, persistent=False)
+        url = await asyncio.to_thread(server.start)
     else:
         server = EmbeddedRedis(settings.redis.data_dir, settings.redis.server)
         running = server.running_url()
@@ -139,6 +171,8 @@ async def _redis(settings: Settings) -> AsyncIterator[Redis]:
         await client.aclose()
         if server is not None:
             await asyncio.to_thread(server.stop)
+        if scratch and server is not None:
+            tmp.cleanup()
 
 
 def _dlq(args: argparse.Namespace) -> int:
@@ -168,6 +202,118 @@ async def _dlq_async(settings: Settings, action: str, ids: list[str]) -> int:
             print(f"replayed {item.dead_id} ({item.letter.stage}) onto {item.letter.stream}")
         print(f"{len(replayed)} dead letter(s) replayed", file=sys.stderr)
         return 0
+
+
+def _corpus_documents(corpus: Path, since: date | None) -> list[tuple[str, Document]]:
+    from handlers.extract.textfile import read_text_document
+
+    folder = corpus / "texts" if (corpus / "texts").is_dir() else corpus
+    paths = sorted(folder.glob("*.txt"))
+    if not paths:
+        raise ConfigError([f'CORPUS_DIR = "{corpus}": no .txt files in it or in its texts/ folder'],
+                          origin="the command line")
+    docs = [(str(p), read_text_document(p)) for p in paths]
+    return [d for d in docs if _on_or_after(d[1], since)]
+
+
+def _on_or_after(doc: Document, since: date | None) -> bool:
+    return since is None or (doc.published_at is not None and doc.published_at.date() >= since)
+
+
+async def _stored_documents(redis: Redis, settings: Settings, since: date | None) -> list[tuple[str, Document]]:
+    rows: Any = await redis.xrange(settings.keys.documents)
+    docs = []
+    for entry_id, fields in rows:
+        try:
+            body, _headers = BinaryMessageFormatV1.parse(fields.get(b"__data__", b""))
+            doc = Document.model_validate_json(body)
+        except ValueError:
+            continue  # not a document FastStream wrote: skip it here, the extract stage reports it
+        if _on_or_after(doc, since):
+            docs.append((f"{settings.keys.documents}#{entry_id.decode()}", doc))
+    return docs
+
+
+def _backtest(args: argparse.Namespace) -> int:
+    from handlers.backtest import backtest
+
+    settings = load_settings(args.env_file)
+    if args.corpus_dir is None and args.since is None:
+        raise ConfigError(["give CORPUS_DIR, or --since DATE to replay the stored documents"], "the command line")
+
+    async def go() -> list[dict[str, Any]]:
+        async with _redis(settings, scratch=args.corpus_dir is not None) as redis:
+            if args.corpus_dir is not None:
+                docs = _corpus_documents(args.corpus_dir, args.since)
+            else:
+                docs = await _stored_documents(redis, settings, args.since)
+            return [r.as_json() for r in await backtest(docs, redis, settings)]
+
+    found = asyncio.run(go())
+    for item in found:
+        print(json.dumps(item, ensure_ascii=False))
+    print(f"{len(found)} alert(s) would have been sent", file=sys.stderr)
+    return 0
+
+
+def _scope(port: str, indicator: str | None) -> tuple[str, str | None]:
+    """Validated port and indicator ids, or ConfigError with a suggestion."""
+    problems = []
+    for label, value, known in (("PORT", port, PORTS), ("INDICATOR", indicator, INDICATORS)):
+        if value is not None and value.lower() not in known:
+            close = difflib.get_close_matches(value.lower(), list(known), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            problems.append(f'{label} = "{value}": unknown {label.lower()}{hint}')
+    if problems:
+        raise ConfigError(problems, origin="the command line")
+    return port.lower(), indicator.lower() if indicator else None
+
+
+def _mute(args: argparse.Namespace) -> int:
+    port, indicator = _scope(args.port, args.indicator)
+    try:
+        seconds = parse_duration(args.duration)
+    except ValueError as exc:
+        raise ConfigError([f'--for = "{args.duration}": {exc}'], origin="the command line") from None
+    settings = load_settings(args.env_file)
+
+    async def go() -> Silence:
+        async with _redis(settings) as redis:
+            return await Silences(redis, settings.keys).add(port, indicator, seconds, args.reason)
+
+    silence = asyncio.run(go())
+    print(f"muted {silence.scope} until {silence.until:%Y-%m-%d %H:%M} UTC (silence {silence.id}): {silence.reason}")
+    return 0
+
+
+def _unmute(args: argparse.Namespace) -> int:
+    settings = load_settings(args.env_file)
+
+    async def go() -> list[Silence]:
+        async with _redis(settings) as redis:
+            return await Silences(redis, settings.keys).remove(args.target.lower(), args.indicator)
+
+    removed = asyncio.run(go())
+    for silence in removed:
+        print(f"unmuted {silence.scope} (silence {silence.id})")
+    if not removed:
+        print(f"no silence matches {args.target} (see: corridor-watch mutes)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _mutes(args: argparse.Namespace) -> int:
+    settings = load_settings(args.env_file)
+
+    async def go() -> list[Silence]:
+        async with _redis(settings) as redis:
+            return await Silences(redis, settings.keys).active()
+
+    silences = asyncio.run(go())
+    for s in silences:
+        print(f"{s.id}  {s.scope:<40} until {s.until:%Y-%m-%d %H:%M} UTC  {s.reason}")
+    print(f"{len(silences)} silence(s) in force", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from faststream.asgi.types import ASGIApp, Scope
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from redis.asyncio import Redis
 
+from handlers.silences import Silences
 from service.metrics import REGISTRY
 from service.streams import STAGES, Keys, StageSpec
 
@@ -54,10 +55,8 @@ class HealthState:
     @classmethod
     def from_runtime(cls, runtime: Runtime) -> HealthState:
         settings = runtime.settings
-        channels = ["console"] + (["slack"] if settings.slack.webhook_url else []) + (
-            ["email"] if settings.smtp.host else [])
         return cls(runtime.redis, settings.keys, lambda: runtime.subscribers,
-                   [s.id for s in runtime.sources if s.enabled], settings.sources.stale_after, channels,
+                   [s.id for s in runtime.sources if s.enabled], settings.sources.stale_after, runtime.channels,
                    settings.redis.timeout)
 
 
@@ -91,6 +90,8 @@ async def _redis_facts(state: HealthState) -> dict[str, Any]:
         "dead_letters": int(await state.redis.xlen(state.keys.dead)),
         "sources": {sid: await _source_facts(state, sid) for sid in state.source_ids},
         "notifiers": await _notifier_facts(state),
+        "silences": [{"id": s.id, "scope": s.scope, "until": s.until.isoformat(timespec="seconds"),
+                      "reason": s.reason} for s in await Silences(state.redis, state.keys).active()],
     }
 
 

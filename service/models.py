@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, date, datetime
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -114,8 +114,19 @@ class Event(_Message):
         return stable_id(self.kind, self.regime, self.effective_date, self.quote)
 
 
-# What the extract stage publishes on the observations stream: a figure or a certification/policy event.
-Finding = Annotated[Observation | Event, Field(discriminator="type")]
+class Findings(_Message):
+    """What the extract stage publishes on the observations stream: one document's figures and events,
+    oldest period first, so the evaluate stage sees a document whole (one digest per document)."""
+
+    document_id: str
+    source_id: str
+    url: str
+    observations: list[Observation] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return stable_id(self.document_id, *(o.id for o in self.observations), *(e.id for e in self.events))
 
 
 class ObservationRef(_Message):
@@ -172,6 +183,9 @@ class Alert(_Message):
     delta: float | None = None
     title: str
     observations: list[ObservationRef] = Field(default_factory=list)
+    refers_to: str | None = None  # the alert a revision or resolution follows up
+    route: str | None = None  # "ops" for alerts about the service itself (source health)
+    digest: list[Alert] = Field(default_factory=list)  # several alerts from one document, sent as one
     created_at: datetime = Field(default_factory=utcnow)
 
     @property

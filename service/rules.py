@@ -1,7 +1,10 @@
 """Threshold rules as ops write them in env files (DESIGN section 5), parsed into a typed set.
 
 ``CW_RULES__<INDICATOR>__<RULE>=number`` applies to every port; ``CW_RULES__<PORT>__<INDICATOR>__<RULE>``
-overrides it for one port. Parsing collects every problem, each naming the variable.
+overrides it for one port. Beside the thresholds, each rule has a severity and a repeat interval:
+``CW_SEVERITY__<RULE>=critical`` or ``CW_SEVERITY__<INDICATOR>__<RULE>=...``, and ``CW_REPEAT__<RULE>=6h``
+or ``CW_REPEAT__<INDICATOR>__<RULE>=...`` (how soon the same rule may alert again for the same port).
+Parsing collects every problem, each naming the variable.
 """
 
 from __future__ import annotations
@@ -10,9 +13,23 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
+from service.durations import parse_duration
+from service.models import Severity
 from service.vocabulary import INDICATORS, PORTS
 
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "critical")
+
 RULE_NAMES: tuple[str, ...] = ("below", "above", "drop_pp", "rise_pp", "yoy_abs_pct", "change_pct", "shift_pp")
+
+DEFAULT_SEVERITY: dict[str, Severity] = {
+    "below": "critical",
+    "above": "critical",
+    "drop_pp": "warning",
+    "rise_pp": "warning",
+    "yoy_abs_pct": "warning",
+    "change_pct": "warning",
+    "shift_pp": "info",
+}
 
 # Used when no CW_RULES__ variable is set at all, so a first run shows what the service does.
 DEFAULT_RULES: dict[str, dict[str, str]] = {
@@ -33,6 +50,20 @@ class RuleSet:
     """thresholds[(port or None, indicator, rule)] = value; a port's entry overrides the global one."""
 
     thresholds: dict[tuple[str | None, str, str], float] = field(default_factory=dict)
+    severities: dict[tuple[str | None, str], Severity] = field(default_factory=dict)
+    repeats: dict[tuple[str | None, str], float] = field(default_factory=dict)
+    default_repeat: float = 3600.0
+
+    def severity(self, indicator: str, rule: str) -> Severity:
+        found = self.severities.get((indicator, rule)) or self.severities.get((None, rule))
+        return found or DEFAULT_SEVERITY.get(rule, "warning")
+
+    def repeat(self, indicator: str, rule: str) -> float:
+        """Seconds before the same rule may alert again for the same port and indicator."""
+        for key in ((indicator, rule), (None, rule)):
+            if key in self.repeats:
+                return self.repeats[key]
+        return self.default_repeat
 
     def threshold(self, port: str | None, indicator: str, rule: str) -> float | None:
         if port is not None and (port, indicator, rule) in self.thresholds:
@@ -116,3 +147,57 @@ def _parse_indicator(
         value = _number(rule_var, raw_value, problems)
         if value is not None:
             thresholds[(port, indicator, rule.lower())] = value
+
+
+def _severity(var: str, raw: Any, problems: list[str]) -> Severity | None:
+    text = str(raw).strip().lower()
+    for severity in SEVERITIES:
+        if text == severity:
+            return severity
+    problems.append(f'{var} = "{raw}": unknown severity (expected info, warning or critical)')
+    return None
+
+
+def _seconds(var: str, raw: Any, problems: list[str]) -> float | None:
+    try:
+        return parse_duration(str(raw))
+    except ValueError as exc:
+        problems.append(f'{var} = "{raw}": {exc}')
+        return None
+
+
+def _per_rule(
+    raw: dict[str, Any], section: str, convert: Any, problems: list[str]
+) -> dict[tuple[str | None, str], Any]:
+    """CW_<SECTION>__<RULE>=v or CW_<SECTION>__<INDICATOR>__<RULE>=v into {(indicator|None, rule): v}."""
+    found: dict[tuple[str | None, str], Any] = {}
+    for first, inner in sorted(raw.items()):
+        first = first.lower()
+        var = f"CW_{section}__{first.upper()}"
+        if first in RULE_NAMES and not isinstance(inner, dict):
+            pairs: list[tuple[str | None, str, Any]] = [(None, first, inner)]
+        elif first in INDICATORS and isinstance(inner, dict):
+            pairs = [(first, rule.lower(), value) for rule, value in sorted(inner.items())]
+        else:
+            hint = _suggest(first, [*RULE_NAMES, *INDICATORS])
+            problems.append(f"{var}: expected CW_{section}__<RULE> or CW_{section}__<INDICATOR>__<RULE>{hint}")
+            continue
+        for indicator, rule, value in pairs:
+            name = f"CW_{section}__{indicator.upper() + '__' if indicator else ''}{rule.upper()}"
+            if rule not in RULE_NAMES:
+                problems.append(f'{name} = "{value}": unknown rule "{rule.upper()}"{_suggest(rule, RULE_NAMES)}')
+                continue
+            converted = convert(name, value, problems)
+            if converted is not None:
+                found[(indicator, rule)] = converted
+    return found
+
+
+def parse_rule_set(
+    rules: dict[str, Any], severity: dict[str, Any], repeat: dict[str, Any], default_repeat: float
+) -> tuple[RuleSet, list[str]]:
+    """Thresholds (or the defaults when none is set), severities and repeat intervals, with every problem."""
+    base, problems = parse_rules(rules or DEFAULT_RULES)
+    severities = _per_rule(severity, "SEVERITY", _severity, problems)
+    repeats = _per_rule(repeat, "REPEAT", _seconds, problems)
+    return RuleSet(base.thresholds, severities, repeats, default_repeat), problems

@@ -19,8 +19,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from service.durations import parse_duration
 from service.errors import ConfigError
 from service.models import Severity
-from service.rules import DEFAULT_RULES, RuleSet, parse_rules
+from service.rules import RuleSet, parse_rule_set
 from service.streams import DEFAULT_PREFIX, Keys
+from service.vocabulary import PORTS
 
 DEFAULT_ENV_FILE = "corridor-watch.env"
 Seconds = Annotated[float, Field(ge=0)]
@@ -69,9 +70,51 @@ class SourcesSettings(_Section):
     )(_duration)
 
 
+SEVERITY_NAMES = ("info", "warning", "critical")
+
+
+def _check_route_key(key: str) -> None:
+    """A route key is `ops`, a severity, a port id, or `port:severity`."""
+    if key == "ops" or key in SEVERITY_NAMES:
+        return
+    port, _, severity = key.partition(":")
+    if severity and severity not in SEVERITY_NAMES:
+        raise ValueError(f'route names severity "{severity}" (expected info, warning or critical)')
+    if port not in PORTS:
+        raise ValueError(f'route names port "{port}" (expected ops, a severity, a port id such as horgos, '
+                         "or port:severity)")
+
+
+def _route_keys(value: str, var_hint: str) -> dict[str, str]:
+    """"critical=X;horgos=Y;horgos:warning=Z;ops=W" into {key: value}, checking each key."""
+    routes: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in value.split(";"))):
+        key, sep, target = part.partition("=")
+        key = key.strip().lower()
+        if not sep or not target.strip():
+            raise ValueError(f"expected KEY=VALUE pairs separated by ';' ({var_hint})")
+        _check_route_key(key)
+        routes[key] = target.strip()
+    return routes
+
+
 class SlackSettings(_Section):
     webhook_url: SecretStr | None = None
+    # "critical=https://hooks...;horgos=https://...;horgos:warning=...;ops=https://..." (URLs are secrets)
+    routes: SecretStr | None = None
     timeout: Seconds = 10.0
+
+    @field_validator("routes")
+    @classmethod
+    def _routes(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            for url in _route_keys(value.get_secret_value(), "value hidden").values():
+                if not url.startswith(("http://", "https://")):
+                    raise ValueError("a route is not an http(s) URL (value hidden)")
+        return value
+
+    def route_map(self) -> dict[str, str]:
+        return _route_keys(self.routes.get_secret_value(), "") if self.routes else {}
 
     @field_validator("webhook_url")
     @classmethod
@@ -86,6 +129,7 @@ class SmtpSettings(_Section):
     port: int = Field(25, ge=1, le=65535)
     from_: str = Field("corridor-watch@localhost", alias="from")
     to: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    routes: str | None = None  # "critical=a@x,b@y;horgos=c@z;ops=oncall@x"
     username: str | None = None
     password: SecretStr | None = None
     starttls: bool = False
@@ -109,6 +153,19 @@ class SmtpSettings(_Section):
             raise ValueError(f"not an email address: {', '.join(bad)}")
         return value
 
+    @field_validator("routes")
+    @classmethod
+    def _routes(cls, value: str | None) -> str | None:
+        if value is not None:
+            for target in _route_keys(value, "e.g. critical=a@x,b@y;ops=c@z").values():
+                cls._addresses([a.strip() for a in target.split(",") if a.strip()])
+        return value
+
+    def route_map(self) -> dict[str, list[str]]:
+        if not self.routes:
+            return {}
+        return {k: [a.strip() for a in v.split(",") if a.strip()] for k, v in _route_keys(self.routes, "").items()}
+
 
 class DeliverySettings(_Section):
     attempts: int = Field(5, ge=1)  # tries per alert and channel before it is dead-lettered
@@ -131,8 +188,25 @@ class PipelineSettings(_Section):
     _durations = field_validator("reclaim_idle", "idempotency_ttl", mode="before")(_duration)
 
 
+class AlertsSettings(_Section):
+    repeat_interval: Seconds = 3600.0  # the same rule, port and indicator alert again only after this
+    hysteresis_pp: float = Field(0.2, ge=0)  # % values (rates, shares, yoy) resolve this many points inside
+    hysteresis_pct: float = Field(5.0, ge=0)  # other values resolve this many percent of the threshold inside
+    stale_check_interval: Seconds = 60.0  # how often source health is checked for stale / recovered sources
+
+    _durations = field_validator("repeat_interval", "stale_check_interval", mode="before")(_duration)
+
+
 class CertificationSettings(_Section):
     enabled: bool = True
+    remind_days: Annotated[list[int], NoDecode] = Field(default_factory=lambda: [30, 7, 1])
+
+    @field_validator("remind_days", mode="before")
+    @classmethod
+    def _days(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
     severity: Severity = "warning"  # of certification / regulation / policy event alerts
 
 
@@ -155,7 +229,10 @@ class Settings(BaseSettings):
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
     pipeline: PipelineSettings = Field(default_factory=PipelineSettings)
     certification: CertificationSettings = Field(default_factory=CertificationSettings)
+    alerts: AlertsSettings = Field(default_factory=AlertsSettings)
     rules: dict[str, Any] = Field(default_factory=dict)
+    severity: dict[str, Any] = Field(default_factory=dict)
+    repeat: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("log_level")
     @classmethod
@@ -170,8 +247,8 @@ class Settings(BaseSettings):
 
     @property
     def rule_set(self) -> RuleSet:
-        """The configured rules, or the built-in defaults when no CW_RULES__ variable is set."""
-        return parse_rules(self.rules or DEFAULT_RULES)[0]
+        """The configured rules (or the built-in defaults when no CW_RULES__ variable is set)."""
+        return parse_rule_set(self.rules, self.severity, self.repeat, self.alerts.repeat_interval)[0]
 
 
 class _RulesOnly(BaseSettings):
@@ -179,6 +256,8 @@ class _RulesOnly(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="CW_", env_nested_delimiter="__", extra="ignore")
     rules: dict[str, Any] = Field(default_factory=dict)
+    severity: dict[str, Any] = Field(default_factory=dict)
+    repeat: dict[str, Any] = Field(default_factory=dict)
 
 
 SECTIONS: dict[str, type[BaseModel]] = {
@@ -186,7 +265,17 @@ SECTIONS: dict[str, type[BaseModel]] = {
     for name, info in Settings.model_fields.items()
     if isinstance(info.annotation, type) and issubclass(info.annotation, BaseModel)
 }
-SECRET_FIELDS = {("redis_url",), ("slack", "webhook_url"), ("smtp", "password")}
+
+
+def _is_secret(annotation: Any) -> bool:
+    return annotation is SecretStr or SecretStr in getattr(annotation, "__args__", ())
+
+
+# Every SecretStr setting: its value never appears in a problem message.
+SECRET_FIELDS = {(name,) for name, info in Settings.model_fields.items() if _is_secret(info.annotation)} | {
+    (section, name) for section, model in SECTIONS.items()
+    for name, info in model.model_fields.items() if _is_secret(info.annotation)
+}
 
 
 def resolve_env_file(env_file: Path | str | None = None) -> tuple[Path | None, list[str]]:
@@ -212,7 +301,8 @@ def load_settings(env_file: Path | str | None = None) -> Settings:
         settings = Settings(_env_file=path)
     except ValidationError as exc:
         problems += [_describe(err) for err in exc.errors()]
-    problems += parse_rules(_RulesOnly(_env_file=path).rules)[1]
+    raw = _RulesOnly(_env_file=path)
+    problems += parse_rule_set(raw.rules, raw.severity, raw.repeat, 0.0)[1]
     if settings is not None:
         problems += _cross_checks(settings)
     if problems:
@@ -261,10 +351,12 @@ def _unknown_variables(values: dict[str, str]) -> list[str]:
 def _cross_checks(settings: Settings) -> list[str]:
     problems = []
     smtp = settings.smtp
-    if smtp.host and not smtp.to:
+    if smtp.host and not smtp.to and not smtp.routes:
         problems.append("CW_SMTP__TO: empty, but CW_SMTP__HOST is set (expected comma-separated addresses)")
-    if smtp.to and not smtp.host:
-        problems.append("CW_SMTP__HOST: unset, but CW_SMTP__TO names recipients")
+    if (smtp.to or smtp.routes) and not smtp.host:
+        problems.append("CW_SMTP__HOST: unset, but CW_SMTP__TO or CW_SMTP__ROUTES names recipients")
+    if settings.slack.routes and not settings.slack.route_map():
+        problems.append("CW_SLACK__ROUTES: set but names no route (expected KEY=URL;KEY=URL)")
     if smtp.ssl and smtp.starttls:
         problems.append("CW_SMTP__SSL and CW_SMTP__STARTTLS: both true (choose one)")
     return problems
@@ -274,7 +366,7 @@ def setting_names() -> list[str]:
     """Every variable a deployment can set (rules aside), for docs and their test."""
     names = ["REDIS_URL", "CW_ENV_FILE"]
     for name in Settings.model_fields:
-        if name in {"redis_url", "rules"}:
+        if name in {"redis_url", "rules", "severity", "repeat"}:
             continue
         section = SECTIONS.get(name)
         if section is None:

@@ -77,8 +77,37 @@ class Keys:
         """Hash: the last observation per (port, indicator), the evaluator's history."""
         return f"{self.prefix}:last:{port or '-'}:{indicator}"
 
+    def fact(self, fact_key: str) -> str:
+        """String: the fact record (value, sources, alerts) of one port/indicator/period."""
+        return f"{self.prefix}:fact:{fact_key}"
+
     def firing(self, rule_key: str) -> str:
+        """String: the state of a bound rule that fired and has not resolved yet."""
         return f"{self.prefix}:firing:{rule_key}"
+
+    def cooldown(self, rule_key: str) -> str:
+        """SET NX EX: present while the rule may not alert again for this port and indicator."""
+        return f"{self.prefix}:cooldown:{rule_key}"
+
+    @property
+    def silences(self) -> str:
+        """Hash: silence id -> silence JSON."""
+        return f"{self.prefix}:silences"
+
+    @property
+    def muted(self) -> str:
+        """Stream: alerts a silence kept from being delivered (recorded, not sent)."""
+        return f"{self.prefix}:muted"
+
+    @property
+    def reminders(self) -> str:
+        """Sorted set: events with an effective date (JSON), scored by that date (epoch seconds)."""
+        return f"{self.prefix}:reminders"
+
+    @property
+    def reminders_sent(self) -> str:
+        """Hash: event id -> comma-separated day marks already reminded."""
+        return f"{self.prefix}:reminders:sent"
 
     def heartbeat(self, name: str) -> str:
         return f"{self.prefix}:heartbeat:{name}"

@@ -9,100 +9,50 @@ feed send nothing more.
 from __future__ import annotations
 
 import asyncio
-import os
-from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
-from email.utils import format_datetime
+from collections.abc import AsyncIterator
+from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-import httpx
 import pytest
 from redis.asyncio import Redis
 from support.feed_server import FeedServer, Route
 from support.paths import CORPUS
+from support.service import Item, catalog, configure, ready, rss, running, settled
 from support.slack_server import SlackServer
 from support.smtp_server import SmtpServer
 
 from service import app
-from service.app import run_service
-from service.embedded_redis import free_port
-from service.settings import Settings, load_settings
+from service.settings import Settings
 
 ITEM_URL = "https://news.example.kz/horgos-trains-2026"
 
 
-def _seed_rss() -> bytes:
-    raw = (CORPUS / "texts" / "seed_000_en.txt").read_text(encoding="utf-8")
-    body = raw.split("\n\n", 1)[1]  # below the header block
-    published = format_datetime(datetime(2026, 4, 22, 9, 0, tzinfo=UTC))
-    return f"""<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0"><channel><title>Corridor news</title><link>https://news.example.kz/</link>
-<item><title>Horgos handles over 3,000 freight trains in four months</title><link>{ITEM_URL}</link>
-<guid>{ITEM_URL}</guid><pubDate>{published}</pubDate><description>{escape(body)}</description></item>
-</channel></rss>""".encode()
-
-
 @pytest.fixture
-def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    for key in list(os.environ):
-        if key.startswith("CW_") or key == "REDIS_URL":
-            monkeypatch.delenv(key)
-    monkeypatch.chdir(tmp_path)
-    yield
-
-
-@pytest.fixture
-def settings(clean_env: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, redis_url: str,
-             feed_server: FeedServer, slack_server: SlackServer, smtp_server: SmtpServer) -> Settings:
-    feed_server.routes["/feed.xml"] = Route(body=_seed_rss(), etag='"v1"')
-    catalog = tmp_path / "catalog.toml"
-    catalog.write_text(f'[[sources]]\nid = "kz-news"\nkind = "rss"\nurl = "{feed_server.url("/feed.xml")}"\n'
-                       'interval = "1s"\nlanguage = "en"\n')
-    env = {
+async def service(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, redis: Redis, redis_url: str,
+                  feed_server: FeedServer, slack_server: SlackServer, smtp_server: SmtpServer
+                  ) -> AsyncIterator[Settings]:
+    """The service on a freshly flushed Redis (`redis` flushes before the service starts)."""
+    seed = (CORPUS / "texts" / "seed_000_en.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
+    item = Item(ITEM_URL, date(2026, 4, 22), seed, "Horgos handles over 3,000 freight trains in four months")
+    feed_server.routes["/feed.xml"] = Route(body=rss([item]), etag='"v1"')
+    settings = configure(monkeypatch, tmp_path, {
         "REDIS_URL": redis_url,
-        "CW_SOURCES__CATALOG": str(catalog),
-        "CW_HEALTH__PORT": str(free_port()),
+        "CW_SOURCES__CATALOG": str(catalog(tmp_path / "catalog.toml", {"kz-news": feed_server.url("/feed.xml")})),
         "CW_SLACK__WEBHOOK_URL": slack_server.url,
         "CW_SMTP__HOST": "127.0.0.1",
         "CW_SMTP__PORT": str(smtp_server.port),
         "CW_SMTP__TO": "logistics@example.kz",
         "CW_RULES__TRAINS_COUNT__YOY_ABS_PCT": "15",
         "CW_DELIVERY__BACKOFF_INITIAL": "0.05",
-    }
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    return load_settings()
-
-
-@pytest.fixture
-async def service(settings: Settings) -> AsyncIterator[Settings]:
-    stop = asyncio.Event()
-    task = asyncio.create_task(run_service(settings, stop))
-    yield settings
-    stop.set()
-    assert await asyncio.wait_for(task, 30) == 0
-
-
-async def _ready(port: int) -> dict[str, object]:
-    async with httpx.AsyncClient() as client:
-        for _ in range(100):
-            try:
-                response = await client.get(f"http://127.0.0.1:{port}/health/ready")
-                if response.status_code == 200:
-                    return dict(response.json())
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.1)
-    raise AssertionError("health never became ready")
+    })
+    async with running(settings):
+        yield settings
 
 
 async def test_a_crossed_threshold_reaches_slack_and_email_once(
     service: Settings, feed_server: FeedServer, slack_server: SlackServer, smtp_server: SmtpServer
 ) -> None:
-    ready = await _ready(service.health.port)
-    assert ready["status"] == "ok"
-
+    assert (await ready(service.health.port))["status"] == "ok"
     [payload] = await slack_server.wait_for(1, timeout=30)
     [mail] = await smtp_server.wait_for(1, timeout=30)
     slack_text = str(payload)
@@ -129,15 +79,14 @@ async def test_redis_losing_its_data_recreates_groups_and_the_pipeline_resumes(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     monkeypatch.setattr(app, "WATCHDOG_INTERVAL", 0.2)  # read at each tick of the running watchdog
-    await _ready(service.health.port)
     await slack_server.wait_for(1, timeout=30)
+    await settled(redis, service, documents=1)  # the delivery is recorded: a flush now loses it too
 
     await redis.flushall()  # as if Redis restarted empty: groups, seen-store and markers are gone
     # The watcher republishes the feed's entry, FastStream's subscribers hit NOGROUP and stop, the
     # watchdog recreates the groups at id 0 and restarts them, and the alert is delivered again.
     await slack_server.wait_for(2, timeout=30)
-    ready = await _ready(service.health.port)
-    assert ready["subscribers"] == {"running": 6, "stopped": 0}
+    assert (await ready(service.health.port))["subscribers"] == {"running": 6, "stopped": 0}
     groups = {g["name"].decode() for g in await redis.xinfo_groups(service.keys.documents)}
     assert groups == {"extractors"}
     restarts = [r.getMessage() for r in caplog.records if r.name == "corridor_watch"]

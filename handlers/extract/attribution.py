@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -10,11 +11,12 @@ from handlers.extract import lexicon as lx
 from handlers.extract.calendar_words import month_end
 from handlers.extract.ports import choose_port, region_of
 from handlers.extract.spans import Period, PortMention, Sentence
+from service.vocabulary import PORTS
 
 SNAPSHOT = frozenset({"trains_in_queue", "vehicles_in_queue", "trains_per_day", "vehicles_per_day"})
-_ANAPHOR = re.compile(
+_ANAPHOR = re.compile(  # searched in the lower-cased text
     r"\b(?:the|this|that|its) (?:port|crossing|checkpoint|station|border crossing|dry port|hub|land port)\b|"
-    r"через (?:него|нее|неё)|(?<![А-Яа-яё])(?:переход\w*|пункт\w* пропуска|станци\w*|КПП)|"
+    r"через (?:него|нее|неё)|(?<![а-яё])(?:переход\w*|пункт\w* пропуска|станци\w*|кпп)|"
     r"(?<![新疆各两双中哈])口岸|该站|该口岸",
     re.IGNORECASE,
 )
@@ -26,43 +28,109 @@ class DocState:
 
     port: str | None = None
     recent: list[str] = field(default_factory=list)
-    period: Period | None = None
+    pub: date | None = None
+    carry: Callable[[], Period | None] | None = None  # the last stated period, computed only when asked
 
-    def update(self, sentence: Sentence, mentions: list[PortMention], periods: list[Period]) -> None:
-        main = [p for p in periods if not p.comparison and p.relative == ""]
-        if main:
-            self.period = main[0]
+    @property
+    def period(self) -> Period | None:
+        return self.carry() if self.carry is not None else None
+
+    def update(self, sentence: Sentence, mentions: list[PortMention]) -> None:
         if sentence.headline:
             return
         strong = [m for m in mentions if m.priority <= 2]
         if strong:
             self.port = strong[-1].port
             self.recent = list(dict.fromkeys(m.port for m in strong if m.priority == 1))
+            regions = {region_of(p) for p in self.recent}
+            if len(self.recent) >= 2 and len(regions) == 1 and (region := regions.pop()) in PORTS:
+                self.port = region  # the sentence before gave figures for two crossings: the text is about both
 
 
 def pick_port(
-    text: str,
+    low: str,
     mentions: list[PortMention],
     pos: int,
     clause: tuple[int, int],
     sentence: Sentence,
     state: DocState,
+    elsewhere: bool = False,
 ) -> str | None:
+    """The port of a figure at `pos`. `elsewhere`: the sentence names a port or hub not in the gazetteer."""
     span = (sentence.start, sentence.end)
+    joint = _joint_ports(low, mentions, pos, clause)
+    if joint is not None:
+        return joint or None
     port = choose_port([m for m in mentions if m.priority <= 2], pos, clause, span)
     if port is not None:
         return port
     if sentence.headline:
         return choose_port(mentions, pos, clause, span)
-    if lx.AGGREGATE.search(text, *clause):
+    if lx.AGGREGATE.search(low, *clause):
         regions = {region_of(p) for p in state.recent}
-        return regions.pop() if len(state.recent) >= 2 and len(regions) == 1 else None
+        region = regions.pop() if len(state.recent) >= 2 and len(regions) == 1 else None
+        return region if region in PORTS else None
     weak = choose_port(mentions, pos, clause, span)
-    if weak is not None and not _ANAPHOR.search(text, sentence.start, sentence.end):
+    if weak is not None and not _ANAPHOR.search(low, sentence.start, sentence.end):
         return weak
-    if lx.NO_CARRY.search(text, sentence.start, sentence.end):
+    if elsewhere or lx.NO_CARRY.search(low, sentence.start, sentence.end):
         return weak
     return state.port
+
+
+_STOP = r"(?!(?:The|This|That|These|Its|Each|Our|Their|A|An|Every|Which|Both|Two|All|Border|Land|Dry)\b)"
+_OTHER_PLACE = re.compile(
+    rf"\b{_STOP}[A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+){{0,2}}\s(?:International\s)?(?:Land\s|Dry\s|Railway\s|Rail\s|"
+    r"Highway\s|Road\s|Logistics\s)?(?:[Pp]ort|[Hh]ub|[Ss]tation|[Tt]erminal|[Cc]heckpoint|[Cc]rossing)\b|"
+    r"(?:станци\w+|порт\w*|пункт\w* пропуска|погранпереход\w*|КПП|сухо\w+ порт\w*)\s+«?[А-ЯЁ][а-яё]+|"
+    r"(?:^|(?<=[，。；：、\s“]))(?P<zh>[\u4e00-\u9fff]{2,4}?)(?:国际)?(?:陆港|港务区|铁路口岸|公路口岸|口岸|站)"
+)
+_ZH_NOT_NAMES = (
+    "目前",
+    "今年",
+    "该",
+    "全国",
+    "各",
+    "沿边",
+    "陆路",
+    "铁路",
+    "公路",
+    "两大",
+    "双",
+    "其中",
+    "同时",
+    "此外",
+)
+
+
+def names_other_place(text: str, sentence: Sentence, mentions: list[PortMention]) -> bool:
+    """Whether the sentence names a port, station or hub that is not in the gazetteer."""
+    for m in _OTHER_PLACE.finditer(text, sentence.start, sentence.end):
+        name = m.group("zh")
+        if name and name.startswith(_ZH_NOT_NAMES):
+            continue
+        if not any(p.start < m.end() and m.start() < p.end for p in mentions):
+            return True
+    return False
+
+
+_AND = re.compile(r"[»\"”]?\s*(?:,|and|и|&|、|和|与|及)\s*[«\"“]?")
+
+
+def _joint_ports(low: str, mentions: list[PortMention], pos: int, clause: tuple[int, int]) -> str | None:
+    """'через Алтынколь и Достык прошло 12,4 тыс. поездов': a figure for two ports together is their region.
+
+    Returns None when the clause names no such pair, "" when it does but the ports share no aggregate.
+    """
+    # The pair may sit just before the clause when a list comma splits it: "阿拉山口、霍尔果斯两大口岸…"
+    before = [m for m in mentions if clause[0] - 30 <= m.start and m.end <= pos and m.priority == 1]
+    if len(before) < 2 or before[-1].port == before[-2].port:
+        return None
+    a, b = before[-2], before[-1]
+    if not _AND.fullmatch(low, a.end, b.start):
+        return None
+    region = region_of(a.port)
+    return region if region == region_of(b.port) and region in PORTS else ""
 
 
 def pick_period(
@@ -72,13 +140,19 @@ def pick_period(
     indicator: str,
     state: DocState,
     cumulative: bool = False,
+    compared: bool = False,
 ) -> tuple[date, date] | None:
     """The period in the figure's clause, else its sentence, else the one the text last stated.
 
-    A cumulative total ("since its launch") and a snapshot (a queue, a daily rate) take no carried period.
+    A cumulative total ("since its launch") and a snapshot (a queue, a daily rate) take no carried period;
+    "a month earlier" / "a year earlier" apply only to a figure given for comparison ("compared with X").
     """
     usable = [p for p in periods if not p.comparison and p.relative != "as_of"]
+    if not compared:
+        usable = [p for p in usable if p.relative == ""]
     in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
+    if cumulative and not in_clause:
+        return None
     # A relative phrase ("a month earlier") belongs to its own clause only.
     in_sentence = [p for p in usable if p.relative == ""]
     chosen = min(in_clause or in_sentence, key=lambda p: abs(p.start - pos), default=None)
@@ -88,16 +162,37 @@ def pick_period(
         ytd = as_of_only(periods)
         if ytd is not None:
             return ytd
-        if indicator in SNAPSHOT or state.period is None:
+        carried = None if indicator in SNAPSHOT else state.period
+        if carried is None:
             return None
-        chosen = state.period
+        chosen = carried
     span = (chosen.first, chosen.last)
     if chosen.relative == "prev_month":
         span = _previous_month(usable, chosen, state) or span
+    elif chosen.relative == "prev_year":
+        span = _previous_year(usable, state) or span
+    return _shorten_to_as_of(span, periods, state.pub)
+
+
+def _shorten_to_as_of(span: tuple[date, date], periods: list[Period], pub: date | None) -> tuple[date, date]:
+    """ "as of March 1 … in 2024": a whole year or the year so far ends on the as-of day."""
     as_of = next((p for p in periods if p.relative == "as_of"), None)
-    if as_of and span[0] <= as_of.first <= span[1] and span[0].month == 1 and span[0].day == 1:
-        span = (span[0], as_of.first)
+    whole_year = (span[0].month, span[0].day, span[1].month, span[1].day) == (1, 1, 12, 31)
+    to_date = span[0].month == 1 and span[0].day == 1 and span[1] == pub
+    if as_of and span[0] <= as_of.first <= span[1] and (whole_year or to_date):
+        return span[0], as_of.first
     return span
+
+
+def _previous_year(usable: list[Period], state: DocState) -> tuple[date, date] | None:
+    refs = [p for p in usable if p.relative == ""]
+    ref = refs[0] if refs else state.period
+    if ref is None:
+        return None
+    try:
+        return ref.first.replace(year=ref.first.year - 1), ref.last.replace(year=ref.last.year - 1)
+    except ValueError:  # 29 February
+        return ref.first.replace(year=ref.first.year - 1), ref.last.replace(year=ref.last.year - 1, day=28)
 
 
 def as_of_only(periods: list[Period]) -> tuple[date, date] | None:

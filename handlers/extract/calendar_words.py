@@ -132,7 +132,9 @@ def count(word: str) -> int | None:
 
 
 def ordinal(word: str) -> int | None:
-    w = word.lower().lstrip("h").rstrip("h") or word
+    w = word.lower()
+    if len(w) == 2 and "h" in w:  # H1, 1H
+        w = w.replace("h", "")
     if w.isdigit():
         return int(w)
     if w in ORDINALS:
@@ -150,6 +152,8 @@ def month_number(word: str) -> int | None:
         return n if 1 <= n <= 12 else None
     if w in EN_MONTHS:
         return EN_MONTHS[w]
+    if w in COUNTS and w[0] >= "\u4e00":
+        return COUNTS[w] if 1 <= COUNTS[w] <= 12 else None
     if w[:3] in EN_MONTHS:
         return EN_MONTHS[w[:3]]
     for stem, n in RU_STEMS:

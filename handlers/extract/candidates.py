@@ -22,8 +22,14 @@ class Candidate:
     flags: tuple[str, ...] = field(default=())
 
     @property
-    def key(self) -> tuple[str | None, str, str, str]:
-        return (self.port, self.indicator, self.direction, self.scope)
+    def key(self) -> tuple[str | None, str, str]:
+        return (self.port, self.indicator, self.scope)
+
+    def same_flow(self, other: Candidate) -> bool:
+        """Same port, indicator and scope; directions agree or one of them is unstated (total)."""
+        return self.key == other.key and (
+            self.direction == other.direction or "total" in (self.direction, other.direction)
+        )
 
 
 def _same_value(a: Candidate, b: Candidate) -> bool:
@@ -34,14 +40,22 @@ def _rounded_of(approx: Candidate, exact: Candidate) -> bool:
     """'more than 2.1 thousand' is the rounded form of 2,145 (within one step of its last digit)."""
     if approx.qualifier == "exactly" or exact.qualifier != "exactly":
         return False
-    if approx.period and exact.period and approx.period != exact.period:
-        return False
+    if approx.period and exact.period and approx.period[0] != exact.period[0]:
+        return False  # same start: "2025年…突破8000列" (the year) and "今年…达8012列" (to date) agree
     return abs(approx.value - exact.value) <= max(approx.step, abs(exact.value) * 0.005)
 
 
+def _richness(c: Candidate) -> int:
+    return (c.period is not None) + (c.yoy_pct is not None)
+
+
 def _combine(keep: Candidate, other: Candidate) -> Candidate:
+    """One candidate for a repeated figure; the quote comes from the mention that says most about it."""
+    quote = other.quote if _richness(other) > _richness(keep) else keep.quote
     return replace(
         keep,
+        quote=quote,
+        direction=keep.direction if keep.direction != "total" else other.direction,
         period=keep.period or other.period,
         yoy_pct=keep.yoy_pct if keep.yoy_pct is not None else other.yoy_pct,
         start=min(keep.start, other.start),
@@ -53,7 +67,7 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         for i, k in enumerate(out):
-            if k.key != c.key:
+            if not k.same_flow(c):
                 continue
             if _same_value(k, c):
                 out[i] = _combine(k, c)

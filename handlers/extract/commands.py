@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from handlers.extract.language import detect_language
 from handlers.extract.pipeline import extract
 from handlers.extract.scoring import (
     DocResult,
@@ -82,11 +83,13 @@ def eval_command(corpus_dir: Path, out: TextIO) -> int:
     for name in sorted(gold):
         path = texts / name
         if not path.is_file():
-            print(f"corridor-watch eval: {path} is listed in gold.jsonl but missing", file=sys.stderr)
-            return 2
+            print(f"corridor-watch eval: {path} is listed in gold.jsonl but missing; scored as empty", file=sys.stderr)
+            _score_doc(report, gold[name], _language(name, "other"), [], [])
+            continue
         document = read_text_document(path)
         result = extract(document)
-        _score_doc(report, gold[name], document.language, result.observations, result.events)
+        language = detect_language(document.text, document.language)
+        _score_doc(report, gold[name], language, result.observations, result.events)
     _print(report, out)
     return 0
 

@@ -7,6 +7,7 @@ from the body sentence that states the change (with its date when one does).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,7 +41,7 @@ def find_date(text: str, pub: date | None, near: int = 0) -> date | None:
     found: list[tuple[int, date]] = []
     for rx in le.DATES:
         for m in rx.finditer(text):
-            day = _to_date(m.group("y"), m.group("m"), m.group("d"), pub)
+            day = _to_date(m.group("y"), m.group("m"), m.groupdict().get("d") or "1", pub)
             if day is not None:
                 found.append((abs(m.start() - near), day))
     return min(found)[1] if found else None
@@ -63,9 +64,16 @@ def _to_date(y: str | None, m: str, d: str, pub: date | None) -> date | None:
 
 
 def find_events(
-    document: Document, text: str, sentences: list[Sentence], language: str, pub: date | None
+    document: Document, text: str, low: str, sentences: list[Sentence], language: str, pub: date | None
 ) -> list[Event]:
-    hits = _hits(text, sentences, pub)
+    """`low` is `text` lower-cased (same length): substring gates keep documents without events cheap."""
+    needles = [n for n in le.NEEDLES if n in low]
+    candidates = [
+        s for s in sentences if not s.nav and (any(n in low[s.start : s.end] for n in needles) or _date_gate(low, s))
+    ]
+    if not candidates:
+        return []
+    hits = _hits(text, low, candidates, pub, needles)
     if not hits:
         return []
     groups: dict[str | None, list[_Hit]] = {}
@@ -75,12 +83,32 @@ def find_events(
     return [e for e in events if e is not None]
 
 
-def _hits(text: str, sentences: list[Sentence], pub: date | None) -> list[_Hit]:
+_DIGIT = re.compile(r"\d")
+
+
+def _date_gate(low: str, s: Sentence) -> bool:
+    body = low[s.start : s.end]
+    return any(g in body for g in le.DATE_GATES) and _DIGIT.search(body) is not None
+
+
+def _trigger(low: str, s: Sentence, needles: list[str]) -> re.Match[str] | None:
+    body = low[s.start : s.end]
+    if any(n in body for n in needles):
+        m = le.TRIGGER.search(low, s.start, s.end)
+        if m:
+            return m
+    if not _date_gate(low, s):
+        return None
+    prefix = le.DATE_PREFIX.search(low, s.start, s.end)
+    return le.DATE_TRIGGER.search(low, s.start, s.end) if prefix else None
+
+
+def _hits(text: str, low: str, sentences: list[Sentence], pub: date | None, needles: list[str]) -> list[_Hit]:
     doc_regime = None
     hits: list[_Hit] = []
     for s in sentences:
         body = text[s.start : s.end]
-        trigger = le.TRIGGER.search(body)
+        trigger = _trigger(low, s, needles)
         if trigger is None:
             continue
         regime = find_regime(body)
@@ -88,7 +116,7 @@ def _hits(text: str, sentences: list[Sentence], pub: date | None) -> list[_Hit]:
             regime = doc_regime or find_regime(text)
         doc_regime = doc_regime or regime
         quote = " ".join(body.split())
-        hits.append(_Hit(s, quote, regime, find_date(body, pub, trigger.start())))
+        hits.append(_Hit(s, quote, regime, find_date(body, pub, trigger.start() - s.start)))
     return hits
 
 

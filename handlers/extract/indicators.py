@@ -8,8 +8,13 @@ from dataclasses import dataclass
 from handlers.extract import lexicon as lx
 from handlers.extract.spans import Number
 
+_PAIRS = re.compile(r"\bpairs? of\b|\bпар\w*\b|对")
 _TIME_HOURS = {"hour": 1.0, "day": 24.0, "minute": 1 / 60, "week": 168.0}
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_DATE_BEFORE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,15 +24,13 @@ class Context:
     text: str
     clause: tuple[int, int]
     sentence: tuple[int, int]
+    low: str = ""  # the text lower-cased, same offsets (context words are searched there)
 
     def clause_has(self, role: str) -> bool:
-        return lx.has(role, self.text, *self.clause)
+        return lx.has(role, self.low or self.text.lower(), *self.clause)
 
     def sentence_has(self, role: str) -> bool:
-        return lx.has(role, self.text, *self.sentence)
-
-    def before_has(self, role: str, start: int) -> bool:
-        return lx.has(role, self.text, self.clause[0], start)
+        return lx.has(role, self.low or self.text.lower(), *self.sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,31 @@ class Reading:
     qualifier: str
 
 
+def time_in_hours(n: Number, text: str, limit: int) -> float | None:
+    """The number as hours when a time unit follows it ('2 days' → 48), else None."""
+    for rx in lx.UNIT_RES:
+        m = rx.match(text, n.end, min(limit, n.end + 30))
+        if m and m.lastgroup in _TIME_HOURS:
+            return n.value * _TIME_HOURS[m.lastgroup]
+    return None
+
+
+def maybe_figure(n: Number, text: str, limit: int) -> bool:
+    """A cheap first look: a unit after the number, a currency sign or a verb like 'reached' before it."""
+    if not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(text, n.start, n.end):
+        return False
+    if n.value <= 31 and not n.scaled and _DATE_BEFORE.search(text, max(0, n.start - 11), n.start):
+        return False  # "June 14": a day of the month
+    if any(rx.match(text, n.end, min(limit, n.end + 90)) for rx in lx.UNIT_RES):
+        return True
+    if _RATIO.match(text, n.end):
+        return True
+    lo = max(0, n.start - 40)
+    return any(rx.search(text, lo, n.start) for rx in lx.CURRENCY_BEFORE.values()) or bool(
+        _LEVEL_VERB.search(text, lo, n.start)
+    )
+
+
 def read_number(n: Number, ctx: Context) -> Reading | None:
     if n.kind == "pp":
         return None
@@ -47,13 +75,19 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
         return _read_percent(n, ctx)
     if not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(ctx.text[n.start : n.end]):
         return None
+    ratio = _ratio_change(n, ctx)
+    if ratio is not None:
+        return ratio
     if _CHANGE_BY.search(ctx.text, max(ctx.clause[0], n.start - 40), n.start):
         return None  # "cut clearance time by 2 hours", "увеличилось на 600 машин": a change, not a level
     unit, end = _unit(n, ctx)
     if unit is None:
         unit, end = _subject_unit(n, ctx)
-    if unit is None:
-        return None
+    low = ctx.low or ctx.text.lower()
+    if unit is None or lx.has("plan", low, ctx.clause[0], n.start) or lx.has("per_unit", low, ctx.clause[0], n.start):
+        return None  # a capacity, plan or forecast, or a load per train, is not a reported figure
+    if lx.has("forecast", low, ctx.sentence[0], n.start):
+        return None  # "Ожидается, что … достигнет 45 млн тонн"
     qualifier = _after_qualifier(ctx.text, end, n.qualifier)
     if lx.AFTER_UNIT_PER_HOUR.match(ctx.text, end):
         return None
@@ -72,11 +106,28 @@ def _unit(n: Number, ctx: Context) -> tuple[str | None, int]:
     for name, rx in lx.CURRENCY_BEFORE.items():
         if rx.search(ctx.text, max(0, n.start - 5), n.start):
             return name, n.end
+    return _shared_unit(n, ctx, limit)
+
+
+_SHARED = re.compile(r"\s*(?:and|or|и|или|和|与|及|、|,)\s*(?:about |nearly |over |около |более |约)?")
+_NEXT_NUMBER = re.compile(r"[0-9][0-9,. \u00a0\u2009\u202f]*(?:万|亿|千|million|billion|thousand|млн|тыс\.?|млрд)?")
+
+
+def _shared_unit(n: Number, ctx: Context, limit: int) -> tuple[str | None, int]:
+    """'3,560 and 4,120 trains', '3560列和4120列': the unit after the next number is shared."""
+    sep = _SHARED.match(ctx.text, n.end, limit)
+    nxt = _NEXT_NUMBER.match(ctx.text, sep.end(), limit) if sep else None
+    if nxt is None:
+        return None, n.end
+    for rx in lx.UNIT_RES:
+        m = rx.match(ctx.text, nxt.end(), limit)
+        if m and m.lastgroup:
+            return m.lastgroup, n.end
     return None, n.end
 
 
 _CHANGE_BY = re.compile(
-    r"(?:\bby|(?:увелич|сократ|сниз|вырос|возрос|уменьш|прибав|рост|сокращ|сниж|подня|упа)\w*\s+на|"
+    r"(?:\bby|(?:多|少)了|(?:увелич|сократ|сниз|вырос|возрос|уменьш|прибав|рост|сокращ|сниж|подня|упа)\w*\s+на|"
     r"缩短了?|减少了?|增加了?|提高了?|提升了?|下降了?|增长了?)\s*(?:(?:about|nearly|over|more than|almost|some|"
     r"около|почти|более|свыше|примерно)\s*)?$",
     re.IGNORECASE,
@@ -108,6 +159,23 @@ def _subject_unit(n: Number, ctx: Context) -> tuple[str | None, int]:
     return last[0], n.end
 
 
+_RATIO = re.compile(r"\s*(?:(倍)|(раза?|times\b|-fold\b|fold\b))", re.IGNORECASE)
+_RATIO_VERB = re.compile(
+    r"(?:增长|增加|提高|提升|вырос\w*|возрос\w*|увеличил\w*|рост\w*|increas\w*|grew|rose|jump\w*|surg\w*)"
+    r"(?:\s*(?:了|в|by))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _ratio_change(n: Number, ctx: Context) -> Reading | None:
+    """'增长1.2倍' (+120%), 'выросло в 2 раза' (+100%), 'increased 3 times' (+200%): a change, not a level."""
+    m = _RATIO.match(ctx.text, n.end)
+    if m is None or not _RATIO_VERB.search(ctx.text, max(ctx.clause[0], n.start - 14), n.start):
+        return None
+    pct = n.value * 100 if m.group(1) else (n.value - 1) * 100
+    return Reading("change", pct, m.end(), n.qualifier)
+
+
 def _after_qualifier(text: str, end: int, qualifier: str) -> str:
     m = lx.AFTER_UNIT_QUAL.match(text, end)
     if not m:
@@ -116,20 +184,30 @@ def _after_qualifier(text: str, end: int, qualifier: str) -> str:
 
 
 def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None, float]:
+    if unit == "units":
+        unit = "vehicle" if ctx.clause_has("vehicle_word") else ""
     if unit in ("train", "trip", "vehicle") and (ctx.clause_has("passenger") or ctx.clause_has("per_week")):
         return None, 1.0
     if unit in ("train", "trip"):
         if unit == "trip" and not ctx.sentence_has("train_word"):
             return None, 1.0
-        return _rate_or_count("trains", ctx), 1.0
+        pairs = _PAIRS.search(ctx.text, n.end, end) is not None  # "12 пар поездов": 24 trains
+        return _rate_or_count("trains", ctx), 2.0 if pairs else 1.0
     if unit == "tonne":
-        return "cargo_tonnes", 1.0
+        # "including 1.2 million tonnes of grain": a commodity within the total, not the port's volume
+        low = ctx.low or ctx.text.lower()
+        skip = ctx.clause_has("not_cargo") or lx.has("breakdown", low, ctx.clause[0], n.start)
+        return (None if skip else "cargo_tonnes"), 1.0
     if unit == "teu":
         return "containers_teu", 1.0
     if unit == "vehicle":
-        return _vehicles(ctx), 1.0
+        indicator = _vehicles(ctx, n.start)
+        if indicator == "vehicles_exported" and _vehicle_trips(ctx.text, end):
+            return None, 1.0
+        return indicator, 1.0
     if unit in ("usd", "cny"):
-        return (f"trade_value_{unit}" if ctx.clause_has("trade") else None), 1.0
+        trade = ctx.clause_has("trade") and not ctx.clause_has("not_trade")
+        return (f"trade_value_{unit}" if trade else None), 1.0
     if unit in _TIME_HOURS:
         return _clearance_time(end, ctx), _TIME_HOURS[unit]
     return None, 1.0
@@ -143,13 +221,24 @@ def _rate_or_count(kind: str, ctx: Context) -> str:
     return "trains_count" if kind == "trains" else "vehicles_exported"
 
 
-def _vehicles(ctx: Context) -> str | None:
+def _vehicles(ctx: Context, start: int) -> str | None:
     indicator = _rate_or_count("vehicles", ctx)
     if indicator != "vehicles_exported":
         return indicator
-    if ctx.clause_has("export") or ctx.clause_has("car_goods") or ctx.sentence_has("export"):
+    low = ctx.low or ctx.text.lower()
+    if lx.has("breakdown", low, ctx.clause[0], start) or _OF_WHICH.search(low, max(0, ctx.clause[0] - 4), start):
+        return None  # "其中，新能源汽车2.1万辆", "of which 2,000 were electric": a part of the total
+    if ctx.clause_has("export") or ctx.clause_has("car_goods"):
         return indicator
     return None
+
+
+_OF_WHICH = re.compile(r"其中|of which|из них|в том числе")
+
+
+def _vehicle_trips(text: str, end: int) -> bool:
+    """'12万辆次', 'vehicle trips': crossings counted both ways, not vehicles exported."""
+    return text.startswith("次", end) or re.match(r"\s*(?:trips|crossings|рейс)", text[end : end + 12]) is not None
 
 
 def _clearance_time(end: int, ctx: Context) -> str | None:
@@ -160,8 +249,14 @@ def _clearance_time(end: int, ctx: Context) -> str | None:
     return "clearance_time_hours"
 
 
+_SIGN_BEFORE = re.compile(r"(?:^|[(\[（\s,;])([+−-])\s?$")
+
+
 def _read_percent(n: Number, ctx: Context) -> Reading | None:
     text = ctx.text
+    sign = _SIGN_BEFORE.search(text, max(0, n.start - 3), n.start)
+    if sign:  # "(+21%)", "(-3.2% y/y)": a signed change
+        return Reading("change", n.value if sign.group(1) == "+" else -n.value, n.end, n.qualifier)
     before_lo = max(ctx.clause[0], n.start - 40)
     if lx.CHANGE_BEFORE.search(text, before_lo, n.start) and not _level_word_before(text, n.start):
         return Reading("change", _signed(n, ctx), n.end, n.qualifier)
@@ -171,7 +266,10 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
         return None
     if ctx.clause_has("clearance_rate"):
         return Reading("clearance_rate_pct", n.value, n.end, n.qualifier)
-    if ctx.clause_has("nev") and ctx.clause_has("share"):
+    # The subject may stand in the clause before: "其中，新能源汽车2.1万辆，占比21.4%"
+    if lx.has("nev", ctx.low or ctx.text.lower(), max(ctx.sentence[0], ctx.clause[0] - 30), ctx.clause[1]) and (
+        ctx.clause_has("share")
+    ):
         return Reading("nev_share_pct", n.value, n.end, n.qualifier)
     return None
 
@@ -185,8 +283,7 @@ def _level_word_before(text: str, start: int) -> bool:
 
 def _signed(n: Number, ctx: Context) -> float:
     before = lx.NEGATIVE.search(ctx.text, max(ctx.clause[0], n.start - 30), n.start)
-    after = lx.NEGATIVE.match(ctx.text, n.end, min(ctx.sentence[1], n.end + 12))
-    after = after or re.match(r"\s*(?:fewer|less|lower|down|меньше|ниже)", ctx.text[n.end : n.end + 12], re.IGNORECASE)
+    after = lx.NEGATIVE_AFTER.match(ctx.text, n.end, min(ctx.sentence[1], n.end + 30))
     return -n.value if (before or after) else n.value
 
 

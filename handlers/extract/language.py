@@ -7,7 +7,7 @@ import re
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LAT = re.compile(r"[A-Za-z]")
-_SAMPLE = 3000
+_SAMPLE = 1200
 KNOWN = ("en", "ru", "zh")
 
 

@@ -6,6 +6,7 @@ import re
 from types import ModuleType
 
 from handlers.extract import lexicon_en, lexicon_ru, lexicon_zh
+from handlers.extract.trie import lower_pattern
 
 _LANGS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_zh)
 UNIT_CLASSES = tuple(lexicon_en.UNITS)
@@ -45,17 +46,22 @@ def _join(role: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{getattr(mod, role)})" for mod in _LANGS), re.IGNORECASE)
 
 
+# Context words are searched in the lower-cased text (faster than IGNORECASE over whole sentences).
 CONTEXT: dict[str, re.Pattern[str]] = {
-    role: re.compile("|".join(f"(?:{mod.CONTEXT[role]})" for mod in _LANGS), re.IGNORECASE)
+    role: re.compile(lower_pattern("|".join(f"(?:{mod.CONTEXT[role]})" for mod in _LANGS)))
     for role in lexicon_en.CONTEXT
 }
 CHANGE_BEFORE = _join("CHANGE_BEFORE")
 CHANGE_AFTER = re.compile("|".join(f"(?:{mod.CHANGE_AFTER})" for mod in _LANGS), re.IGNORECASE)
 NEGATIVE = _join("NEGATIVE")
 MOM = _join("MOM")
+NEGATIVE_AFTER = re.compile(
+    r"\s*(?:year[- ]on[- ]year\s+|y/y\s+|同比)?(?:" + "|".join(f"(?:{mod.NEGATIVE})" for mod in _LANGS) + ")",
+    re.IGNORECASE,
+)
 LEVEL_BEFORE = _join("LEVEL_BEFORE")
-AGGREGATE = _join("AGGREGATE")
-NO_CARRY = _join("NO_CARRY")
+AGGREGATE = re.compile(lower_pattern("|".join(f"(?:{mod.AGGREGATE})" for mod in _LANGS)))  # lower-cased text
+NO_CARRY = re.compile(lower_pattern("|".join(f"(?:{mod.NO_CARRY})" for mod in _LANGS)))  # lower-cased text
 YOY_EXPLICIT = re.compile(
     r"year[- ]on[- ]year|year[- ]over[- ]year|\byoy\b|y/y|a year (?:earlier|ago|before)|same period|"
     r"previous year|last year|годом ранее|аналогичн\w+ период\w*|прошл\w+ год\w*|в годовом|同比|同期|上年|去年",
@@ -69,5 +75,6 @@ AFTER_TIME_EXCLUDE = re.compile(
 )
 
 
-def has(role: str, text: str, start: int, end: int) -> bool:
-    return CONTEXT[role].search(text, start, end) is not None
+def has(role: str, low: str, start: int, end: int) -> bool:
+    """Whether low[start:end] (the lower-cased text) has a word of this role in any language."""
+    return CONTEXT[role].search(low, start, end) is not None

@@ -10,10 +10,11 @@ FILLER = (
     r"standard|passenger|battery[- ]electric|intermodal|of\s+the)"
 )
 UNITS: dict[str, str] = {
-    "train": r"(?:freight )?trains?\b|train (?:trips|services|runs|journeys)\b|consists\b",
+    "train": r"(?:pairs of )?(?:freight )?trains?\b|train (?:trips|services|runs|journeys)\b|consists\b",
     "trip": r"trips\b|services\b|runs\b|journeys\b",
     "tonne": r"(?:metric )?(?:tonnes?|tons?)\b|mt\b",
-    "teu": r"TEUs?\b|twenty-foot equivalent units?\b",
+    "teu": r"TEUs?\b|twenty-foot equivalent units?\b|standard containers\b",
+    "units": r"units\b",
     "vehicle": r"(?:vehicles?|cars?|trucks?|automobiles?|lorries|NEVs?|EVs?)\b",
     "usd": r"(?:US |U\.S\. )?dollars\b|USD\b|US\$",
     "cny": r"yuan\b|CNY\b|RMB\b|renminbi\b",
@@ -28,7 +29,7 @@ CONTEXT: dict[str, str] = {
     "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period)\b|/day\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
-    r"processing time|inspection|release|dwell time|turnaround|transit time|handl\w+ time)\b",
+    r"processing time|inspection|release|dwell time|handl\w+ time)\b",
     "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
     r"rate of (?:customs )?clearance|(?:declarations|consignments|shipments) (?:were )?(?:cleared|released))\b",
     "nev": r"\b(?:new[- ]energy|NEVs?|electric|battery|EVs?|hybrid)\b",
@@ -37,16 +38,29 @@ CONTEXT: dict[str, str] = {
     "export": r"\b(?:export\w*|outbound|shipped abroad|sold abroad|drove from|self-driv\w*)\b",
     "car_goods": r"\b(?:new[- ]energy vehicles|commercial vehicles|passenger cars|NEVs|cars|automobiles|EVs)\b",
     "train_word": r"\btrains?\b|\brailway express\b|\brail services?\b",
+    "vehicle_word": r"\b(?:vehicles?|cars?|trucks?|automobiles?|nevs?|evs?|buses)\b",
     "company": r"\b(?:our|the|its|this) (?:company|firm|enterprise)\b|\bcompany (?:has|had)\b",
     "direction_out": r"\b(?:outbound|exports?|exported|westbound|departing)\b",
     "direction_in": r"\b(?:inbound|imports?|imported|eastbound|arriving)\b",
     "not_clearance": r"\b(?:work\w*|operat\w*|open\w*|schedule|shifts?|around the clock|flight)\b",
-    "passenger": r"\bpassengers?\b",
+    "passenger": r"\b(?:passengers?|high-speed|metro|commuter|suburban|tourist)\b",
+    "plan": r"\b(?:capacity|capacities|designed|design|can (?:handle|process|accommodate|receive|pass)|planned|plans?|"
+    r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year)\b",
+    "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
+    r"estimated to reach)\b",
+    "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
+    r"fines?|tax\w*|salar\w*|price\w*|tariffs?|rates?|fees?)\b",
+    "breakdown": r"\b(?:including|includ\w+|of which|among them|such as)\b",
+    "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves)\b",
+    "per_unit": r"\b(?:each|per (?:train|wagon|container|truck|vehicle|car)|an average train|a single train)\b",
+    "previous": r"\b(?:used to|previously|formerly|before the reform|in the past)\b",
     "per_week": r"\b(?:per week|a week|weekly|each week|every week)\b",
-    "cumulative": r"\bsince (?:its|the|their|it was|they were|being) \w+|\bsince 20\d\d\b|\bin total since\b|"
+    "cumulative": r"\bsince (?:its|their|it was|they were|being) \w+|\bsince the (?!beginning|start)\w+|"
+    r"\bsince 20\d\d\b|\bin total since\b|"
     r"\bto date\b|\bso far\b(?! this year)|\bcumulative\w*|\bin total\b",
 }
 CHANGE_BEFORE = (
+    r"(?:\b(?:growth|increase|rise|decline|drop|decrease)(?: rate)? (?:was|reached|stood at|hit|of)\s+$)|"
     r"(?:\b(?:up|down|increas\w*|rise|rising|rose|grew|grow\w*|gain\w*|jump\w*|surg\w*|climb\w*|soar\w*|"
     r"fell|fall\w*|drop\w*|declin\w*|decreas\w*|slump\w*|plung\w*|slid|shrank|shrunk|dipped|lower|higher|"
     r"growth|by)(?:\s+(?:of|by))?|year[- ]on[- ]year)\s+(?:(?:about|nearly|roughly|some|over|more than|almost|"
@@ -67,4 +81,9 @@ MOM = (
 )
 LEVEL_BEFORE = r"\b(?:to|from|at|reach\w*|was|is|were|stood at|hit|of only|amounted to|totall?ed)\s+(?:a |an )?$"
 AGGREGATE = r"\b(?:(?:the|both|these|two|all) (?:two )?(?:ports|crossings|checkpoints)|together|combined)\b"
-NO_CARRY = r"\b(?:nationwide|across the country|countrywide|between \w+ and \w+|worldwide|globally)\b"
+NO_CARRY = (
+    r"\b(?:nationwide|across the country|countrywide|between \w+ and \w+|worldwide|globally|"
+    r"(?:china|kazakhstan|uzbekistan|kyrgyzstan|russia|central asia|the eu|europe)(?:'s|’s) (?:total )?"
+    r"(?:foreign |overall |bilateral )?(?:trade|exports?|imports?|car market|rail network|railways?|gdp)|"
+    r"(?:trade|exports?|imports?) (?:between|of) (?:china|kazakhstan|uzbekistan|central asia))\b"
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.extract.calendar_words import EN_MONTH_RX, RU_MONTH_RX
+from handlers.extract.trie import lower_pattern
 
 _I = re.IGNORECASE
 TR = re.compile(r"(?<![A-Za-zА-Яа-я])(?:TR|ТР)\s*(CU|EAEU|ТС|ЕАЭС|TS)\s*(\d{3}/\d{4})")
@@ -19,22 +20,39 @@ _EN_TRIGGER = (
     r"\beffective (?:from|on|as of|since)|\bwith effect from|\btransition(?:al)? period|"
     r"\bnew (?:requirements?|rules?|regulations?|procedures?)\b|\bwill (?:be )?(?:required|mandatory)|"
     r"\bno longer (?:be )?(?:accepted|valid|recognized|recognised)|\bbecomes? mandatory|"
-    r"\bmandatory (?:from|since|as of)|\bwill no longer\b|"
-    rf"\b(?:starting|beginning|from|as of|since) (?:on )?(?:{EN_MONTH_RX}\.? \d{{1,2}}|\d{{1,2}} {EN_MONTH_RX})"
-    r"[^.]{0,160}\b(?:will|must|shall|is required|are required|switch\w*|introduc\w*|requir\w*|operate\w*)"
+    r"\bmandatory (?:from|since|as of)|\bwill no longer\b|\bwill (?:require|introduce|ban|prohibit)\w*|"
+    r"\bwill be (?:banned|prohibited|introduced)\b|\b(?:is|are) required to\b"
+)
+_EN_DATE = rf"(?:{EN_MONTH_RX}\.? \d{{1,2}}\b|\d{{1,2}} {EN_MONTH_RX}|{EN_MONTH_RX} 20\d\d)"
+_EN_DATE_TRIGGER = (
+    rf"\b(?:starting|beginning|from|as of|since) (?:from )?(?:on )?{_EN_DATE}"
+    r"[^\n]{0,160}?\b(?:will|must|shall|is required|are required|switch\w*|introduc\w*|requir\w*|operate\w*)|"
+    rf"\b(?:will|shall)\b[^\n]{{0,120}}?\b(?:starting|beginning|from|as of|effective) (?:from )?(?:on )?{_EN_DATE}"
 )
 _RU_TRIGGER = (
     r"вступа\w* в силу|вступ(?:ят|ит|ил[аио]?) в силу|изменени\w+ в (?:ТР|технический регламент|решени\w+|"
     r"порядок|правила)|поправк\w+|переходн\w+ период\w*|нов\w+ требовани\w+|утвердил\w* изменени\w+|"
-    r"перестан\w+ (?:действовать|приниматься)|не будут (?:приниматься|действительны)|станет обязательн\w+|"
-    rf"(?<![\w])с \d{{1,2}} {RU_MONTH_RX}[^.]{{0,160}}(?:переходит|перейд\w+|вводит\w*|введ[её]т\w*|начн\w+|"
+    r"перестан\w+ (?:действовать|приниматься)|не будут (?:приниматься|действительны)|станет обязательн\w+"
+)
+_RU_DATE_TRIGGER = (
+    rf"(?<![\w])с \d{{1,2}} {RU_MONTH_RX}[^\n]{{0,160}}?(?:переходит|перейд\w+|вводит\w*|введ[её]т\w*|начн\w+|"
     r"буд\w+|станет|обязан\w*|запрещ\w*|отмен\w*|измен\w+|работа\w+)"
 )
 _ZH_TRIGGER = (
     r"自\s*(?:20\d\d\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日起|起(?:正式)?(?:施行|实施|执行|生效)|正式实施|开始实施|"
     r"(?<!有)生效|过渡期|修订|修正案|新规|强制(?:性)?(?:认证|实施)|不再(?:接受|认可)"
 )
-TRIGGER = re.compile(f"{_EN_TRIGGER}|{_RU_TRIGGER}|{_ZH_TRIGGER}", _I)
+TRIGGER = re.compile(lower_pattern(f"{_EN_TRIGGER}|{_RU_TRIGGER}|{_ZH_TRIGGER}"))  # on lower-cased text
+DATE_TRIGGER = re.compile(lower_pattern(f"{_EN_DATE_TRIGGER}|{_RU_DATE_TRIGGER}"))  # on lower-cased text
+# Substring gates for DATE_TRIGGER: a preposition of a start date (the month is checked by the regex).
+DATE_GATES: tuple[str, ...] = ("from ", "starting", "beginning", "since ", "as of", "с ")
+DATE_PREFIX = re.compile(
+    lower_pattern(
+        rf"(?:starting|beginning|from|as of|since|effective) (?:from )?(?:on )?"
+        rf"(?:{EN_MONTH_RX}\.? \d|\d{{1,2}} {EN_MONTH_RX})|"
+        rf"с \d{{1,2}} {RU_MONTH_RX}"
+    )
+)  # a cheap first look before DATE_TRIGGER
 CERTIFICATION = re.compile(
     r"certif\w*|type approvals?|vehicle type approval|transition(?:al)? period|сертифика\w*|"
     r"одобрени\w* типа|ОТТС|переходн\w+ период\w*|认证|证书|型式批准|过渡期",
@@ -50,4 +68,14 @@ DATES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{EN_MONTH_RX})\b(?:,?\s+(?P<y>20\d\d))?"),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{RU_MONTH_RX})(?:\s+(?P<y>20\d\d))?", _I),
     re.compile(r"(?:(?P<y>20\d\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    re.compile(rf"\b(?P<m>{EN_MONTH_RX})\s+(?P<y>20\d\d)\b"),  # "from January 2026": the first of the month
 )
+
+# Cheap substring gates (lower case): a sentence without any of these cannot hold a keyword trigger.
+NEEDLES: tuple[str, ...] = (
+    "amend", "force", "effect", "transition", "new requirement", "new rule", "new regulation", "new procedure",
+    "mandatory", "required", "no longer", "will require", "will introduce", "will ban", "will be banned",
+    "will be prohibited",
+    "вступ", "изменени", "поправк", "переходн", "требовани", "перестан", "не будут", "обязательн",
+    "自", "实施", "施行", "执行", "生效", "过渡期", "修订", "修正", "新规", "强制", "不再",
+)  # fmt: skip

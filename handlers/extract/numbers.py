@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from handlers.extract import numwords
 from handlers.extract.spans import Number
 
 _SPACES = "\u00a0\u2009\u202f "
+# No look-behind here: a pattern that starts with a digit class lets `re` skip other text fast; what
+# may stand before a number is checked in Python (_starts_token).
 DIGITS = re.compile(
-    r"(?<![0-9A-Za-z_./,:#№\u2116])(?<![A-Za-zА-Яа-я]-)"
-    r"(?:\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d,.]\d)|\d+)(?:[.,]\d+)*"
-    r"(?![\d/:])(?!-\d{1,2}-\d)"
+    r"[0-9](?:[0-9]{0,2}(?:[\u00a0\u2009\u202f ][0-9]{3})+(?![0-9,.][0-9])|[0-9]*)(?:[.,][0-9]+)*"
+    r"(?![0-9/:])(?!-[0-9]{1,2}-[0-9])"
 )
+_BAD_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_./,:#№×*")
 _SCALE = re.compile(
+    r"(?:(m|k)(?![\w²³]))|"
     r"[ \u00a0\u2009\u202f]?(?:(thousand|million|mln|bn|billion|trillion)\b|"
     r"(тыс|млн|млрд|трлн)\.?|(тысяч[аиу]?|миллион(?:а|ов)?|миллиард(?:а|ов)?)(?![а-яё]))|"
     r"(万亿|亿|万|千)",
@@ -38,7 +42,7 @@ SCALES: dict[str, float] = {
 }
 _PCT = re.compile(
     r"\s?(?:(?P<pp>percentage points?|процентн\w* пункт\w*|п\.\s?п\.|个百分点)|"
-    r"(?P<pct>%|％|percent\b|per cent\b|процент\w*|проц\.))",
+    r"(?P<pct>%|％|percent\b|per cent\b|pct\b|процент\w*|проц\.))",
     re.IGNORECASE,
 )
 _DATES = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
@@ -49,8 +53,8 @@ _QUAL_BEFORE = re.compile(
     r"(nearly|almost|close to|почти|近|接近|将近)|"
     r"(about|around|approximately|roughly|some|an estimated|около|примерно|порядка|приблизительно|"
     r"ориентировочно|约|大约|左右)|"
-    r"(up to|as many as|as much as|до|不超过|最多)|"
-    r"(less than|fewer than|under|below|менее|меньше|не более|不到|不足|少于))\s*$",
+    r"(up to|as many as|as much as|within|до|в течение|в пределах|не более|不超过|最多)|"
+    r"(less than|fewer than|under|below|менее|меньше|不到|不足|少于))\s*$",
     re.IGNORECASE,
 )
 _QUAL_NAMES = ("more_than", "about", "about", "up_to", "less_than")
@@ -60,7 +64,6 @@ _LEVEL_VERB = re.compile(
     r"поднял\w*|опустил\w*|rose|risen|increased|grown|grew|fell|dropped|declined|climbed)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-WORD_RUNS = (numwords.EN_RUN, numwords.RU_RUN)
 
 
 def parse_digits(raw: str, cyrillic: bool, scaled: bool) -> tuple[float, float]:
@@ -86,21 +89,32 @@ def _int_step(s: str) -> float:
     return float(10 ** (len(s) - len(stripped))) if stripped else 1.0
 
 
-def find_numbers(text: str, start: int, end: int, cyrillic: bool) -> list[Number]:
-    """Every number in text[start:end], left to right, without overlaps."""
+def find_numbers(
+    text: str, start: int, end: int, cyrillic: bool, scripts: str = "lcz", qualify: bool = True
+) -> list[Number]:
+    """Every number in text[start:end], left to right, without overlaps.
+
+    `scripts` limits the number-word scans to the scripts the text has: l(atin), c(yrillic), z(h).
+    `qualify=False` leaves qualifiers for later (`qualifier_of`, only for numbers that become figures).
+    """
     found: list[Number] = []
-    dates = [(d.start(), d.end()) for d in _DATES.finditer(text, start, end)]
     for m in DIGITS.finditer(text, start, end):
-        if not any(lo <= m.start() < hi for lo, hi in dates):
+        if _starts_token(text, m.start()) and not _in_date(text, m.start(), m.end()):
             found.append(_digit_number(text, m, cyrillic, end))
-    for run in WORD_RUNS:
-        for m in run.finditer(text, start, end):
-            found.append(_word_number(text, m, end))
-    for m in numwords.ZH_RUN.finditer(text, start, end):
-        found.append(_zh_number(text, m, end))
-    for m in _ZH_PCT.finditer(text, start, end):
-        found.append(_zh_pct(text, m))
+    if "l" in scripts or "c" in scripts:
+        low = text[start:end].lower()
+        for run in (r for s, r in (("l", numwords.EN_RUN), ("c", numwords.RU_RUN)) if s in scripts):
+            for m in run.finditer(low):
+                if _word_bounded(low, m.start(), m.end()):
+                    found.append(_word_number(text, m.start() + start, m.end() + start, end))
+    if "z" in scripts:
+        for m in numwords.ZH_RUN.finditer(text, start, end):
+            found.append(_zh_number(text, m, end))
+        for m in _ZH_PCT.finditer(text, start, end):
+            found.append(_zh_pct(text, m))
     found = [n for n in found if not math.isnan(n.value)]
+    if qualify:
+        found = [replace(n, qualifier=qualifier_of(text, n)) for n in found]
     found.sort(key=lambda n: (n.start, -n.end))
     out: list[Number] = []
     for n in found:
@@ -117,8 +131,12 @@ def _finish(text: str, start: int, end: int, value: float, step: float, limit: i
     if m:
         kind = "pct" if m.group("pct") else "pp"
         end = m.end()
-    qualifier = _qualifier(text, start, end, limit)
-    return Number(start, end, value, kind, qualifier, step, scaled)
+    return Number(start, end, value, kind, "exactly", step, scaled)
+
+
+def qualifier_of(text: str, n: Number) -> str:
+    """'more than', 'около', '超过' before the number, '多', '余', '以上' right after it; ranges stay ranges."""
+    return n.qualifier if n.qualifier != "exactly" else _qualifier(text, n.start, n.end, len(text))
 
 
 def _qualifier(text: str, start: int, end: int, limit: int) -> str:
@@ -137,7 +155,9 @@ def _scale(text: str, end: int, limit: int) -> tuple[float, int]:
     m = _SCALE.match(text, end, limit)
     if not m:
         return 1.0, end
-    word = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
+    word = next(g for g in m.groups() if g).lower()
+    if word in ("m", "k"):
+        return (1e6 if word == "m" else 1e3), m.end()  # "1.2m tonnes", "$5m", "16k trains"
     key = next((k for k in SCALES if word.startswith(k)), word[:3])
     factor = SCALES.get(key) or {"тыс": 1e3, "мил": 1e6}.get(word[:3], 1e9 if word.startswith("миллиард") else 1.0)
     if word.startswith("миллиард"):
@@ -154,15 +174,43 @@ def _digit_number(text: str, m: re.Match[str], cyrillic: bool, limit: int) -> Nu
     return _finish(text, m.start(), end, value * factor, step * factor, limit, factor != 1.0)
 
 
-def _word_number(text: str, m: re.Match[str], limit: int) -> Number:
-    raw = m.group()
+def _starts_token(text: str, pos: int) -> bool:
+    """Not inside a code or word ("A320", "No.5", "COVID-19")."""
+    if pos == 0:
+        return True
+    before = text[pos - 1]
+    if before in _BAD_BEFORE:
+        return False
+    return not (before == "-" and pos > 1 and text[pos - 2].isalpha())
+
+
+def _in_date(text: str, start: int, end: int) -> bool:
+    raw = text[start:end]
+    if raw.count(".") >= 2 and _DATES.fullmatch(raw):
+        return True  # "12.11.2025"
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before not in "-./" and after not in "-./":
+        return False
+    window_start = max(0, start - 10)
+    return any(d.start() <= start - window_start < d.end() for d in _DATES.finditer(text[window_start : end + 6]))
+
+
+def _word_bounded(low: str, start: int, end: int) -> bool:
+    before = low[start - 1] if start > 0 else " "
+    after = low[end] if end < len(low) else " "
+    return not (before.isalpha() or before == "-") and not (after.isalpha() or after == "-")
+
+
+def _word_number(text: str, start: int, stop: int, limit: int) -> Number:
+    raw = text[start:stop]
     value = numwords.parse_ru_words(raw) if _is_cyr(raw) else numwords.parse_en_words(raw)
     if value is None:
-        return Number(m.start(), m.end(), math.nan)
-    factor, end = _scale(text, m.end(), limit)
+        return Number(start, stop, math.nan)
+    factor, end = _scale(text, stop, limit)
     if value * factor < 2:
-        return Number(m.start(), m.end(), math.nan)  # "one train", "одного поезда": an article, not a figure
-    return _finish(text, m.start(), end, value * factor, _int_step(str(int(value))) * factor, limit, True)
+        return Number(start, stop, math.nan)  # "one train", "одного поезда": an article, not a figure
+    return _finish(text, start, end, value * factor, _int_step(str(int(value))) * factor, limit, True)
 
 
 def _zh_number(text: str, m: re.Match[str], limit: int) -> Number:
@@ -182,7 +230,7 @@ def _zh_pct(text: str, m: re.Match[str]) -> Number:
         value = (numwords.parse_zh(whole) or 0.0) + (
             float("0." + "".join(str(numwords.ZH_DIGITS[c]) for c in frac)) if frac else 0.0
         )
-    return Number(m.start(), m.end(), value, "pct", _qualifier(text, m.start(), m.end(), m.end()))
+    return Number(m.start(), m.end(), value, "pct")
 
 
 def _is_cyr(s: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from handlers.extract.trie import trie_regex
+
 EN_UNITS: dict[str, int] = {
     "zero": 0,
     "one": 1,
@@ -83,13 +85,11 @@ RU_SCALES: dict[str, int] = {
     **{f: 10**9 for f in ("миллиард", "миллиарда", "миллиардов")},
 }
 
-_EN_WORDS = "|".join(sorted([*EN_UNITS, *EN_SCALES], key=len, reverse=True))
-_RU_WORDS = "|".join(sorted([*RU_UNITS, *RU_SCALES], key=len, reverse=True))
-EN_RUN = re.compile(
-    rf"(?<![\w-])(?:(?:{_EN_WORDS})(?:[\s-]+(?:and\s+)?(?=(?:{_EN_WORDS})\b)|(?![\w-])))+",
-    re.IGNORECASE,
-)
-RU_RUN = re.compile(rf"(?<![\w-])(?:(?:{_RU_WORDS})(?:\s+(?=(?:{_RU_WORDS})\b)|(?![\w-])))+", re.IGNORECASE)
+_EN_WORDS = trie_regex([w for w in [*EN_UNITS, *EN_SCALES] if w != "a"])
+_RU_WORDS = trie_regex([*RU_UNITS, *RU_SCALES])
+# Run on lower-cased text; word boundaries are checked by the caller (a trie keeps the scan fast).
+EN_RUN = re.compile(rf"{_EN_WORDS}(?:[\s-]+(?:and\s+)?{_EN_WORDS})*")
+RU_RUN = re.compile(rf"{_RU_WORDS}(?:\s+{_RU_WORDS})*")
 
 ZH_DIGITS: dict[str, int] = {
     "零": 0,

@@ -8,6 +8,7 @@ from datetime import date
 
 from handlers.extract import calendar_words as cw
 from handlers.extract.spans import Period
+from handlers.extract.trie import needle
 
 Span = tuple[date, date]
 Resolver = Callable[[re.Match[str], date | None], Span | None]
@@ -24,8 +25,12 @@ _N_RU = (
 )
 
 
-def _year(m: re.Match[str], pub: date | None, first_month: int = 1) -> int | None:
-    """An explicit or relative year; otherwise the latest year whose period had begun by publication."""
+_GRACE = 45  # days: a period may still be running when reported, but not far from its end
+
+
+def _year(m: re.Match[str], pub: date | None, first_month: int = 1, last_month: int = 0) -> int | None:
+    """An explicit or relative year; otherwise the latest year whose period had begun by publication
+    (and, for a span of months, whose end is near: "the first half" written in February is last year's)."""
     groups = m.groupdict()
     raw = (groups.get("y") or groups.get("yr") or "").lower()
     if raw[:2] == "20" and raw[:4].isdigit():
@@ -36,12 +41,16 @@ def _year(m: re.Match[str], pub: date | None, first_month: int = 1) -> int | Non
         return pub.year - 1
     if raw:
         return pub.year
-    return pub.year if date(pub.year, first_month, 1) <= pub else pub.year - 1
+    if date(pub.year, first_month, 1) > pub:
+        return pub.year - 1
+    if last_month and (cw.month_end(pub.year, last_month) - pub).days > _GRACE:
+        return pub.year - 1
+    return pub.year
 
 
 def _months(first_month: int, last_month: int) -> Resolver:
     def resolve(m: re.Match[str], pub: date | None) -> Span | None:
-        y = _year(m, pub, first_month)
+        y = _year(m, pub, first_month, last_month if last_month > first_month else 0)
         return None if y is None else (date(y, first_month, 1), cw.month_end(y, last_month))
 
     return resolve
@@ -87,6 +96,10 @@ def _last_year(m: re.Match[str], pub: date | None) -> Span | None:
 
 
 def _ytd(m: re.Match[str], pub: date | None) -> Span | None:
+    """The year so far; "since the beginning of 2024" written in 2025 is that whole year."""
+    y = (m.groupdict().get("y") or "")[:4]
+    if y.isdigit() and (pub is None or int(y) < pub.year):
+        return date(int(y), 1, 1), date(int(y), 12, 31)
     return None if pub is None else (date(pub.year, 1, 1), pub)
 
 
@@ -136,7 +149,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:in|during|for|of|over|last)\s+(?:the\s+month\s+of\s+)?(?P<m>{_M})\b(?!\s+\d{{1,2}}\b)"
+            rf"\b(?i:in|during|for|of|over|last)\s+(?:the\s+month\s+of\s+)?(?P<m>{_M})\b(?!\s+\d{{1,2}}\b)"
             r"(?:,?\s+(?P<y>20\d\d))?"
         ),
         _month,
@@ -154,7 +167,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:so far this year|since the (?:beginning|start) of (?:the|this) year|year[- ]to[- ]date|"
+            r"\b(?:so far this year|since the (?:beginning|start) of (?:the|this|(?P<y>20\d\d)) ?(?:year)?|"
+            r"year[- ]to[- ]date|"
             r"this year)\b",
             _I,
         ),
@@ -162,14 +176,20 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         "",
     ),
     (re.compile(r"\blast year\b", _I), _last_year, ""),
+    (re.compile(r"\b(?:last month|a month ago)\b", _I), _prev_month, ""),
     (
-        re.compile(r"\b(?:a month earlier|the previous month|the month before|last month|a month ago)\b", _I),
+        re.compile(r"\b(?:a month earlier|the previous month|the month before)\b", _I),
         _prev_month,
         "prev_month",
     ),
     (
+        re.compile(r"\b(?:a year (?:earlier|ago|before)|the previous year|the year before)\b", _I),
+        _last_year,
+        "prev_year",
+    ),
+    (
         re.compile(
-            rf"\b(?:as of|as at|as of the end of)\s+(?P<m>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"\b(?i:as of|as at|as of the end of)\s+(?P<m>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
             r"(?:,?\s+(?P<y>20\d\d))?"
         ),
         _as_of,
@@ -185,7 +205,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         "",
     ),
     (
-        re.compile(r"(?:за|итогам|первые|первых|в течение)\s+(?:перв\w+\s+)?" + _N_RU + r"\s+месяц\w*" + _RU_Y, _I),
+        re.compile(
+            r"(?:за|итогам|первые|первых|в течение)\s+(?:перв\w+\s+)?" + _N_RU + r"\s+(?:месяц\w*|мес\.)" + _RU_Y, _I
+        ),
         _first_n,
         "",
     ),
@@ -193,15 +215,29 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (re.compile(rf"(?:в|за)\s+(?P<m>{_RM})" + _RU_Y, _I), _month, ""),
     (re.compile(r"(?:в|за|по итогам|на конец)\s+(?P<y>20\d\d)\s*(?:-?м\s+)?(?:году|год|года|г\.)", _I), _full_year, ""),
     (
-        re.compile(r"(?:с начала (?:текущего |этого |нынешнего )?года|в этом году|в текущем году|в нынешнем году)", _I),
+        re.compile(
+            r"(?:с начала (?:(?P<y>20\d\d) |текущего |этого |нынешнего )?года|в этом году|в текущем году|"
+            r"в нынешнем году)",
+            _I,
+        ),
         _ytd,
         "",
     ),
     (re.compile(r"(?:в прошлом году|за прошлый год|в минувшем году)", _I), _last_year, ""),
-    (re.compile(r"(?:месяцем ранее|в прошлом месяце|в предыдущем месяце|месяц назад)", _I), _prev_month, "prev_month"),
+    (re.compile(r"(?:месяцем ранее|в предыдущем месяце)", _I), _prev_month, "prev_month"),
+    (re.compile(r"(?:в прошлом месяце|за прошлый месяц|месяц назад)", _I), _prev_month, ""),
+    (re.compile(r"(?:годом ранее|год назад|годом раньше)", _I), _last_year, "prev_year"),
     (re.compile(rf"по состоянию на\s+(?P<d>\d{{1,2}})\s+(?P<m>{_RM})" + _RU_Y, _I), _as_of, "as_of"),
     # Chinese
     (re.compile(_ZH_Y + r"(?P<m1>\d{1,2})\s*[—–\-－~～至到]\s*(?P<m2>\d{1,2})\s*月(?:份)?"), _range, ""),
+    (
+        re.compile(
+            _ZH_Y
+            + r"(?P<m1>[一二三四五六七八九十]{1,2})\s*[—–\-－~～至到]\s*(?P<m2>[一二三四五六七八九十]{1,3})\s*月(?:份)?"
+        ),
+        _range,
+        "",
+    ),
     (re.compile(_ZH_Y + r"前(?P<n>\d{1,2}|十[一二]|[一二两三四五六七八九十])(?:个)?月"), _first_n, ""),
     (re.compile(_ZH_Y + r"前(?P<n>[二两三])(?:个)?季度"), _quarters_cumulative, ""),
     (re.compile(_ZH_Y + r"(?:第)?(?P<q>[一二三四1-4])季度"), _quarter, ""),
@@ -214,7 +250,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     ),
     (re.compile(r"今年以来|年初以来|今年(?!\d|前|上半年|下半年|第?[一二三四]季度)"), _ytd, ""),
     (re.compile(r"去年(?!同期)|上年(?!同期)"), _last_year, ""),
-    (re.compile(r"上月|上个月"), _prev_month, "prev_month"),
+    (re.compile(r"上月|上个月"), _prev_month, ""),
+    (re.compile(r"上年同期|去年同期"), _last_year, "prev_year"),
     (re.compile(r"截至(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"), _as_of, "as_of"),
     (re.compile(r"截至(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?:底|末)"), _as_of_month_end, "as_of"),
     (re.compile(rf"\b(?:by|as of|as at) the end of (?P<m>{_M})(?:,?\s+(?P<y>20\d\d))?", _I), _as_of_month_end, "as_of"),
@@ -236,10 +273,57 @@ _EVENT_DATE = re.compile(
 )
 
 
-def find_periods(text: str, start: int, end: int, pub: date | None) -> list[Period]:
+_RU_START = next(i for i, (rx, _, _) in enumerate(PATTERNS) if "полугоди" in rx.pattern)
+_ZH_START = next(i for i, (rx, _, _) in enumerate(PATTERNS) if "月" in rx.pattern)
+BY_SCRIPT = {"l": PATTERNS[:_RU_START], "c": PATTERNS[_RU_START:_ZH_START], "z": PATTERNS[_ZH_START:]}
+_SCRIPTS = (("l", re.compile(r"[A-Za-z]")), ("c", re.compile(r"[А-Яа-яЁё]")), ("z", re.compile(r"[\u4e00-\u9fff]")))
+
+
+_MONTHS_LOW = re.compile(
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|"
+    r"октябр|ноябр|декабр"
+)
+
+
+def _gate(pattern: str) -> str | None:
+    """What a sentence (lower-cased) must contain for the pattern to have a chance: a literal, or MONTH."""
+    literal = needle(pattern)
+    if literal is not None:
+        return literal
+    if cw.EN_MONTH_RX in pattern or cw.RU_MONTH_RX in pattern:
+        return "MONTH"
+    required = _LOOKAROUND.sub("", pattern.replace(_ZH_Y, ""))
+    for ch in ("季度", "半年", "月", "年"):
+        if ch in required:
+            return ch
+    return None
+
+
+_LOOKAROUND = re.compile(r"\(\?<?!(?:[^()]|\([^()]*\))*\)")
+
+
+_NEEDLES: dict[str, str | None] = {rx.pattern: _gate(rx.pattern) for rx, _, _ in PATTERNS}
+
+
+def scripts_of(text: str, start: int, end: int) -> str:
+    return "".join(name for name, rx in _SCRIPTS if rx.search(text, start, end))
+
+
+def find_periods(text: str, start: int, end: int, pub: date | None, scripts: str = "lcz") -> list[Period]:
     """Period expressions in text[start:end], longest first where they overlap, in text order."""
     found: list[Period] = []
-    for rx, resolve, relative in PATTERNS:
+    low = text[start:end].lower()
+    has_month: bool | None = None
+    patterns = [p for script in scripts for p in BY_SCRIPT[script]]
+    for rx, resolve, relative in patterns:
+        gate = _NEEDLES.get(rx.pattern)
+        if gate == "MONTH":
+            if has_month is None:
+                has_month = _MONTHS_LOW.search(low) is not None
+            if not has_month:
+                continue
+        elif gate is not None and gate not in low:
+            continue
         for m in rx.finditer(text, start, end):
             span = resolve(m, pub)
             if span is None:

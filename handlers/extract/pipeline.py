@@ -3,35 +3,37 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
 from handlers.extract import lexicon as lx
-from handlers.extract.attribution import DocState, pick_period, pick_port
+from handlers.extract.attribution import DocState, names_other_place, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
 from handlers.extract.events import find_events
-from handlers.extract.indicators import Context, Reading, is_mom, read_number
-from handlers.extract.language import detect_language, has_cyrillic
-from handlers.extract.numbers import find_numbers
-from handlers.extract.periods import find_periods
+from handlers.extract.indicators import Context, maybe_figure, read_number
+from handlers.extract.language import detect_language
+from handlers.extract.numbers import find_numbers, qualifier_of
+from handlers.extract.periods import find_periods, scripts_of
 from handlers.extract.plausibility import is_implausible
 from handlers.extract.ports import find_ports
+from handlers.extract.relations import COMPARED, Read, comparison_head, drop_previous_levels, inherit, respectively
 from handlers.extract.segment import clause_at, clause_bounds, split_sentences
 from handlers.extract.spans import Number, Period, PortMention, Sentence
+from handlers.extract.yoy import attach_yoy
 from service.models import Document, Event, Observation
 from service.vocabulary import INDICATORS
 
 # Full-width digits and signs to ASCII, one character for one, so offsets stay valid.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
+_WIDE = re.compile("[０-９％]")
+# Run on the lower-cased text, without IGNORECASE: a cheap gate before the period patterns.
 _PERIOD_CUE = re.compile(
-    r"20\d\d|\b(?:first|second|half|quarter|months?|this year|last year|earlier|as of|H[12]|Q[1-4]|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|полугод|квартал|месяц|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|"
-    r"сентябр|октябр|ноябр|декабр|году|ранее|состоянию|年|月|季度|半年",
-    re.IGNORECASE,
+    r"20\d\d|first|second|half|quarter|month|year|earlier|as of|h[12]\b|q[1-4]|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|полугод|квартал|мес|январ|феврал|март|апрел|ма[йяе]|"
+    r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|年|月|季度|半年"
 )
 _MAX_QUOTE = 400
-_Read = tuple[Number, Reading, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,147 +48,158 @@ class _Doc:
     pub: date | None
     ports: list[PortMention]
     state: DocState
+    sentences: list[Sentence]
+    periods: dict[int, list[Period]]
+    low: str
 
 
 def extract(document: Document) -> Extraction:
     """Every indicator figure and certification/regulation event in one document. Pure: no I/O."""
-    text = document.text.translate(_FULLWIDTH)
+    text = document.text
+    if _WIDE.search(text):
+        text = text.translate(_FULLWIDTH)
     language = detect_language(text, document.language)
     pub = document.published_at.date() if document.published_at else None
-    doc = _Doc(text, pub, find_ports(text), DocState())
     sentences = split_sentences(text)
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    scripts = scripts_of(text, 0, len(text))
+    doc = _Doc(text, pub, find_ports(text, low, scripts + "l"), DocState(pub=pub), sentences, {}, low)
+    numbers = find_numbers(text, 0, len(text), language == "ru", scripts, qualify=False)
+    by_sentence: dict[int, list[Number]] = {}
+    starts = [s.start for s in sentences]
+    for n in numbers:
+        by_sentence.setdefault(bisect_right(starts, n.start) - 1, []).append(n)
     cands: list[Candidate] = []
-    for sentence in sentences:
-        cands.extend(_sentence_candidates(doc, sentence))
+    mentions = _mentions_by_sentence(doc.ports, starts)
+    for i, sentence in enumerate(sentences):
+        if i in by_sentence and not sentence.nav:
+            cands.extend(_figures(doc, i, by_sentence[i], mentions.get(i, [])))
+        doc.state.update(sentence, mentions.get(i, []))
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
-    events = find_events(document, text, sentences, language, pub)
+    events = find_events(document, text, low, sentences, language, pub)
     return Extraction(observations, events)
 
 
-def _sentence_candidates(doc: _Doc, s: Sentence) -> list[Candidate]:
-    text = doc.text
-    mentions = [m for m in doc.ports if s.start <= m.start < s.end]
-    periods = find_periods(text, s.start, s.end, doc.pub) if _PERIOD_CUE.search(text, s.start, s.end) else []
-    numbers = find_numbers(text, s.start, s.end, has_cyrillic(text[s.start : s.end]))
-    out: list[Candidate] = []
-    if numbers:
-        out = _figures(doc, s, numbers, mentions, periods)
-    doc.state.update(s, mentions, periods)
+def _mentions_by_sentence(ports: list[PortMention], starts: list[int]) -> dict[int, list[PortMention]]:
+    out: dict[int, list[PortMention]] = {}
+    for m in ports:
+        out.setdefault(bisect_right(starts, m.start) - 1, []).append(m)
     return out
 
 
-def _figures(
-    doc: _Doc, s: Sentence, numbers: list[Number], mentions: list[PortMention], periods: list[Period]
-) -> list[Candidate]:
+def _periods(doc: _Doc, i: int) -> list[Period]:
+    """Period expressions of sentence i (computed once, only for sentences that need them)."""
+    if i not in doc.periods:
+        s = doc.sentences[i]
+        found: list[Period] = []
+        if _PERIOD_CUE.search(doc.low, s.start, s.end):
+            found = find_periods(doc.text, s.start, s.end, doc.pub, scripts_of(doc.text, s.start, s.end))
+        doc.periods[i] = found
+    return doc.periods[i]
+
+
+def _carried_period(doc: _Doc, i: int) -> Period | None:
+    """The first main period of the latest earlier sentence that states one."""
+    for j in range(i - 1, -1, -1):
+        main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
+        if main:
+            return main[0]
+    return None
+
+
+def _readings(doc: _Doc, s: Sentence, numbers: list[Number]) -> list[Read]:
     text = doc.text
+    if not any(n.kind != "num" or maybe_figure(n, text, s.end) for n in numbers):
+        return []  # dates, years, ages: no number here has a unit or a percent sign
     bounds = clause_bounds(text, s)
-    readings: list[tuple[Number, Reading, tuple[int, int]]] = []
+    readings: list[Read] = []
     for n in numbers:
         clause = clause_at(bounds, n.start)
-        reading = read_number(n, Context(text, clause, (s.start, s.end)))
-        reading = reading or _inherit(n, text, clause, readings)
+        reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low))
+        reading = reading or inherit(n, text, clause, readings)
         if reading is not None:
             readings.append((n, reading, clause))
+    return readings
+
+
+def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMention]) -> list[Candidate]:
+    """The candidates of sentence i; periods and the carried context are computed only when needed."""
+    text = doc.text
+    s = doc.sentences[i]
+    readings = _readings(doc, s, numbers)
     figures = [(n, r, c) for n, r, c in readings if r.indicator != "change"]
-    yoy = _attach_yoy(text, s, readings)
-    figures = _drop_previous_levels(text, figures)
-    cumulative = lx.has("cumulative", text, s.start, s.end)
+    if not figures:
+        return []
+    _set_carry(doc, i)
+    periods = _periods(doc, i)
+    yoy = attach_yoy(text, doc.low, s, readings)
+    figures = drop_previous_levels(text, figures)
+    cumulative = lx.has("cumulative", doc.low, s.start, s.end)
+    elsewhere = not mentions and names_other_place(text, s, mentions)
+    in_order = respectively(doc.low, s, figures, mentions)
     out: list[Candidate] = []
-    quote = _quote(text, s)
-    for n, r, clause in figures:
-        port = pick_port(text, mentions, n.start, clause, s, doc.state)
-        period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative)
-        out.append(
-            Candidate(
-                port,
-                r.indicator,
-                r.value,
-                r.qualifier,
-                n.step,
-                period,
-                yoy.get(n.start),
-                _direction(text, clause, r.indicator),
-                _scope(text, clause, n.start),
-                quote,
-                n.start,
-            )
-        )
+    series: dict[int, tuple[str, str]] = {}  # figure start → its direction and scope
+    for k, (n, r, clause) in enumerate(figures):
+        port = in_order.get(n.start) or pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere)
+        compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
+        series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)
+        period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative, compared)
+        if period and doc.pub and period[0] > doc.pub:
+            continue  # a period that has not begun: a plan or target, not a reported figure
+        out.append(_candidate(doc, s, (n, r, clause), port, period, yoy.get(n.start), series[n.start]))
     return out
 
 
-_FROM_BEFORE = re.compile(
-    r"(?:\bfrom|由|从|\bс)\s*(?:原来的|此前的|the previous|an earlier|a previous)?\s*$", re.IGNORECASE
-)
+def _series(low: str, earlier: list[Read], read: Read, series: dict[int, tuple[str, str]], lo: int) -> tuple[str, str]:
+    """Direction and scope; a comparison figure ('down from 98.9%') takes those of the figure it is compared with."""
+    n, r, clause = read
+    direction = _direction(low, clause, r.indicator)
+    scope = _scope(low, clause, n.start)
+    lo = max([lo, *(f[1].end for f in earlier)])
+    head = comparison_head(low, n, lo, earlier, r.indicator)
+    if head is None:
+        return direction, scope
+    head_direction, head_scope = series[head[0].start]
+    own_words = head[2] != clause and direction != "total"  # "…, against 40% for imports": its own series
+    return (direction if own_words else head_direction), (scope if scope == "company" else head_scope)
 
 
-def _drop_previous_levels(text: str, figures: list[_Read]) -> list[_Read]:
-    """'cut from 6 hours to 2 hours', '由原来的2天压缩至1天': the old level is not the news."""
-    out: list[_Read] = []
-    for i, (n, r, clause) in enumerate(figures):
-        others = [f for j, f in enumerate(figures) if j != i and f[1].indicator == r.indicator and f[2] == clause]
-        if others and _FROM_BEFORE.search(text, max(clause[0], n.start - 12), n.start):
-            continue
-        out.append((n, r, clause))
-    return out
+def _set_carry(doc: _Doc, i: int) -> None:
+    cache: list[Period | None] = []
+
+    def carried() -> Period | None:
+        if not cache:
+            cache.append(_carried_period(doc, i))
+        return cache[0]
+
+    doc.state.carry = carried
 
 
-_COMPARE_START = re.compile(
-    r"\s*(?:(?:down|up) from|compared (?:with|to)|versus|against|from|тогда как|против|по сравнению с|而|较)\b",
-    re.IGNORECASE,
-)
+def _candidate(
+    doc: _Doc,
+    s: Sentence,
+    read: Read,
+    port: str | None,
+    period: tuple[date, date] | None,
+    yoy: float | None,
+    series: tuple[str, str],
+) -> Candidate:
+    n, r, _ = read
+    qualifier = r.qualifier if r.qualifier != "exactly" else qualifier_of(doc.text, n)
+    direction, scope = series
+    return Candidate(
+        port, r.indicator, r.value, qualifier, n.step, period, yoy, direction, scope, _quote(doc.text, s), n.start
+    )
 
 
-def _inherit(
-    n: Number, text: str, clause: tuple[int, int], done: list[tuple[Number, Reading, tuple[int, int]]]
-) -> Reading | None:
-    """'fell to 96.4%, down from 98.9%': the second figure is the same indicator as the first."""
-    levels = [r for _, r, _ in done if r.indicator != "change"]
-    if not levels or not _COMPARE_START.match(text, clause[0]):
-        return None
-    prev = levels[-1]
-    if n.kind == "pct" and prev.indicator.endswith("_pct"):
-        return Reading(prev.indicator, n.value, n.end, n.qualifier)
-    if (
-        n.kind == "num"
-        and prev.indicator == "clearance_time_hours"
-        and re.match(r"\s*(?:hours?|час\w*|小时)", text[n.end : n.end + 8])
-    ):
-        return Reading(prev.indicator, n.value, n.end, n.qualifier)
-    return None
-
-
-def _attach_yoy(text: str, s: Sentence, readings: list[tuple[Number, Reading, tuple[int, int]]]) -> dict[int, float]:
-    """Each change in percent goes to the nearest figure before it (or the next one in its clause)."""
-    out: dict[int, float] = {}
-    for i, (n, r, clause) in enumerate(readings):
-        if r.indicator != "change" or is_mom(n.end, Context(text, clause, (s.start, s.end)), n.start):
-            continue
-        target = _yoy_target(readings, i, clause)
-        if target is not None and target.start not in out:
-            out[target.start] = r.value
-    return out
-
-
-def _yoy_target(readings: list[_Read], i: int, clause: tuple[int, int]) -> Number | None:
-    n = readings[i][0]
-    for m, r, _ in reversed(readings[:i]):
-        if r.indicator == "change":
-            break
-        if not r.indicator.endswith("_pct") and n.start - r.end <= 160:
-            return m
-        break
-    for m, r, c in readings[i + 1 :]:
-        if r.indicator != "change" and c == clause and not r.indicator.endswith("_pct"):
-            return m
-    return None
-
-
-def _direction(text: str, clause: tuple[int, int], indicator: str) -> str:
+def _direction(low: str, clause: tuple[int, int], indicator: str) -> str:
     if indicator == "vehicles_exported":
         return "total"
-    out = lx.has("direction_out", text, *clause)
-    inn = lx.has("direction_in", text, *clause)
+    out = lx.has("direction_out", low, *clause)
+    inn = lx.has("direction_in", low, *clause)
     if out == inn:
         return "total"
     trade = indicator.startswith("trade_value")
@@ -195,8 +208,8 @@ def _direction(text: str, clause: tuple[int, int], indicator: str) -> str:
     return "import" if trade else "inbound"
 
 
-def _scope(text: str, clause: tuple[int, int], pos: int) -> str:
-    return "company" if lx.has("company", text, clause[0], pos) else "port"
+def _scope(low: str, clause: tuple[int, int], pos: int) -> str:
+    return "company" if lx.has("company", low, clause[0], pos) else "port"
 
 
 def _quote(text: str, s: Sentence) -> str:

@@ -9,6 +9,7 @@ from functools import cache
 from importlib import resources
 
 from handlers.extract.spans import PortMention
+from handlers.extract.trie import lower_pattern, needle
 from service.vocabulary import PORTS
 
 _EXCLUDE_BEFORE = re.compile(
@@ -17,63 +18,114 @@ _EXCLUDE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EXCLUDE_AFTER = re.compile(r"\s*(?:对面|对岸)")
+_PAIR = re.compile(r"[»\"”]?\s*[–—-]\s*[«\"“]?|\s*/\s*")
 
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    pattern: re.Pattern[str]
-    by_group: dict[str, str]
+    by_alias_script: list[tuple[str, str, str]]  # (lower-cased alias, port, script l/c/z): substring search
+    patterns: list[tuple[re.Pattern[str], str | None, str]]  # regex entries: (regex, required literal, port)
     priority: dict[str, int]
     region: dict[str, str]
 
 
-def _alias_regex(alias: str) -> str:
-    body = re.escape(alias).replace("\\ ", r"\s+")
-    if re.search(r"[\u4e00-\u9fff]", alias):
-        return body
-    tail = r"[а-яё]{0,3}" if re.search(r"[а-яё]$", alias, re.IGNORECASE) else ""
-    return rf"(?<![\w-]){body}{tail}(?![\w])"
+_SPACES = str.maketrans("\u00a0\u2009\u202f\t", "    ")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CYR = re.compile(r"[а-яё]")
+
+
+def _key(alias: str) -> str:
+    return alias.lower().translate(_SPACES)
 
 
 @cache
 def gazetteer() -> Gazetteer:
     raw = tomllib.loads(resources.files("handlers.extract").joinpath("data/ports.toml").read_text("utf-8"))
-    parts: list[tuple[int, str, str]] = []
-    by_group: dict[str, str] = {}
+    by_alias: dict[str, str] = {}
+    patterns: list[tuple[re.Pattern[str], str | None, str]] = []
     priority: dict[str, int] = {}
     region: dict[str, str] = {}
-    for i, entry in enumerate(raw["port"]):
+    for entry in raw["port"]:
         pid = str(entry["id"])
         if pid not in PORTS:
             raise ValueError(f"ports.toml: unknown port id {pid!r}")
-        group = f"p{i}"
-        by_group[group] = pid
         priority[pid] = int(entry.get("priority", 1))
         region[pid] = str(entry.get("region", pid))
         for alias in entry.get("aliases", []):
-            parts.append((len(alias), group, _alias_regex(str(alias))))
+            by_alias[_key(str(alias))] = pid
         for pat in entry.get("patterns", []):
-            parts.append((len(pat), group, f"(?:{pat})"))
-    parts.sort(key=lambda p: -p[0])
-    alternation = "|".join(f"(?P<{g}_{n}>{rx})" for n, (_, g, rx) in enumerate(parts))
-    pattern = re.compile(alternation, re.IGNORECASE)
-    return Gazetteer(pattern, by_group, priority, region)
+            patterns.append((re.compile(lower_pattern(str(pat))), needle(str(pat)), pid))
+    return Gazetteer(
+        [(a, p, "z" if _CJK.search(a) else "c" if _CYR.search(a) else "l") for a, p in by_alias.items()],
+        patterns,
+        priority,
+        region,
+    )
 
 
-def find_ports(text: str) -> list[PortMention]:
-    """Every port mention in the text, except ones only used to locate something else ('opposite X')."""
+def _bounded(low: str, start: int, end: int) -> int | None:
+    """The end of an alias match at word boundaries (Russian aliases may take a case ending), or None."""
+    if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "-") and not _CJK.match(low, start):
+        return None
+    if _CJK.match(low, start):
+        return end
+    if end < len(low) and "а" <= low[end - 1] <= "я":
+        tail = end
+        while tail < len(low) and tail - end < 3 and ("а" <= low[tail] <= "я" or low[tail] == "ё"):
+            tail += 1
+        end = tail
+    if end < len(low) and (low[end].isalnum() and not _CJK.match(low, end)):
+        return None
+    return end
+
+
+def _pattern_hits(rx: re.Pattern[str], literal: str | None, low: str) -> set[tuple[int, int]]:
+    """Matches of a gazetteer regex, searched only around occurrences of its required literal."""
+    if literal is None:
+        return {(m.start(), m.end()) for m in rx.finditer(low)}
+    hits: set[tuple[int, int]] = set()
+    i = low.find(literal)
+    while i >= 0:
+        for m in rx.finditer(low, max(0, i - 80), min(len(low), i + len(literal) + 160)):
+            hits.add((m.start(), m.end()))
+        i = low.find(literal, i + 1)
+    return hits
+
+
+def find_ports(text: str, low: str | None = None, scripts: str | None = None) -> list[PortMention]:
+    """Every port mention in the text, except ones only used to locate something else ('opposite X').
+
+    `low` is the text lower-cased with the same length (offsets stay valid).
+    """
     gz = gazetteer()
+    if low is None or len(low) != len(text):
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    if "\u00a0" in low or "\u2009" in low or "\u202f" in low or "\t" in low:
+        low = low.translate(_SPACES)
+    found: list[tuple[int, int, str]] = []
+    if scripts is None:
+        scripts = "l" + ("c" if _CYR.search(low) else "") + ("z" if _CJK.search(low) else "")
+    for alias, port, script in gz.by_alias_script:
+        if script not in scripts:
+            continue
+        i = low.find(alias)
+        while i >= 0:
+            end = _bounded(low, i, i + len(alias))
+            if end is not None:
+                found.append((i, end, port))
+            i = low.find(alias, i + 1)
+    for rx, literal, port in gz.patterns:
+        found.extend((start, end, port) for start, end in _pattern_hits(rx, literal, low))
+    found.sort(key=lambda f: (f[0], -f[1]))
     out: list[PortMention] = []
-    for m in gz.pattern.finditer(text):
-        group = (m.lastgroup or "").split("_")[0]
-        port = gz.by_group.get(group)
-        if port is None:
+    for start, end, port in found:
+        if out and start < out[-1].end:
             continue
-        if _EXCLUDE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if out and _PAIR.fullmatch(text, out[-1].end, start) and gz.priority[port] == 1:
+            continue  # "Dostyk–Alashankou", "Достык – Алашанькоу": a crossing named by its pair; the first names it
+        if _EXCLUDE_BEFORE.search(text, max(0, start - 40), start) or _EXCLUDE_AFTER.match(text, end):
             continue
-        if _EXCLUDE_AFTER.match(text, m.end()):
-            continue
-        out.append(PortMention(m.start(), m.end(), port, gz.priority[port]))
+        out.append(PortMention(start, end, port, gz.priority[port]))
     return out
 
 

@@ -13,7 +13,8 @@ _ABBREV = re.compile(
 _SCALE_ABBREV = re.compile(r"(?:тыс|млн|млрд|трлн)\.$")
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}\b")
 _END = re.compile(r"[.!?…]+[»”\"')]*\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9\u4e00-\u9fff])|[。！？；]+[”」』]?|\n+")
-_FINAL = re.compile(r"[.!?。！？…:;»”\"')]\s*$")
+_END_CHAR = re.compile(r"[.!?…。！？；\n]")  # a fast scan; _END is then tried only at these positions
+_FINAL_CHARS = frozenset(".!?。！？…:;»”\"')")
 _CLAUSE = re.compile(
     r",\s|;|，|；|、(?=[^、]{6,})|:\s|：|\s[—–]\s|—|\((?=[^)]{25,})|"
     r"\s(?:while|whereas|but|although)\s|\sтогда как\s|,?\sа\s|而|但"
@@ -25,20 +26,59 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split on sentence ends and on line breaks; a line with no final punctuation is a headline."""
     out: list[Sentence] = []
     pos = 0
-    for m in _END.finditer(text):
-        chunk_end = m.start() if m.group().startswith("\n") else m.end()
-        if not m.group().startswith("\n") and _ABBREV.search(text, pos, m.start() + 1):
+    for m in _ends(text):
+        g = m.group()
+        if g[0] == "." and "\n" not in g and _abbreviation(text, max(pos, m.start() - 12), m):
             continue
-        if _SCALE_ABBREV.search(text, pos, m.start() + 1) and _ACRONYM.match(text, m.end()):
-            continue  # "250 тыс. ДФЭ", "3 млн USD": a unit after a scale abbreviation, not a new sentence
-        _add(text, pos, chunk_end, out, newline=m.group().startswith("\n") or _followed_by_newline(text, m))
+        chunk_end = m.start() if g[0] == "\n" else m.end()
+        _add(text, pos, chunk_end, out, newline="\n" in g)
         pos = m.end()
     _add(text, pos, len(text), out, newline=True)
+    return mark_navigation(out)
+
+
+def _abbreviation(text: str, window: int, m: re.Match[str]) -> bool:
+    """'Co.', 'No.', 'г.' end no sentence; nor does '250 тыс. ДФЭ' (a unit after a scale abbreviation)."""
+    if _ABBREV.search(text, window, m.start() + 1):
+        return True
+    return bool(_SCALE_ABBREV.search(text, window, m.start() + 1) and _ACRONYM.match(text, m.end()))
+
+
+def _ends(text: str) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    last = -1
+    for c in _END_CHAR.finditer(text):
+        if c.start() < last:
+            continue
+        m = _END.match(text, c.start())
+        if m:
+            found.append(m)
+            last = m.end()
+    return found
+
+
+def mark_navigation(sentences: list[Sentence]) -> list[Sentence]:
+    """Runs of headline lines after the body (related stories, menus) are navigation.
+
+    A run counts when it follows the last body sentence, or when it is long (five lines or more);
+    a short list of figures inside the body ("Horgos: 7,762 trains") stays.
+    """
+    body = [i for i, s in enumerate(sentences) if not s.headline]
+    if not body:
+        return sentences
+    out = list(sentences)
+    i = body[0] + 1
+    while i < len(sentences):
+        if not sentences[i].headline:
+            i += 1
+            continue
+        j = i
+        while j < len(sentences) and sentences[j].headline:
+            j += 1
+        if j - i >= 2 and (i > body[-1] or j - i >= 5):
+            out[i:j] = [Sentence(s.start, s.end, s.headline, True) for s in sentences[i:j]]
+        i = j
     return out
-
-
-def _followed_by_newline(text: str, m: re.Match[str]) -> bool:
-    return "\n" in m.group()
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence], newline: bool) -> None:
@@ -48,8 +88,7 @@ def _add(text: str, start: int, end: int, out: list[Sentence], newline: bool) ->
         end -= 1
     if start >= end:
         return
-    body = text[start:end]
-    headline = newline and not _FINAL.search(body) and len(body) <= _HEADLINE_MAX
+    headline = newline and text[end - 1] not in _FINAL_CHARS and end - start <= _HEADLINE_MAX
     out.append(Sentence(start, end, headline))
 
 
@@ -58,12 +97,19 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     pos = sentence.start
     for m in _CLAUSE.finditer(text, sentence.start, sentence.end):
+        if _inside_quotes(text, sentence.start, m.start()):
+            continue  # «Хоргос – Восточные ворота»: a name, not a clause break
         if m.start() > pos:
             bounds.append((pos, m.start()))
         pos = m.end()
     if pos < sentence.end:
         bounds.append((pos, sentence.end))
     return bounds or [(sentence.start, sentence.end)]
+
+
+def _inside_quotes(text: str, start: int, pos: int) -> bool:
+    head = text[start:pos]
+    return head.count("«") > head.count("»") or head.count("“") > head.count("”")
 
 
 def clause_at(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:

@@ -42,6 +42,7 @@ class Sentence:
     start: int
     end: int
     headline: bool = False  # a line without final punctuation: a title or navigation
+    nav: bool = False  # a run of headline lines after the body: related links, menus (not the document's news)
 
 
 @dataclass(slots=True)

@@ -158,6 +158,9 @@ def console_note(alert: Alert) -> str:
     """`yoy +21.0% > 15%`, `below 98.5%`, `drop -2.5pp >= 0.5pp`: the rule and why it fired."""
     name, limit = rule_name(alert.rule), alert.threshold
     change = delta_text(alert, compact=True)
+    if alert.kind == "resolved":
+        shown = f"{change} " if name in _PERCENT_RULES and change else ""
+        return f"{shown}back inside {threshold_text(alert, compact=True)}"
     if name in _PERCENT_RULES | _POINT_RULES and change and limit is not None:
         word = "yoy" if name == "yoy_abs_pct" else name.split("_")[0]
         unit = "%" if name in _PERCENT_RULES else "pp"

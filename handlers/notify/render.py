@@ -31,6 +31,7 @@ SIGNATURE = "Corridor Watch"
 HEADER_LIMIT = 150  # Slack: header text at most 150 characters
 QUOTE_LIMIT = 500  # escaped, at most 5 × 500 characters: under Slack's 3,000 per section
 MAX_OTHER_LINKS = 5
+MAX_DIGEST_LINES = 8  # alerts shown in one digest message (Slack allows 50 blocks)
 _SAFE_ID = re.compile(r"[^A-Za-z0-9._-]")
 
 
@@ -58,7 +59,7 @@ def _headline(alert: Alert) -> str:
         parts.append(KIND_LABELS.get(alert.kind, alert.kind))
     if alert.port is not None:
         parts.append(port_label(alert.port))
-    parts.append(indicator_label(alert.indicator))
+    parts.append(f"{len(alert.digest)} alerts from one report" if alert.digest else indicator_label(alert.indicator))
     return fmt.single_line(" · ".join(parts), HEADER_LIMIT)
 
 
@@ -84,6 +85,8 @@ def _with_period(text: str, period: str) -> str:
 
 def _summary(alert: Alert) -> str:
     """One phrase for a notification preview or a subject: the value and the rule, else the title."""
+    if alert.digest:
+        return "; ".join(f"{indicator_label(a.indicator)} {_summary(a)}" for a in alert.digest[:MAX_DIGEST_LINES])
     if alert.value is None:
         return fmt.single_line(alert.title, 200)
     text = _with_period(fmt.quantity(alert.value, fmt.unit_of(alert)), fmt.value_period(alert))
@@ -122,19 +125,32 @@ def _slack_sources(alert: Alert) -> str:
     return line
 
 
-def render_slack(alert: Alert) -> dict[str, object]:
-    """A Block Kit payload for an incoming webhook, with a plain `text` fallback for notifications."""
-    blocks: list[dict[str, object]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": _headline(alert), "emoji": True}}
-    ]
+def _slack_body(alert: Alert, quotes: set[str]) -> list[dict[str, object]]:
+    """Title, facts and quote of one alert (a digest has one such body per alert; a quote shown once)."""
+    blocks: list[dict[str, object]] = []
     if alert.title.strip():
         blocks.append({"type": "section", "text": _mrkdwn(f"*{slack_escape(fmt.single_line(alert.title))}*")})
     rows = facts(alert)
     if rows:
         blocks.append({"type": "section", "fields": [_mrkdwn(f"*{label}*\n{text}") for label, text in rows]})
     primary = alert.primary
-    if primary is not None and primary.quote.strip():
+    if primary is not None and primary.quote.strip() and primary.quote not in quotes:
+        quotes.add(primary.quote)
         blocks.append({"type": "section", "text": _mrkdwn(_slack_quote(primary.quote))})
+    return blocks
+
+
+def render_slack(alert: Alert) -> dict[str, object]:
+    """A Block Kit payload for an incoming webhook, with a plain `text` fallback for notifications."""
+    blocks: list[dict[str, object]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": _headline(alert), "emoji": True}}
+    ]
+    quotes: set[str] = set()
+    for part in alert.digest[:MAX_DIGEST_LINES] or [alert]:
+        blocks += _slack_body(part, quotes)
+    if len(alert.digest) > MAX_DIGEST_LINES:
+        more = len(alert.digest) - MAX_DIGEST_LINES
+        blocks.append({"type": "context", "elements": [_mrkdwn(f"… and {more} more")]})
     sources = _slack_sources(alert)
     if sources:
         blocks.append({"type": "section", "text": _mrkdwn(sources)})
@@ -154,6 +170,9 @@ def subject(alert: Alert) -> str:
     """`[critical] Horgos clearance_rate_pct 96.4% (below 98.5%)`; one line, control characters removed."""
     kind = "" if alert.kind == "firing" else f"{KIND_LABELS.get(alert.kind, alert.kind)}: "
     port = port_label(alert.port) if alert.port is not None else ""
+    if alert.digest:
+        indicators = ", ".join(dict.fromkeys(a.indicator for a in alert.digest))
+        return fmt.single_line(f"[{alert.severity}] {port} {len(alert.digest)} alerts: {indicators}", 250)
     if alert.value is None:
         body = f"{port} {fmt.single_line(alert.title, 150)}"
     else:
@@ -170,15 +189,23 @@ def _source_lines(alert: Alert) -> list[tuple[str, ObservationRef]]:
     return [("Source", primary)] + [("Also reported by", ref) for ref in fmt.other_sources(alert)]
 
 
-def _plain_body(alert: Alert) -> str:
-    lines = [_headline(alert)]
-    if alert.title.strip():
-        lines.append(fmt.single_line(alert.title, 1000))
+def _plain_part(alert: Alert, quotes: set[str]) -> list[str]:
+    lines = [fmt.single_line(alert.title, 1000)] if alert.title.strip() else []
     lines.append("")
     lines += [f"{label + ':':<11}{text}" for label, text in facts(alert)]
     primary = alert.primary
-    if primary is not None and primary.quote.strip():
+    if primary is not None and primary.quote.strip() and primary.quote not in quotes:
+        quotes.add(primary.quote)
         lines += ["", f"“{fmt.single_line(primary.quote, 2000)}”"]
+    return lines
+
+
+def _plain_body(alert: Alert) -> str:
+    lines = [_headline(alert)]
+    quotes: set[str] = set()
+    for part in alert.digest or [alert]:
+        lines += _plain_part(part, quotes) + ([""] if alert.digest else [])
+    primary = alert.primary
     if primary is not None:
         lines.append("")
         lines += [
@@ -196,17 +223,25 @@ def _html_link(ref: ObservationRef) -> str:
     return f'<a href="{html.escape(url, quote=True)}">{html.escape(fmt.host_of(url))}</a>'
 
 
-def _html_body(alert: Alert) -> str:
+def _html_part(alert: Alert, quotes: set[str]) -> list[str]:
     esc = html.escape
-    parts = [f"<h2>{esc(_headline(alert))}</h2>"]
-    if alert.title.strip():
-        parts.append(f"<p><strong>{esc(fmt.single_line(alert.title, 1000))}</strong></p>")
+    parts = [f"<p><strong>{esc(fmt.single_line(alert.title, 1000))}</strong></p>"] if alert.title.strip() else []
     rows = "".join(f"<tr><th align=\"left\">{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in facts(alert))
     if rows:
         parts.append(f"<table>{rows}</table>")
     primary = alert.primary
-    if primary is not None and primary.quote.strip():
+    if primary is not None and primary.quote.strip() and primary.quote not in quotes:
+        quotes.add(primary.quote)
         parts.append(f"<blockquote>{esc(fmt.single_line(primary.quote, 2000))}</blockquote>")
+    return parts
+
+
+def _html_body(alert: Alert) -> str:
+    esc = html.escape
+    parts = [f"<h2>{esc(_headline(alert))}</h2>"]
+    quotes: set[str] = set()
+    for part in alert.digest or [alert]:
+        parts += _html_part(part, quotes)
     parts += [
         f"<p>{esc(label)}: {_html_link(ref)} ({esc(fmt.single_line(ref.language, 10))})</p>"
         for label, ref in _source_lines(alert)
@@ -245,8 +280,11 @@ def render_email(alert: Alert, sender: str, recipients: list[str]) -> EmailMessa
 def render_console(alert: Alert) -> str:
     """One line: `ALERT warning horgos trains_count 3000 trains 2026-01-01..2026-04-30 yoy +21.0% > 15% URL`.
 
-    Ids, not labels, and plain numbers: this line is for grep as much as for eyes.
+    Ids, not labels, and plain numbers: this line is for grep as much as for eyes. A digest gives one line
+    per alert in it.
     """
+    if alert.digest:
+        return "\n".join(render_console(part) for part in alert.digest)
     primary = alert.primary
     if alert.value is None:
         shown = fmt.single_line(alert.title, 120)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from handlers.evaluate import evaluate
+from handlers.evaluate import digest, evaluate, event_alert, resolved_alert
 from service.models import Observation
 from service.rules import RuleSet, parse_rules
 
@@ -99,3 +99,28 @@ def test_alert_ids_are_stable_per_rule_and_fact() -> None:
     again = evaluate(_obs(96.4), SEPT, rules)
     assert [a.id for a in first] == [a.id for a in again]
     assert len({a.id for a in first}) == 2
+
+
+def test_digest_combines_the_rules_one_document_trips() -> None:
+    rules = _rules(CLEARANCE_RATE_PCT__BELOW="98.5", CLEARANCE_RATE_PCT__DROP_PP="0.5")
+    fired = evaluate(_obs(96.4), SEPT, rules)
+    resolved = resolved_alert(_obs(99.0, start=date(2026, 11, 1), end=date(2026, 11, 30)), "below", 98.5, fired[0])
+    [combined, follow_up] = digest([*fired, resolved])
+    assert follow_up == resolved  # follow-ups are not folded into a digest
+    assert (combined.kind, combined.rule, combined.severity) == ("firing", "digest", "critical")
+    assert combined.port == "horgos"
+    assert [a.rule for a in combined.digest] == ["clearance_rate_pct.below", "clearance_rate_pct.drop_pp"]
+    assert combined.title == "2 alerts from one report on Horgos: customs clearance rate"
+    assert [r.observation_id for r in combined.observations] == [fired[0].observations[0].observation_id]
+    assert digest([*fired, resolved])[0].id == combined.id  # a redelivery gives the same digest
+    assert digest(fired[:1]) == fired[:1]  # one alert stays as it is
+
+
+def test_event_alert_names_the_effective_date_once() -> None:
+    from service.models import Event
+
+    dated = Event(kind="policy", summary="Kalzhat switches to 24/7 operation", effective_date=date(2025, 12, 1),
+                  quote="q")
+    assert event_alert(dated, "warning").title == "📋 Kalzhat switches to 24/7 operation (effective 01 Dec 2025)"
+    already = dated.model_copy(update={"summary": "Policy change, effective 2025-12-01: Kalzhat goes 24/7"})
+    assert event_alert(already, "warning").title == "📋 Policy change, effective 2025-12-01: Kalzhat goes 24/7"

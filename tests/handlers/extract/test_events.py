@@ -64,3 +64,76 @@ def test_year_inferred_for_a_date_without_year() -> None:
 )
 def test_mere_mentions_are_not_events(text: str, lang: str) -> None:
     assert run(text, lang=lang).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "kind", "regime", "effective"),
+    [
+        (
+            "From March 1, 2026, all electric vehicles imported into Kazakhstan must have an EAC certificate "
+            "confirming compliance with TR CU 018/2011.",
+            "en",
+            "2026-01-10",
+            "certification",
+            "TR CU 018/2011",
+            date(2026, 3, 1),
+        ),
+        (
+            "The EEC Council approved amendments to TR EAEU 037/2016; the new requirements will take effect on "
+            "January 1, 2027.",
+            "en",
+            "2026-05-10",
+            "regulation",
+            "TR EAEU 037/2016",
+            date(2027, 1, 1),
+        ),
+        (
+            "Kazakhstan will require UN 38.3 test reports for lithium batteries shipped by rail starting July 1.",
+            "en",
+            "2026-05-10",
+            "regulation",
+            "UN 38.3",
+            date(2026, 7, 1),
+        ),
+        (
+            "С 1 января 2026 года вступают в силу новые требования ТР ТС 018/2011 к электромобилям.",
+            "ru",
+            "2025-11-10",
+            "regulation",
+            "TR CU 018/2011",
+            date(2026, 1, 1),
+        ),
+        (
+            "自2026年1月1日起，哈萨克斯坦对进口新能源汽车实施强制性EAC认证。",
+            "zh",
+            "2025-12-10",
+            "certification",
+            "EAC",
+            date(2026, 1, 1),
+        ),
+        (
+            "Starting from January 2026, the Horgos checkpoint will extend its working hours.",
+            "en",
+            "2025-11-10",
+            "policy",
+            None,
+            date(2026, 1, 1),
+        ),
+    ],
+)
+def test_event_forms(text: str, lang: str, published: str, kind: str, regime: str | None, effective: date) -> None:
+    (event,) = run(text, published, lang).events
+    assert (event.kind, event.regime, event.effective_date) == (kind, regime, effective)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From January to October, Horgos handled 6,000 trains.",
+        "Since January 1, the port has handled 3,000 trains.",
+        "Enterprises must confirm whether test reports align with current EAEU technical regulations.",
+        "On January 5, 2026, Horgos handled a record 120 trains.",
+    ],
+)
+def test_dates_without_a_change_are_not_events(text: str) -> None:
+    assert run(text, "2026-02-10").events == []

@@ -143,3 +143,13 @@ def test_language_detection() -> None:
     assert detect_language("Через Достык прошло более 2,1 тыс. поездов") == "ru"
     assert detect_language("Horgos handled 3,000 trains") == "en"
     assert detect_language("123", hint="ru") == "ru"
+
+
+def test_extract_is_total_on_odd_input() -> None:
+    from extract_helpers import run
+
+    for text in ["", " \n\n ", "1", "99999999999999999999 trains", "百分之", "Q5 2025", "13月", "февраля 30"]:
+        run(text)
+    ex = run("Horgos handled 3,000 freight trains in the first half.\r\nIt was a record.\r\n", published=None)
+    (obs,) = ex.observations
+    assert obs.period_start is None  # no publication date: a year-less period cannot be placed

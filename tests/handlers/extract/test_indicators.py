@@ -81,3 +81,33 @@ def test_previous_level_in_from_to_is_not_reported() -> None:
     assert got == [2]
     got = [o.value for o in run("霍尔果斯口岸通关时间由原来的2天压缩至1天。", lang="zh").observations]
     assert got == [24]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Через Хоргос за 9 мес. экспортировано 15 тыс. единиц автотехники.", "ru", 15_000),
+        ("霍尔果斯口岸今年出口汽车1.2万台。", "zh", 12_000),
+        ("Horgos exported 12,000 units of new energy vehicles in 2024.", "en", 12_000),
+    ],
+)
+def test_vehicle_units(text: str, lang: str, value: float) -> None:
+    (obs,) = run(text, lang=lang).observations
+    assert (obs.indicator, obs.value) == ("vehicles_exported", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Через Алтынколь в сутки проходит 12 пар грузовых поездов.", "ru"),
+        ("Some 12 pairs of freight trains cross Horgos daily.", "en"),
+    ],
+)
+def test_pairs_of_trains(text: str, lang: str) -> None:
+    (obs,) = run(text, lang=lang).observations
+    assert (obs.indicator, obs.value) == ("trains_per_day", 24)
+
+
+def test_breakdown_word_after_the_figure_does_not_hide_it() -> None:
+    ex = run("Horgos exported 421,000 vehicles including many NEVs in 2024.", "2025-03-01")
+    assert [(o.indicator, o.value) for o in ex.observations] == [("vehicles_exported", 421_000)]

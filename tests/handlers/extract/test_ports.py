@@ -103,3 +103,55 @@ def test_network_figure_without_port() -> None:
 def test_no_port_when_text_is_about_something_else() -> None:
     ex = run("Перевозки между Казахстаном и Россией выросли до 71,6 млн тонн", lang="ru")
     assert all(o.port is None for o in ex.observations)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Horgos handled 3,000 trains. Urumqi International Land Port handled 1,200 trains in 2024.", "en"),
+        ("Через Хоргос прошло 3 000 поездов. Через станцию Казанбасы прошло 500 поездов.", "ru"),
+        ("霍尔果斯口岸通行班列3000列。乌鲁木齐国际陆港区开行班列1200列。", "zh"),
+    ],
+)
+def test_a_place_outside_the_gazetteer_does_not_take_the_previous_port(text: str, lang: str) -> None:
+    ports = [o.port for o in run(text, lang=lang).observations]
+    assert ports == ["horgos", None]
+
+
+def test_the_port_refers_back() -> None:
+    ex = run("霍尔果斯口岸通行班列3000列。目前口岸日均通行班列22列。", lang="zh")
+    assert [o.port for o in ex.observations] == ["horgos", "horgos"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "In 2024, Alashankou and Horgos handled 3,560 and 4,120 trains respectively.",
+            "en",
+            [("alashankou", 3560), ("horgos", 4120)],
+        ),
+        (
+            "В 2024 году через Достык и Алтынколь прошло соответственно 3 500 и 4 100 поездов.",
+            "ru",
+            [("dostyk", 3500), ("altynkol", 4100)],
+        ),
+        ("2024年，阿拉山口、霍尔果斯口岸分别通行班列3560列和4120列。", "zh", [("alashankou", 3560), ("horgos", 4120)]),
+    ],
+)
+def test_respectively(text: str, lang: str, expected: list[tuple[str, float]]) -> None:
+    assert [(o.port, o.value) for o in run(text, lang=lang).observations] == expected
+
+
+def test_two_ports_listed_with_a_chinese_list_comma_are_the_region() -> None:
+    ex = run(
+        "今年1—8月，新疆阿拉山口、霍尔果斯两大铁路口岸累计通行中欧（中亚）班列11236列，同比增长7.3%。"
+        "其中，阿拉山口口岸通行5816列，霍尔果斯口岸通行5420列。下一步，海关将推动口岸年通行量突破1.5万列。",
+        "2025-09-05",
+        "zh",
+    )
+    assert [(o.port, o.value) for o in ex.observations] == [
+        ("xinjiang", 11236),
+        ("alashankou", 5816),
+        ("horgos", 5420),
+    ]

@@ -52,3 +52,15 @@ def test_month_on_month_change_is_not_yoy() -> None:
 
 def test_change_alone_is_not_an_observation() -> None:
     assert run("Khorgos Port boosted vehicle turnover efficiency by over 20%.").observations == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "yoy"),
+    [
+        ("За январь-сентябрь 2025 года через Достык перевезено 27,3 млн тонн грузов (+11%).", "ru", 11.0),
+        ("Horgos handled 3,000 freight trains in 2025 (-3.2% y/y).", "en", -3.2),
+    ],
+)
+def test_signed_change_in_brackets(text: str, lang: str, yoy: float) -> None:
+    (obs,) = run(text, lang=lang).observations
+    assert obs.yoy_pct == pytest.approx(yoy)

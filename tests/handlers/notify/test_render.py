@@ -185,7 +185,7 @@ def test_email_subject_for_other_kinds(trains_alert: Alert) -> None:
     )
     resolved = trains_alert.model_copy(update={"kind": "resolved", "severity": "info"})
     assert render_email(resolved, "a@x.org", ["b@x.org"])["Subject"] == (
-        "[info] resolved: Horgos trains_count 3,000 trains (yoy +21.0% > 15%)"
+        "[info] resolved: Horgos trains_count 3,000 trains (+21.0% back inside yoy ±15%)"
     )
 
 
@@ -235,7 +235,7 @@ def test_follow_up_kinds_are_named(clearance_alert: Alert) -> None:
     header = render_slack(resolved)["blocks"][0]["text"]["text"]  # type: ignore[index]
     assert header == "✅ Info · resolved · Horgos · customs clearance rate"
     assert render_console(resolved).startswith(
-        "ALERT info horgos clearance_rate_pct 98.7% 2026-10-01..2026-10-31 resolved below 98.5% "
+        "ALERT info horgos clearance_rate_pct 98.7% 2026-10-01..2026-10-31 resolved back inside below 98.5% "
     )
     revision = clearance_alert.model_copy(update={"kind": "revision"})
     assert render_slack(revision)["blocks"][0]["text"]["text"] == (  # type: ignore[index]

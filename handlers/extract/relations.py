@@ -1,0 +1,95 @@
+"""How figures in one sentence relate: old levels, comparisons, figures paired with ports in order."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.extract import lexicon as lx
+from handlers.extract.indicators import Reading, time_in_hours
+from handlers.extract.spans import Number, PortMention, Sentence
+
+Read = tuple[Number, Reading, tuple[int, int]]  # a number, what it means, its clause
+
+_RESPECTIVELY = re.compile(r"respectively|соответственно|分别")
+
+
+def respectively(low: str, s: Sentence, figures: list[Read], mentions: list[PortMention]) -> dict[int, str]:
+    """'Alashankou and Horgos handled 3,560 and 4,120 trains respectively': ports and figures pair in order."""
+    if not _RESPECTIVELY.search(low, s.start, s.end):
+        return {}
+    ports = list(dict.fromkeys(m.port for m in mentions if m.priority == 1))
+    indicators = {r.indicator for _, r, _ in figures}
+    if len(indicators) != 1 or len(ports) != len(figures) or len(ports) < 2:
+        return {}
+    return {n.start: port for (n, _, _), port in zip(figures, ports, strict=True)}
+
+
+_FROM_BEFORE = re.compile(
+    r"(?:\bfrom|由|从|\bс)\s*(?:原来的|此前的|the previous|an earlier|a previous)?\s*$", re.IGNORECASE
+)
+
+
+def drop_previous_levels(text: str, figures: list[Read]) -> list[Read]:
+    """'cut from 6 hours to 2 hours', '由原来的2天压缩至1天': the old level is not the news."""
+    out: list[Read] = []
+    for i, (n, r, clause) in enumerate(figures):
+        others = [f for j, f in enumerate(figures) if j != i and f[1].indicator == r.indicator and f[2] == clause]
+        if others and _FROM_BEFORE.search(text, max(clause[0], n.start - 12), n.start):
+            continue
+        prev_end = max((f[1].end for f in figures[:i] if f[2] == clause), default=clause[0])
+        same = [f for j, f in enumerate(figures) if j != i and f[1].indicator == r.indicator]
+        if same and lx.has("previous", text.lower(), max(clause[0], prev_end), n.start):
+            continue  # "used to take 3 days", "原来的2天": the old level
+        out.append((n, r, clause))
+    return out
+
+
+COMPARED = re.compile(
+    r"(?:compared (?:with|to)|versus|vs\.?|against|\bfrom|против|по сравнению с|тогда как|чем|相比|较|比)"
+)  # searched in the lower-cased text before a figure
+_COMPARE_START = re.compile(
+    r"(?:(?:down|up) from|compared (?:with|to)|versus|against|from|(?:but |and )?now|тогда как|против|"
+    r"по сравнению с|а сейчас|сейчас|теперь)\b|而|较|现在|目前|(?:上月|上年同期|去年同期|同期|上年|去年)为",
+    re.IGNORECASE,
+)
+
+
+def inherit(
+    n: Number, text: str, clause: tuple[int, int], done: list[tuple[Number, Reading, tuple[int, int]]]
+) -> Reading | None:
+    """'fell to 96.4%, down from 98.9%': the second figure is the same indicator as the first."""
+    levels = [r for _, r, _ in done if r.indicator != "change"]
+    if not levels or not _COMPARE_START.search(text, max(0, clause[0] - 12, n.start - 30), n.start):
+        return None
+    prev = levels[-1]
+    if n.kind == "pct" and prev.indicator.endswith("_pct"):
+        return Reading(prev.indicator, n.value, n.end, n.qualifier)
+    hours = time_in_hours(n, text, clause[1]) if prev.indicator == "clearance_time_hours" else None
+    if n.kind == "num" and hours is not None:
+        return Reading(prev.indicator, hours, n.end, n.qualifier)
+    return None
+
+
+_QUAL = (
+    r"(?:\s*(?:about|around|nearly|almost|some|roughly|approximately|just|only|около|почти|примерно|порядка|约|近))?"
+)
+_COMPARISON_OF = re.compile(  # searched in the lower-cased text, ending right before a figure
+    r"(?:\bfrom(?: (?:the|a|an) (?:previous|earlier|prior) (?:level|figure|reading|rate) of)?"
+    r"|\b(?:compared (?:with|to)|versus|vs\.?|against|in comparison (?:with|to))[^\d.;:!?]{0,30}?"
+    r"|(?<![а-яё])(?:против|по сравнению с|в сравнении с)[^\d.;:!?]{0,30}?|(?<![а-яё])(?:с|чем)"
+    r"|(?:годом|месяцем|кварталом) ранее\s*[-–—:]?|(?:годом|месяцем) ранее (?:было|был|была|составлял\w*)"
+    r"|(?:较|相比|对比|(?<![同环占])比)[^\d，。；！？,;]{0,8}?"
+    r"|(?:上月|上年同期|去年同期|同期|上年|去年|上季度)(?:为|是))" + _QUAL + r"\s*[$¥€]?\s*$"
+)
+
+
+def comparison_head(low: str, n: Number, lo: int, earlier: list[Read], indicator: str) -> Read | None:
+    """'fell to 96.4%, down from 98.9%', 'против 98,9%', '较上月的98.9%': the figure this one is compared with.
+
+    `earlier` are the sentence's figures before `n`; `lo` bounds the search (the end of the figure before).
+    The comparison is the same series: it takes the head's direction and scope.
+    """
+    heads = [f for f in earlier if f[1].indicator == indicator and f[0].start < n.start]
+    if not heads or not _COMPARISON_OF.search(low, max(lo, n.start - 60), n.start):
+        return None
+    return heads[-1]

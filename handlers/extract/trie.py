@@ -1,0 +1,79 @@
+"""Build a fast regex from many literal words: a trie, so each text position tries only a few branches."""
+
+from __future__ import annotations
+
+import re
+
+_SPACE = r"[\s\-–—]"
+
+
+def trie_regex(words: list[str]) -> str:
+    """An alternation equivalent to `words` (longest match first); spaces and hyphens match each other."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ends = "" in node
+    branches = [(_char(ch) + _emit(child)) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def _char(ch: str) -> str:
+    return _SPACE if ch in " -–—" else re.escape(ch)
+
+
+_LITERAL = re.compile(r"[A-Za-zА-Яа-яЁё\u4e00-\u9fff]")
+
+
+def needle(pattern: str) -> str | None:
+    """The longest literal run at the top level of a regex (lower-cased): text without it cannot match."""
+    runs: list[str] = []
+    current = ""
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        nxt = pattern[i + 1] if i + 1 < len(pattern) else ""
+        if ch == "\\":
+            runs.append(current)
+            current = ""
+            i += 2
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        if depth == 0 and _LITERAL.match(ch) and nxt not in "?*{":
+            current += ch
+        else:
+            runs.append(current)
+            current = ""
+        if ch == "|" and depth == 0:
+            return None  # a top-level alternation has no single required literal
+        i += 1
+    runs.append(current)
+    best = max(runs, key=len)
+    return best.lower() if len(best) >= 3 or (len(best) == 2 and best[0] >= "\u4e00") else None
+
+
+def lower_pattern(pattern: str) -> str:
+    """Lower-case a regex's literals (escapes such as \\S or \\W keep their case): for use on lower-cased text."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        out.append(pattern[i].lower())
+        i += 1
+    return "".join(out)
