@@ -1,4 +1,4 @@
-"""Watchers: poll sources (RSS/Atom now; HTML and JSON later) and publish each new Document once."""
+"""Watchers: poll sources (RSS/Atom, HTML listings, JSON endpoints) and publish each new Document once."""
 
 from __future__ import annotations
 

@@ -8,6 +8,8 @@ import logging
 import random
 import tracemalloc
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ import pytest
 from redis.asyncio import Redis
 from support.feed_server import FeedServer, Route
 
+from service.models import utcnow
 from service.settings import SourcesSettings
 from service.streams import Keys
 from watchers import kinds
@@ -236,3 +239,13 @@ async def test_hostile_sources_do_not_stop_the_others(
     assert await redis.hget(keys.source_state("huge"), "last_error") == f"response is over the {MB} byte cap".encode()
     stop.set()
     await asyncio.wait_for(task, 5)
+
+
+async def test_retry_after_as_an_http_date(feed_server: FeedServer, build: Any) -> None:
+    when = format_datetime(utcnow().replace(microsecond=0) + timedelta(seconds=300), usegmt=True)
+    feed_server.routes["/503"] = Route(b"maintenance", status=503, headers={"Retry-After": when})
+    result = await build(feed_server.url("/503")).poll_once()
+    assert result.error == "HTTP 503 Service Unavailable"
+    assert result.min_delay is not None and 290 <= result.min_delay <= 300
+    feed_server.routes["/500"] = Route(b"boom", status=500, headers={"Retry-After": "300"})
+    assert (await build(feed_server.url("/500"), source_id="s500").poll_once()).min_delay is None  # 429/503 only
