@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     dlq.add_parser("list", help="list dead letters with their stage, error and deliveries")
     r = dlq.add_parser("replay", help="put dead letters back on their stream (all when no ID is given)")
     r.add_argument("ids", nargs="*", metavar="ID")
+    p = sub.add_parser("sources", help="catalogue status, or fetch one source once (publishes nothing)")
+    src = p.add_subparsers(dest="sources_command", required=True, metavar="ACTION")
+    src.add_parser("list", help="every source: kind, enabled, interval, last success / error, next poll")
+    c = src.add_parser("check", help="fetch one source once and print what would be published")
+    c.add_argument("source_id", metavar="ID")
     p = sub.add_parser("mute", help="silence alerts for a port (and indicator) for a while; they are still recorded")
     p.add_argument("port", metavar="PORT", help="port id, e.g. horgos")
     p.add_argument("indicator", nargs="?", metavar="INDICATOR",
@@ -77,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "run": _run, "extract": _extract, "eval": _eval, "check-config": _check_config, "dlq": _dlq,
+        "sources": _sources,
         "mute": _mute, "unmute": _unmute, "mutes": _mutes, "backtest": _backtest,
     }
     try:
@@ -132,6 +138,15 @@ def _check_config(args: argparse.Namespace) -> int:
           f"enabled, notifiers: console"
           + (", slack" if settings.slack.webhook_url else "") + (", email" if settings.smtp.host else ""))
     return 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    from watchers.commands import sources_check_command, sources_list_command
+
+    settings = _settings(args)
+    if args.sources_command == "list":
+        return sources_list_command(settings, sys.stdout)
+    return sources_check_command(settings, args.source_id, sys.stdout)
 
 
 @contextlib.asynccontextmanager

@@ -19,9 +19,10 @@ class ConfigError(CorridorWatchError):
 class SourceError(CorridorWatchError):
     """A poll of a source failed (transport, HTTP status, unreadable body)."""
 
-    def __init__(self, source_id: str, reason: str) -> None:
+    def __init__(self, source_id: str, reason: str, *, retry_after: float | None = None) -> None:
         self.source_id = source_id
         self.reason = reason
+        self.retry_after = retry_after  # seconds the server asked us to wait (429/503 Retry-After)
         super().__init__(f"source {source_id}: {reason}")
 
 

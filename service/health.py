@@ -132,6 +132,11 @@ async def _source_facts(state: HealthState, source_id: str) -> dict[str, Any]:
         facts["next_poll_s"] = max(0, round(float(data["next_poll"]) - now))
     if data.get("last_error") and facts["consecutive_failures"]:
         facts["last_error"] = data["last_error"][:300]
+        facts["last_error_at"] = _iso(data.get("last_error_at"))
+    if data.get("revisions_published"):
+        facts["revisions_published"] = int(data["revisions_published"])
+    if data.get("polled_by"):
+        facts["polled_by"] = data["polled_by"].rsplit(":", 1)[0]  # host:pid of the replica holding the lease
     return facts
 
 

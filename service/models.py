@@ -42,6 +42,9 @@ class Document(_Message):
     language: Language = "en"
     text: str
     content_hash: str = ""
+    # 0 when first published; n for the n-th changed body of the same entry (same `id`, new
+    # `content_hash`, so the extract stage's done-marker `id:content_hash` differs and it is redone).
+    revision: int = 0
 
     @staticmethod
     def make_id(source_id: str, key: str) -> str:

@@ -56,8 +56,18 @@ class SourcesSettings(_Section):
     max_bytes: int = Field(10_000_000, ge=1024)
     user_agent: str = "corridor-watch/0.1 (+https://github.com/corridor-watch; alerts on corridor figures)"
     backoff_max: Seconds = 3600.0
+    max_redirects: int = Field(5, ge=0)
+    per_host: int = Field(2, ge=1)  # concurrent requests to one host, across all sources
+    parallel_polls: int = Field(32, ge=1)  # polls in progress at once in one process (Redis connections)
+    max_server_delay: Seconds = 6 * 3600.0  # longest Retry-After / <ttl> / max-age honoured
+    max_articles: int = Field(10, ge=1)  # articles an html source fetches per poll
+    lease_ttl: Seconds = 30.0  # a dead replica's sources are taken over within this
+    seen_ttl: Seconds = 90 * 86400.0  # a source's seen-store expires this long after its last new entry
+    seen_max: int = Field(5000, ge=100)  # marks per source before those of unlisted entries are dropped
 
-    _durations = field_validator("stale_after", "timeout", "backoff_max", mode="before")(_duration)
+    _durations = field_validator(
+        "stale_after", "timeout", "backoff_max", "max_server_delay", "lease_ttl", "seen_ttl", mode="before"
+    )(_duration)
 
 
 SEVERITY_NAMES = ("info", "warning", "critical")

@@ -1,4 +1,8 @@
-"""Run one watcher per enabled source until stop; one crashing watcher never stops the others."""
+"""Run one watcher per enabled source until stop; one crashing watcher never stops the others.
+
+The watchers of a process share one `Fetcher` (per-host request limit) and one `Leases` (which sources
+this replica polls when several share one Redis; renewed by a task of its own, released on stop).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,10 @@ from redis.asyncio import Redis
 
 from service.settings import SourcesSettings
 from service.streams import Keys
-from watchers.base import Publish, Watcher, next_delay
+from watchers.base import Publish, Watcher
+from watchers.fetch import Fetcher
+from watchers.lease import Leases
+from watchers.schedule import next_delay
 from watchers.sources import Source
 
 log = logging.getLogger("corridor_watch.watch")
@@ -34,11 +41,16 @@ async def run_watchers(
         await stop.wait()
         return
     log.info("[watch] watching %d sources: %s", len(enabled), ", ".join(s.id for s in enabled))
+    fetcher = Fetcher(http, settings)  # one per-host limit for every source of this process
+    leases = Leases(redis, keys, settings.lease_ttl)
+    gate = asyncio.Semaphore(settings.parallel_polls)  # 1,000 sources due at once must not open 1,000 connections
     watchers = [
-        Watcher(source, http=http, redis=redis, keys=keys, settings=settings, publish=publish)
+        Watcher(source, http=http, redis=redis, keys=keys, settings=settings, publish=publish, fetcher=fetcher,
+                leases=leases, gate=gate)
         for source in enabled
     ]
     tasks = [asyncio.create_task(_supervise(w, stop, settings), name=f"watch:{w.source.id}") for w in watchers]
+    tasks.append(asyncio.create_task(leases.run(stop), name="watch:leases"))
     try:
         await asyncio.gather(*tasks)
     finally:

@@ -13,14 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urldefrag
 
 import feedparser  # type: ignore[import-untyped]  # no stubs or py.typed upstream
 
 from service.errors import SourceError
 from service.models import Document, stable_id, utcnow
+from watchers.charset import as_utf8_xml
 from watchers.sources import Source
 from watchers.text import html_to_text, looks_like_html, tidy_lines
+from watchers.urls import canonical_url
 
 log = logging.getLogger("corridor_watch.watch")
 
@@ -31,6 +32,13 @@ class Entry:
 
     key: str
     document: Document
+    undated: bool = False  # no usable date: `published_at` is the fetch time
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    entries: list[Entry]
+    ttl: float | None = None  # the feed's <ttl> in seconds: a lower bound on the polling interval
 
 
 def parse_feed(
@@ -42,9 +50,25 @@ def parse_feed(
     fetched_at: datetime | None = None,
 ) -> list[Entry]:
     """Documents of a feed body, newest first, at most `max_entries`."""
-    headers = {"content-type": content_type} if content_type else {}
+    return read_feed(source, body, max_entries=max_entries, content_type=content_type,
+                     fetched_at=fetched_at).entries
+
+
+def read_feed(
+    source: Source,
+    body: bytes,
+    *,
+    max_entries: int,
+    content_type: str | None = None,
+    fetched_at: datetime | None = None,
+) -> FeedResult:
+    """Entries (newest first, at most `max_entries`) and the `<ttl>` of a feed body."""
+    utf8, decoded = as_utf8_xml(body, content_type)
+    if decoded.how == "sniffed":
+        log.info("[watch] %s: no usable charset declared; sniffed %s", source.id, decoded.encoding)
+    mime = (content_type or "application/xml").split(";")[0].strip() or "application/xml"
     # A file object, never raw bytes: feedparser would try bytes as a local file name first.
-    feed: Any = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    feed: Any = feedparser.parse(io.BytesIO(utf8), response_headers={"content-type": f"{mime}; charset=utf-8"})
     raw = list(feed.entries)
     if feed.bozo:
         reason = _bozo_reason(feed)
@@ -56,7 +80,21 @@ def parse_feed(
     feed_language = _language(feed.feed.get("language"))
     when = fetched_at or utcnow()
     entries = [_entry(source, item, feed_language, when) for item in _newest_first(raw)]
-    return [entry for entry in entries if entry is not None][:max_entries]
+    kept = [entry for entry in entries if entry is not None][:max_entries]
+    undated = sum(1 for e in kept if e.undated)
+    if undated:
+        log.info("[watch] %s: %d entr%s without a usable date; published_at set to the fetch time",
+                 source.id, undated, "y" if undated == 1 else "ies")
+    return FeedResult(kept, _ttl(feed.feed.get("ttl")))
+
+
+def _ttl(value: Any) -> float | None:
+    """RSS <ttl> is in minutes."""
+    try:
+        minutes = float(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return minutes * 60 if minutes > 0 else None
 
 
 def _bozo_reason(feed: Any) -> str:
@@ -86,26 +124,24 @@ def _entry(source: Source, item: Any, feed_language: str | None, fetched_at: dat
     url = link or (guid if guid.startswith(("http://", "https://")) else source.url)
     published = _published(item)
     if published is None:
-        log.debug("[watch] %s: entry %s has no usable date; published_at left empty", source.id, key)
+        log.debug("[watch] %s: entry %s has no usable date; published_at = fetch time", source.id, key)
     text = text or title
     document = Document(
         id=Document.make_id(source.id, key),
         source_id=source.id,
         url=url,
         title=title,
-        published_at=published,
+        published_at=published or fetched_at,
         fetched_at=fetched_at,
         language=source.language or _entry_language(item) or feed_language or "en",
         text=text,
         content_hash=Document.hash_content(title, text),
     )
-    return Entry(key, document)
+    return Entry(key, document, undated=published is None)
 
 
 def _canonical(link: Any) -> str:
-    if not isinstance(link, str):
-        return ""
-    return urldefrag(link.strip())[0]
+    return canonical_url(link) if isinstance(link, str) else ""
 
 
 def _published(item: Any) -> datetime | None:

@@ -34,7 +34,13 @@ MIN_INTERVAL = 1.0
 _ID = re.compile(r"^[a-z0-9-]+$")
 
 # Keys each kind understands beyond the common ones; None: not fixed yet (any extra key is kept).
-KIND_KEYS: dict[str, frozenset[str] | None] = {"rss": frozenset(), "html": None, "json": None}
+KIND_KEYS: dict[str, frozenset[str] | None] = {
+    "rss": frozenset(),
+    "html": frozenset({"link_selector", "content_selector", "title_selector"}),
+    "json": frozenset({"items", "title_path", "link_path", "date_path", "text_path", "id_path"}),
+}
+REQUIRED_KEYS: dict[str, tuple[str, ...]] = {"html": ("link_selector",), "json": ("items",)}
+SELECTOR_KEYS = ("link_selector", "content_selector", "title_selector")
 EXPECTED: dict[str, str] = {
     "id": "a unique id of a-z, 0-9 and '-'",
     "kind": "rss, html or json",
@@ -201,7 +207,7 @@ def _label(index: int, table: dict[str, Any]) -> str:
 
 
 def _parse_one(table: dict[str, Any], base: Path | None) -> tuple[Source | None, list[str]]:
-    problems = _unknown_keys(table)
+    problems = _unknown_keys(table) + _kind_values(table)
     try:
         source = Source.model_validate(table, context={"base": base})
     except ValidationError as exc:
@@ -215,7 +221,7 @@ def _unknown_keys(table: dict[str, Any]) -> list[str]:
     known = KIND_KEYS.get(str(table.get("kind")))
     problems = []
     for key in table:
-        if key in Source.model_fields:
+        if key in Source.model_fields or (known is not None and key in known):
             continue
         close = difflib.get_close_matches(key, common, n=1, cutoff=0.75)
         if close:
@@ -224,6 +230,33 @@ def _unknown_keys(table: dict[str, Any]) -> list[str]:
             allowed = ", ".join(sorted(known)) or "none"
             problems.append(f"{key}: unknown key for kind {table.get('kind')} (extra keys allowed: {allowed})")
     return problems
+
+
+def _kind_values(table: dict[str, Any]) -> list[str]:
+    """Required kind keys present, options are strings, CSS selectors parse."""
+    problems = [f"{key}: missing (expected {_KIND_EXPECTED[key]} for kind {table.get('kind')})"
+                for key in REQUIRED_KEYS.get(str(table.get("kind")), ()) if key not in table]
+    for key in KIND_KEYS.get(str(table.get("kind"))) or ():
+        value = table.get(key)
+        if key in table and not isinstance(value, str):
+            problems.append(f"{key} = {_show(value)}: expected a string")
+        elif key in SELECTOR_KEYS and isinstance(value, str) and not _selector_ok(value):
+            problems.append(f"{key} = {_show(value)}: not a CSS selector")
+    return problems
+
+
+_KIND_EXPECTED = {"link_selector": 'a CSS selector such as "a.news-item"',
+                  "items": 'a dotted path to the item list, such as "data.list" ("" for the top level)'}
+
+
+def _selector_ok(selector: str) -> bool:
+    from selectolax.lexbor import LexborHTMLParser, SelectolaxError
+
+    try:
+        LexborHTMLParser("<p></p>").css(selector)
+    except (SelectolaxError, ValueError):
+        return False
+    return bool(selector.strip())
 
 
 def _describe(err: Any) -> str:

@@ -51,13 +51,16 @@ async def test_degraded_on_dead_letter_or_stale_source_down_on_stopped_subscribe
                                                           "consecutive_failures": 0})
     await redis.hset(KEYS.source_state("gacc"), mapping={
         "last_success": now - 7200, "last_attempt": now - 30, "consecutive_failures": 14,
-        "last_error": "HTTP 412 (anti-bot page)", "next_poll": now + 400})
+        "last_error": "HTTP 412 (anti-bot page)", "next_poll": now + 400, "last_error_at": now - 30,
+        "polled_by": "host-a:123:9f8e7d6c", "revisions_published": 2})
     code, report = await readiness(_state(redis, [FakeSubscriber()], ["fresh", "gacc"]))
     assert (code, report["status"]) == (200, "degraded")
     assert report["sources"]["fresh"]["stale"] is False
     gacc = report["sources"]["gacc"]
     assert gacc["stale"] is True and gacc["consecutive_failures"] == 14
     assert gacc["last_error"] == "HTTP 412 (anti-bot page)" and 390 <= gacc["next_poll_s"] <= 400
+    assert gacc["last_error_at"] is not None and gacc["polled_by"] == "host-a:123"
+    assert gacc["revisions_published"] == 2
 
     await redis.xadd(KEYS.dead, {"letter": "{}"})
     code, report = await readiness(_state(redis, [FakeSubscriber()]))

@@ -149,12 +149,6 @@ async def test_a_failed_publish_loses_nothing(
     assert await watcher.poll_once() == PollResult(new=3)
 
 
-async def test_html_and_json_say_not_implemented(make_watcher: Any, redis: Redis, keys: Keys) -> None:
-    result = await make_watcher("https://example.org/news", kind="html").poll_once()
-    assert result.error == 'kind "html" is not implemented yet (only rss is)'
-    assert (await state_of(redis, keys))["consecutive_failures"] == "1"
-
-
 async def test_the_demo_catalogue_offline(
     http: httpx.AsyncClient, redis: Redis, keys: Keys, sources_settings: SourcesSettings, recorder: Any
 ) -> None:

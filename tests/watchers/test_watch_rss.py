@@ -76,8 +76,12 @@ def test_feed_htmlentities() -> None:
 
 def test_feed_without_dates(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="corridor_watch.watch")
-    first, second = parse("feed_without_dates.xml")
-    assert first.document.published_at is None and second.document.published_at is None
+    fetched_at = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+    first, second = parse_feed(make_source(), (FIXTURES / "feed_without_dates.xml").read_bytes(), max_entries=50,
+                               fetched_at=fetched_at)
+    assert first.document.published_at == fetched_at == second.document.published_at  # the fetch time...
+    assert first.undated and second.undated
+    assert "2 entries without a usable date; published_at set to the fetch time" in caplog.text  # ...said so
     assert [first.key, second.key][0] == "https://undated.example.org/1"  # feed order kept
     assert second.key.startswith("hash:")  # neither GUID nor link: a hash of the content
     assert second.document.url == "https://news.example.org/feed"

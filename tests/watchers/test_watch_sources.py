@@ -113,9 +113,20 @@ def test_typos_and_unknown_keys(tmp_path: Path) -> None:
 
 
 def test_kind_specific_keys_are_kept_for_html_and_json(tmp_path: Path) -> None:
-    [only] = load_catalog(write(tmp_path, source(kind='"html"', item_selector='"li.news a"')))
+    [only] = load_catalog(write(tmp_path, source(kind='"html"', link_selector='"li.news a"')))
     assert only.kind == "html"
-    assert only.options == {"item_selector": "li.news a"}
+    assert only.options == {"link_selector": "li.news a"}
+    [api] = load_catalog(write(tmp_path, source(kind='"json"', items='"data.list"', link_path='"url"')))
+    assert api.options == {"items": "data.list", "link_path": "url"}
+
+
+def test_kind_keys_are_checked(tmp_path: Path) -> None:
+    assert problems(tmp_path, source(kind='"html"')) == [
+        'sources[0] "kursiv": link_selector: missing (expected a CSS selector such as "a.news-item" for kind html)']
+    assert problems(tmp_path, source(kind='"html"', link_selector='"a[["')) == [
+        'sources[0] "kursiv": link_selector = "a[[": not a CSS selector']
+    [unknown] = problems(tmp_path, source(kind='"json"', items='"x"', headline='"t"'))
+    assert "headline: unknown key for kind json" in unknown
 
 
 def test_relative_file_urls_resolve_against_the_catalogue(tmp_path: Path) -> None:
