@@ -72,6 +72,8 @@ _LEVEL_VERB = re.compile(
 
 def parse_digits(raw: str, cyrillic: bool, scaled: bool) -> tuple[float, float]:
     """Value and step of a digit string: '3,000' 3000, '22,2' 22.2 (Russian), '3.000' 3000, '2 145' 2145."""
+    if raw.isdigit():  # plain digits (most numbers): what the general path below gives for them
+        return float(raw), _int_step(raw)
     s = "".join(ch for ch in raw if ch not in _SPACES)
     if "," in s and "." in s:
         dec = "." if s.rfind(".") > s.rfind(",") else ","

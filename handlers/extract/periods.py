@@ -327,17 +327,41 @@ _ANY_OF: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:в прошлом месяце|", ("месяц",)),
     (r"(?:годом ранее|", ("год",)),
 )
+# Chinese patterns whose literal (月, 年, 季度) is in nearly every sentence: what else they need.
+_RANGE_CHARS = ("—", "–", "-", "－", "~", "～", "至", "到")
+_ALSO: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (_ZH_Y + r"(?P<m1>\d{1,2})\s*[—–\-－~～至到]", _RANGE_CHARS),
+    (_ZH_Y + r"(?P<m1>[一二三四五六七八九十]{1,2})\s*[—–\-－~～至到]", _RANGE_CHARS),
+    (_ZH_Y + r"前(?P<n>\d{1,2}|", ("前",)),
+    (_ZH_Y + r"前(?P<n>[二两三])", ("前",)),
+    (r"(?P<y>20\d\d)\s*年(?:全年)?", ("20",)),
+    (r"今年以来|年初以来|今年", ("今年", "年初以来")),
+    (r"去年(?!同期)|上年(?!同期)", ("去年", "上年")),
+    (r"上年同期|去年同期", ("同期",)),
+)
+Gate = tuple[tuple[str, ...], ...]  # each group: one of its literals must be in the sentence
 
 
-def _any_of(pattern: str) -> tuple[str, ...] | None:
-    gates = [g for prefix, g in _ANY_OF if pattern.startswith(prefix)]
-    return gates[0] if gates else None
+def _entry(table: tuple[tuple[str, tuple[str, ...]], ...], pattern: str) -> tuple[str, ...] | None:
+    found = [g for prefix, g in table if pattern.startswith(prefix)]
+    return found[0] if found else None
 
 
-assert all(sum(rx.pattern.startswith(p) for rx, _, _ in PATTERNS) == 1 for p, _ in _ANY_OF)
-assert all(_NEEDLES[rx.pattern] is None for rx, _, _ in PATTERNS if _any_of(rx.pattern))
+assert all(sum(rx.pattern.startswith(p) for rx, _, _ in PATTERNS) == 1 for p, _ in _ANY_OF + _ALSO)
+assert all(_NEEDLES[rx.pattern] is None for rx, _, _ in PATTERNS if _entry(_ANY_OF, rx.pattern))
+assert all(_NEEDLES[rx.pattern] not in (None, "MONTH") for rx, _, _ in PATTERNS if _entry(_ALSO, rx.pattern))
 
-_Gated = tuple[re.Pattern[str], Resolver, str, str | tuple[str, ...] | None]
+
+def _gate_of(pattern: str) -> str | Gate:
+    needle_ = _NEEDLES.get(pattern)
+    if needle_ == "MONTH":
+        return needle_
+    groups: list[tuple[str, ...]] = [(needle_,)] if needle_ is not None else []
+    groups += [g for g in (_entry(_ANY_OF, pattern), _entry(_ALSO, pattern)) if g is not None]
+    return tuple(groups)
+
+
+_Gated = tuple[re.Pattern[str], Resolver, str, str | Gate]
 _GATED: dict[str, list[_Gated]] = {}
 
 
@@ -345,11 +369,7 @@ def _gated(scripts: str) -> list[_Gated]:
     """The patterns of these scripts with their gates (built once per script combination)."""
     found = _GATED.get(scripts)
     if found is None:
-        found = [
-            (rx, res, rel, _NEEDLES.get(rx.pattern) or _any_of(rx.pattern))
-            for script in scripts
-            for rx, res, rel in BY_SCRIPT[script]
-        ]
+        found = [(rx, res, rel, _gate_of(rx.pattern)) for script in scripts for rx, res, rel in BY_SCRIPT[script]]
         _GATED[scripts] = found
     return found
 
@@ -365,10 +385,7 @@ def find_periods(text: str, start: int, end: int, pub: date | None, scripts: str
                 has_month = _MONTHS_LOW.search(low) is not None
             if not has_month:
                 continue
-        elif isinstance(gate, str):
-            if gate not in low:
-                continue
-        elif gate is not None and not any(g in low for g in gate):
+        elif not all(any(g in low for g in group) for group in gate):
             continue
         for m in rx.finditer(text, start, end):
             span = resolve(m, pub)
