@@ -13,13 +13,17 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
+from faststream.redis.parser.binary import BinaryMessageFormatV1
 from redis.asyncio import Redis
 
 from handlers.alerting import Alerting
 from handlers.evaluate import event_alert
 from handlers.extract import extract
+from handlers.extract.textfile import read_text_document
+from service.errors import ConfigError
 from service.models import Alert, Document, Observation
 from service.settings import Settings
 from service.streams import Keys
@@ -74,6 +78,36 @@ async def backtest(documents: Iterable[tuple[str, Document]], redis: Redis, sett
     finally:
         await _delete_prefix(redis, keys.prefix)
     return found
+
+
+def corpus_documents(corpus: Path, since: date | None) -> list[tuple[str, Document]]:
+    """The texts of CORPUS_DIR/texts/*.txt (or CORPUS_DIR/*.txt) published on or after `since`."""
+    folder = corpus / "texts" if (corpus / "texts").is_dir() else corpus
+    paths = sorted(folder.glob("*.txt"))
+    if not paths:
+        raise ConfigError([f'CORPUS_DIR = "{corpus}": no .txt files in it or in its texts/ folder'],
+                          origin="the command line")
+    docs = [(str(p), read_text_document(p)) for p in paths]
+    return [d for d in docs if _on_or_after(d[1], since)]
+
+
+def _on_or_after(doc: Document, since: date | None) -> bool:
+    return since is None or (doc.published_at is not None and doc.published_at.date() >= since)
+
+
+async def stored_documents(redis: Redis, keys: Keys, since: date | None) -> list[tuple[str, Document]]:
+    """The documents on the documents stream (as FastStream wrote them) published on or after `since`."""
+    rows: Any = await redis.xrange(keys.documents)
+    docs = []
+    for entry_id, fields in rows:
+        try:
+            body, _headers = BinaryMessageFormatV1.parse(fields.get(b"__data__", b""))
+            doc = Document.model_validate_json(body)
+        except ValueError:
+            continue  # not a document FastStream wrote: skip it here, the extract stage reports it
+        if _on_or_after(doc, since):
+            docs.append((f"{keys.documents}#{entry_id.decode()}", doc))
+    return docs
 
 
 async def _delete_prefix(redis: Redis, prefix: str) -> None:

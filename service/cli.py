@@ -15,17 +15,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from faststream.redis.parser.binary import BinaryMessageFormatV1
 from redis.asyncio import Redis
 
 from handlers.silences import Silence, Silences
 from service import __version__
+from service.config import load_settings
 from service.deadletters import DeadLetters
 from service.durations import parse_duration
 from service.embedded_redis import EmbeddedRedis
 from service.errors import ConfigError
-from service.models import Document
-from service.settings import Settings, load_settings
+from service.settings import Settings
 from service.vocabulary import INDICATORS, PORTS
 
 EXIT_CONFIG = 2
@@ -204,38 +203,8 @@ async def _dlq_async(settings: Settings, action: str, ids: list[str]) -> int:
         return 0
 
 
-def _corpus_documents(corpus: Path, since: date | None) -> list[tuple[str, Document]]:
-    from handlers.extract.textfile import read_text_document
-
-    folder = corpus / "texts" if (corpus / "texts").is_dir() else corpus
-    paths = sorted(folder.glob("*.txt"))
-    if not paths:
-        raise ConfigError([f'CORPUS_DIR = "{corpus}": no .txt files in it or in its texts/ folder'],
-                          origin="the command line")
-    docs = [(str(p), read_text_document(p)) for p in paths]
-    return [d for d in docs if _on_or_after(d[1], since)]
-
-
-def _on_or_after(doc: Document, since: date | None) -> bool:
-    return since is None or (doc.published_at is not None and doc.published_at.date() >= since)
-
-
-async def _stored_documents(redis: Redis, settings: Settings, since: date | None) -> list[tuple[str, Document]]:
-    rows: Any = await redis.xrange(settings.keys.documents)
-    docs = []
-    for entry_id, fields in rows:
-        try:
-            body, _headers = BinaryMessageFormatV1.parse(fields.get(b"__data__", b""))
-            doc = Document.model_validate_json(body)
-        except ValueError:
-            continue  # not a document FastStream wrote: skip it here, the extract stage reports it
-        if _on_or_after(doc, since):
-            docs.append((f"{settings.keys.documents}#{entry_id.decode()}", doc))
-    return docs
-
-
 def _backtest(args: argparse.Namespace) -> int:
-    from handlers.backtest import backtest
+    from handlers.backtest import backtest, corpus_documents, stored_documents
 
     settings = load_settings(args.env_file)
     if args.corpus_dir is None and args.since is None:
@@ -244,9 +213,9 @@ def _backtest(args: argparse.Namespace) -> int:
     async def go() -> list[dict[str, Any]]:
         async with _redis(settings, scratch=args.corpus_dir is not None) as redis:
             if args.corpus_dir is not None:
-                docs = _corpus_documents(args.corpus_dir, args.since)
+                docs = corpus_documents(args.corpus_dir, args.since)
             else:
-                docs = await _stored_documents(redis, settings, args.since)
+                docs = await stored_documents(redis, settings.keys, args.since)
             return [r.as_json() for r in await backtest(docs, redis, settings)]
 
     found = asyncio.run(go())

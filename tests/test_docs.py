@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from service.settings import setting_names
+from service.config import setting_names
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from service.config import load_settings
 from service.errors import ConfigError
-from service.settings import load_settings
 
 
 @pytest.fixture(autouse=True)

@@ -18,8 +18,9 @@ import pytest
 from redis.asyncio import Redis
 
 from service.app import run_service
+from service.config import load_settings
 from service.embedded_redis import free_port
-from service.settings import Settings, load_settings
+from service.settings import Settings
 
 
 @dataclass(frozen=True)
