@@ -391,7 +391,7 @@ def find_periods(text: str, start: int, end: int, pub: date | None, scripts: str
     low = text[start:end].lower()
     has_month: bool | None = None
     for rx, resolve, relative, gate in _gated(scripts):
-        if gate == "MONTH":
+        if isinstance(gate, str):  # "MONTH"
             if has_month is None:
                 has_month = _MONTHS_LOW.search(low) is not None
             if not has_month:
