@@ -143,14 +143,16 @@ async def _source_facts(state: HealthState, source_id: str) -> dict[str, Any]:
 async def _notifier_facts(state: HealthState) -> dict[str, Any]:
     raw: Any = await state.redis.hgetall(state.keys.notifier_state)
     data = {_text(k): _text(v) for k, v in raw.items()}
-    return {
-        channel: {
+    hour_ago = time.time() - 3600
+    facts = {}
+    for channel in state.channels:
+        failures = int(await state.redis.zcount(state.keys.notifier_failures(channel), hour_ago, "+inf"))
+        facts[channel] = {
             "last_delivery": _iso(data.get(f"{channel}.last_delivery")),
-            "failures": int(data.get(f"{channel}.failures") or 0),
+            "failures_1h": failures,
             "last_failure": _iso(data.get(f"{channel}.last_failure")),
         }
-        for channel in state.channels
-    }
+    return facts
 
 
 def health_routes(state: HealthState) -> list[tuple[str, ASGIApp]]:

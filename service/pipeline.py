@@ -175,8 +175,11 @@ class Pipeline:
         try:
             attempts = await deliver(notifier, alert, self.settings.delivery)
         except DeliveryError as exc:
-            await self.redis.hincrby(state, f"{notifier.channel}.failures", 1)
-            await self.redis.hset(state, f"{notifier.channel}.last_failure", str(time.time()))
+            now = time.time()
+            failures = self.keys.notifier_failures(notifier.channel)
+            await self.redis.zadd(failures, {f"{alert.id}:{now}": now})
+            await self.redis.zremrangebyscore(failures, 0, now - 3600)
+            await self.redis.hset(state, f"{notifier.channel}.last_failure", str(now))
             log.error("[notify] alert %s (%s) to %s failed: %s", alert.id, alert.rule, notifier.channel, exc)
             raise
         await self._mark_done("deliver", marker)

@@ -114,4 +114,9 @@ class Keys:
 
     @property
     def notifier_state(self) -> str:
+        """Hash: `<channel>.last_delivery`, `<channel>.last_failure` (epoch seconds)."""
         return f"{self.prefix}:notifiers"
+
+    def notifier_failures(self, channel: str) -> str:
+        """Sorted set: failed deliveries of a channel, scored by time (the last hour is kept)."""
+        return f"{self.prefix}:notifiers:failures:{channel}"

@@ -42,6 +42,18 @@ async def test_ok_with_stream_facts(redis: Redis) -> None:
     assert report["subscribers"] == {"running": 2, "stopped": 0}
     assert report["dead_letters"] == 0
     assert set(report["notifiers"]) == {"console", "slack"}
+    assert report["notifiers"]["slack"] == {"last_delivery": None, "failures_1h": 0, "last_failure": None}
+
+
+async def test_notifier_failures_count_only_the_last_hour(redis: Redis) -> None:
+    await ensure_groups(redis, KEYS)
+    now = time.time()
+    await redis.zadd(KEYS.notifier_failures("slack"), {"a1:old": now - 7200, "a2:new": now - 60, "a3:new": now - 5})
+    await redis.hset(KEYS.notifier_state, mapping={"slack.last_delivery": now - 30, "slack.last_failure": now - 5})
+    _, report = await readiness(_state(redis, [FakeSubscriber()]))
+    slack = report["notifiers"]["slack"]
+    assert slack["failures_1h"] == 2
+    assert slack["last_delivery"] is not None and slack["last_failure"] is not None
 
 
 async def test_degraded_on_dead_letter_or_stale_source_down_on_stopped_subscriber(redis: Redis) -> None:
