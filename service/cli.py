@@ -30,6 +30,17 @@ from service.vocabulary import INDICATORS, PORTS
 EXIT_CONFIG = 2
 
 
+def _sub_parser(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
+    """Sub-command parsers that all accept the common options."""
+
+    class SubParser(argparse.ArgumentParser):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("parents", [common])
+            super().__init__(*args, **kwargs)
+
+    return SubParser
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corridor-watch",
@@ -39,8 +50,13 @@ def _parser() -> argparse.ArgumentParser:
                "./corridor-watch.env); see the README's configuration table.",
     )
     parser.add_argument("--version", action="version", version=f"corridor-watch {__version__}")
-    parser.add_argument("--env-file", type=Path, help="env file to read (default: CW_ENV_FILE or ./corridor-watch.env)")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    env_help = "env file to read (default: CW_ENV_FILE or ./corridor-watch.env)"
+    parser.add_argument("--env-file", type=Path, help=env_help)
+    # The same option after the command too (`check-config --env-file prod.env`); SUPPRESS keeps a value
+    # given before the command when none is given after it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--env-file", type=Path, default=argparse.SUPPRESS, help=env_help)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_sub_parser(common))
     sub.add_parser("run", help="run the whole service (embedded Redis when REDIS_URL is unset)")
     p = sub.add_parser("extract", help="print observations and events found in text files, one JSON per line")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")

@@ -72,7 +72,8 @@ def load_settings(env_file: Path | str | None = None) -> Settings:
     if settings is not None:
         problems += _cross_checks(settings)
     if problems:
-        raise ConfigError(problems, origin=str(path) if path else "the environment")
+        named = path or env_file or os.environ.get("CW_ENV_FILE")
+        raise ConfigError(problems, origin=str(named) if named else "the environment")
     assert settings is not None
     return settings
 

@@ -39,6 +39,16 @@ def test_check_config_prints_every_problem_and_exits_2(tmp_path: Path, capsys: p
     assert "secret" not in "\n".join(err)
 
 
+def test_env_file_may_follow_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    env = tmp_path / "prod.env"
+    env.write_text("CW_RULES__CLEARANCE_RATE_PCT__BELOW=98,5\n")
+    assert main(["check-config", "--env-file", str(env)]) == 2  # as EXPERIENCE.md writes it
+    assert capsys.readouterr().err.splitlines()[0] == f"1 problem in {env}:"
+    assert main(["check-config", "--env-file", str(tmp_path / "missing.env")]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"1 problem in {tmp_path / 'missing.env'}:",
+                                                    f"  --env-file {tmp_path / 'missing.env'}: no such file"]
+
+
 def test_check_config_ok(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     env = tmp_path / "ok.env"
     env.write_text("CW_RULES__CLEARANCE_RATE_PCT__BELOW=98.5\n")
