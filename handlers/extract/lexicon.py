@@ -75,6 +75,68 @@ AFTER_TIME_EXCLUDE = re.compile(
 )
 
 
+def _without_leading_boundary(pattern: str) -> str | None:
+    """`X` when the pattern is `\\b` followed by X that has no top-level alternation, else None."""
+    if not pattern.startswith("\\b("):
+        return None
+    depth = 0
+    in_class = False
+    i = 2
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+        i += 1
+    return pattern[2:]
+
+
+def _per_language(role: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The role's pattern of each language on its own, and whether a word boundary is checked in Python.
+
+    Searched separately, the Russian and Chinese patterns keep their literal prefixes (re skips text that
+    cannot start them) instead of being tried at every position with the English `\\b…`; and a leading `\\b` is
+    checked only where the rest matches. Same answer as one search of the combined pattern.
+    """
+    out: list[tuple[re.Pattern[str], bool]] = []
+    for mod in _LANGS:
+        pattern = lower_pattern(f"(?:{mod.CONTEXT[role]})")
+        inner = _without_leading_boundary(lower_pattern(mod.CONTEXT[role]))
+        out.append((re.compile(inner), True) if inner is not None else (re.compile(pattern), False))
+    return tuple(out)
+
+
+_PER_LANGUAGE = {role: _per_language(role) for role in lexicon_en.CONTEXT}
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `\\b` in a str pattern counts as a word character
+
+
 def has(role: str, low: str, start: int, end: int) -> bool:
-    """Whether low[start:end] (the lower-cased text) has a word of this role in any language."""
-    return CONTEXT[role].search(low, start, end) is not None
+    """Whether low[start:end] (the lower-cased text) has a word of this role in any language.
+
+    Same as `CONTEXT[role].search(low, start, end) is not None` (`\\b` there also looks at low[start - 1]).
+    """
+    for rx, boundary in _PER_LANGUAGE[role]:
+        m = rx.search(low, start, end)
+        if m is None:
+            continue
+        if not boundary:
+            return True
+        while m is not None:
+            pos = m.start()
+            if _is_word(low[pos]) != (pos > 0 and _is_word(low[pos - 1])):
+                return True
+            m = rx.search(low, pos + 1, end)
+    return False
