@@ -6,6 +6,7 @@ import re
 
 from handlers.extract import lexicon as lx
 from handlers.extract.spans import Number, value_type
+from handlers.extract.trie import Folded
 
 _PAIRS = re.compile(r"\bpairs? of\b|\bпар\w*\b|对")
 _TIME_HOURS = {"hour": 1.0, "day": 24.0, "minute": 1 / 60, "week": 168.0}
@@ -24,6 +25,7 @@ class Context:
     clause: tuple[int, int]
     sentence: tuple[int, int]
     low: str = ""  # the text lower-cased, same offsets (context words are searched there)
+    fold: str = ""  # `low` when trie.fold_safe(text): IGNORECASE patterns then run lower-cased on it
 
     def clause_has(self, role: str) -> bool:
         return lx.has(role, self.low or self.text.lower(), *self.clause)
@@ -51,7 +53,7 @@ def time_in_hours(n: Number, text: str, limit: int) -> float | None:
     return None
 
 
-def maybe_figure(n: Number, text: str, limit: int) -> bool:
+def maybe_figure(n: Number, text: str, limit: int, fold: str = "") -> bool:
     """A cheap first look: a unit after the number, a currency sign or a verb like 'reached' before it."""
     if not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(text, n.start, n.end):
         return False
@@ -63,7 +65,7 @@ def maybe_figure(n: Number, text: str, limit: int) -> bool:
         return True
     lo = max(0, n.start - 40)
     return any(rx.search(text, lo, n.start) for rx in lx.CURRENCY_BEFORE.values()) or bool(
-        _LEVEL_VERB.search(text, lo, n.start)
+        _LEVEL_VERB.search(text, fold, lo, n.start)
     )
 
 
@@ -77,7 +79,7 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     ratio = _ratio_change(n, ctx)
     if ratio is not None:
         return ratio
-    if _CHANGE_BY.search(ctx.text, max(ctx.clause[0], n.start - 40), n.start):
+    if _CHANGE_BY.search(ctx.text, ctx.fold, max(ctx.clause[0], n.start - 40), n.start):
         return None  # "cut clearance time by 2 hours", "увеличилось на 600 машин": a change, not a level
     unit, end = _unit(n, ctx)
     if unit is None:
@@ -125,18 +127,22 @@ def _shared_unit(n: Number, ctx: Context, limit: int) -> tuple[str | None, int]:
     return None, n.end
 
 
-_CHANGE_BY = re.compile(
-    r"(?:\bby|(?:多|少)了|(?:увелич|сократ|сниз|вырос|возрос|уменьш|прибав|рост|сокращ|сниж|подня|упа)\w*\s+на|"
-    r"缩短了?|减少了?|增加了?|提高了?|提升了?|下降了?|增长了?)\s*(?:(?:about|nearly|over|more than|almost|some|"
-    r"около|почти|более|свыше|примерно)\s*)?$",
-    re.IGNORECASE,
+_CHANGE_BY = Folded(
+    re.compile(
+        r"(?:\bby|(?:多|少)了|(?:увелич|сократ|сниз|вырос|возрос|уменьш|прибав|рост|сокращ|сниж|подня|упа)\w*\s+на|"
+        r"缩短了?|减少了?|增加了?|提高了?|提升了?|下降了?|增长了?)\s*(?:(?:about|nearly|over|more than|almost|some|"
+        r"около|почти|более|свыше|примерно)\s*)?$",
+        re.IGNORECASE,
+    )
 )
-_LEVEL_VERB = re.compile(
-    r"(?:\b(?:reached|reach|totall?ed|totals|stood at|hit|amounted to|exceeded|topped|surpassed|was|were|"
-    r"rose to|fell to|increased to|grew to|climbed to|dropped to|declined to)|составил\w*|достиг\w*|"
-    r"превысил\w*|превысило|насчитыва\w*|达到?|为|突破|超过)\s*"
-    r"(?:(?:about|nearly|over|more than|almost|some|около|почти|более|свыше|примерно)\s*)?$",
-    re.IGNORECASE,
+_LEVEL_VERB = Folded(
+    re.compile(
+        r"(?:\b(?:reached|reach|totall?ed|totals|stood at|hit|amounted to|exceeded|topped|surpassed|was|were|"
+        r"rose to|fell to|increased to|grew to|climbed to|dropped to|declined to)|составил\w*|достиг\w*|"
+        r"превысил\w*|превысило|насчитыва\w*|达到?|为|突破|超过)\s*"
+        r"(?:(?:about|nearly|over|more than|almost|some|около|почти|более|свыше|примерно)\s*)?$",
+        re.IGNORECASE,
+    )
 )
 _SUBJECT_END = re.compile(
     r"\s*(?:$|[,.;:)，。；]|(?:in|on|by|as|during|last|this|compared|up|down|a|an|year|за|в|по|что|и|同比)\b)"
@@ -145,7 +151,7 @@ _SUBJECT_END = re.compile(
 
 def _subject_unit(n: Number, ctx: Context) -> tuple[str | None, int]:
     """'the number of freight trains ... reached 7,762': the unit noun stands before the verb."""
-    if not _LEVEL_VERB.search(ctx.text, max(ctx.clause[0], n.start - 40), n.start):
+    if not _LEVEL_VERB.search(ctx.text, ctx.fold, max(ctx.clause[0], n.start - 40), n.start):
         return None, n.end
     if not _SUBJECT_END.match(ctx.text, n.end):
         return None, n.end
@@ -257,9 +263,9 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
     if sign:  # "(+21%)", "(-3.2% y/y)": a signed change
         return Reading("change", n.value if sign.group(1) == "+" else -n.value, n.end, n.qualifier)
     before_lo = max(ctx.clause[0], n.start - 40)
-    if lx.CHANGE_BEFORE.search(text, before_lo, n.start) and not _level_word_before(text, n.start):
+    if lx.CHANGE_BEFORE.search(text, ctx.fold, before_lo, n.start) and not _level_word_before(text, n.start):
         return Reading("change", _signed(n, ctx), n.end, n.qualifier)
-    if not lx.LEVEL_BEFORE.search(text, before_lo, n.start) and lx.CHANGE_AFTER.match(text, n.end):
+    if not lx.LEVEL_BEFORE.search(text, ctx.fold, before_lo, n.start) and lx.CHANGE_AFTER.match(text, n.end):
         return Reading("change", _signed(n, ctx), n.end, n.qualifier)
     if n.value > 100:
         return None

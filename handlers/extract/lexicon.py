@@ -6,7 +6,7 @@ import re
 from types import ModuleType
 
 from handlers.extract import lexicon_en, lexicon_ru, lexicon_zh
-from handlers.extract.trie import lower_pattern
+from handlers.extract.trie import Folded, lower_pattern
 
 _LANGS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_zh)
 UNIT_CLASSES = tuple(lexicon_en.UNITS)
@@ -51,7 +51,7 @@ CONTEXT: dict[str, re.Pattern[str]] = {
     role: re.compile(lower_pattern("|".join(f"(?:{mod.CONTEXT[role]})" for mod in _LANGS)))
     for role in lexicon_en.CONTEXT
 }
-CHANGE_BEFORE = _join("CHANGE_BEFORE")
+CHANGE_BEFORE = Folded(_join("CHANGE_BEFORE"))
 CHANGE_AFTER = re.compile("|".join(f"(?:{mod.CHANGE_AFTER})" for mod in _LANGS), re.IGNORECASE)
 NEGATIVE = _join("NEGATIVE")
 MOM = _join("MOM")
@@ -59,7 +59,7 @@ NEGATIVE_AFTER = re.compile(
     r"\s*(?:year[- ]on[- ]year\s+|y/y\s+|同比)?(?:" + "|".join(f"(?:{mod.NEGATIVE})" for mod in _LANGS) + ")",
     re.IGNORECASE,
 )
-LEVEL_BEFORE = _join("LEVEL_BEFORE")
+LEVEL_BEFORE = Folded(_join("LEVEL_BEFORE"))
 AGGREGATE = re.compile(lower_pattern("|".join(f"(?:{mod.AGGREGATE})" for mod in _LANGS)))  # lower-cased text
 NO_CARRY = re.compile(lower_pattern("|".join(f"(?:{mod.NO_CARRY})" for mod in _LANGS)))  # lower-cased text
 YOY_EXPLICIT = re.compile(

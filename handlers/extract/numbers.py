@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from handlers.extract import numwords
 from handlers.extract.spans import Number
+from handlers.extract.trie import Folded
 
 _SPACES = "\u00a0\u2009\u202f "
 # No look-behind here: a pattern that starts with a digit class lets `re` skip other text fast; what
@@ -51,15 +52,17 @@ _PCT = re.compile(
 )
 _DATES = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _ZH_PCT = re.compile(r"百分之([\d.]+|[零一二两三四五六七八九十点]+)")
-_QUAL_BEFORE = re.compile(
-    r"(?<![A-Za-zА-Яа-яЁё])(?:(more than|over|above|exceed(?:ed|ing|s)?|in excess of|upwards of|surpass(?:ed|ing)?|"
-    r"более чем|более|свыше|больше|превысил\w*|超过|超|逾|突破|多于)|"
-    r"(nearly|almost|close to|почти|近|接近|将近)|"
-    r"(about|around|approximately|roughly|some|an estimated|около|примерно|порядка|приблизительно|"
-    r"ориентировочно|约|大约|左右)|"
-    r"(up to|as many as|as much as|within|до|в течение|в пределах|не более|不超过|最多)|"
-    r"(less than|fewer than|under|below|менее|меньше|不到|不足|少于))\s*$",
-    re.IGNORECASE,
+_QUAL_BEFORE = Folded(
+    re.compile(
+        r"(?<![A-Za-zА-Яа-яЁё])(?:(more than|over|above|exceed(?:ed|ing|s)?|in excess of|upwards of|surpass(?:ed|ing)?|"
+        r"более чем|более|свыше|больше|превысил\w*|超过|超|逾|突破|多于)|"
+        r"(nearly|almost|close to|почти|近|接近|将近)|"
+        r"(about|around|approximately|roughly|some|an estimated|около|примерно|порядка|приблизительно|"
+        r"ориентировочно|约|大约|左右)|"
+        r"(up to|as many as|as much as|within|до|в течение|в пределах|не более|不超过|最多)|"
+        r"(less than|fewer than|under|below|менее|меньше|不到|不足|少于))\s*$",
+        re.IGNORECASE,
+    )
 )
 _QUAL_NAMES = ("more_than", "about", "about", "up_to", "less_than")
 _QUAL_AFTER = re.compile(r"(多|余)|(以上)|(左右)|(以内|以下)")
@@ -142,16 +145,16 @@ def _finish(text: str, start: int, end: int, value: float, step: float, limit: i
     return Number(start, end, value, kind, "exactly", step, scaled)
 
 
-def qualifier_of(text: str, n: Number) -> str:
+def qualifier_of(text: str, n: Number, fold: str = "") -> str:
     """'more than', 'около', '超过' before the number, '多', '余', '以上' right after it; ranges stay ranges."""
-    return n.qualifier if n.qualifier != "exactly" else _qualifier(text, n.start, n.end, len(text))
+    return n.qualifier if n.qualifier != "exactly" else _qualifier(text, n.start, n.end, len(text), fold)
 
 
-def _qualifier(text: str, start: int, end: int, limit: int) -> str:
+def _qualifier(text: str, start: int, end: int, limit: int, fold: str = "") -> str:
     after = _QUAL_AFTER.match(text, end, limit)
     if after:
         return ("more_than", "more_than", "about", "up_to")[after.lastindex - 1 if after.lastindex else 0]
-    m = _QUAL_BEFORE.search(text, max(0, start - 24), start)
+    m = _QUAL_BEFORE.search(text, fold, max(0, start - 24), start)
     if m and m.lastindex:
         if m.group(4) and _LEVEL_VERB.search(text, max(0, m.start() - 20), m.start()):
             return "exactly"  # "вырос до 22,2 млн тонн": rose to, not up to

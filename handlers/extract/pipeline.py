@@ -20,6 +20,7 @@ from handlers.extract.ports import find_ports
 from handlers.extract.relations import COMPARED, Read, comparison_head, drop_previous_levels, inherit, respectively
 from handlers.extract.segment import clause_at, clause_bounds, split_sentences
 from handlers.extract.spans import Number, Period, PortMention, Sentence
+from handlers.extract.trie import fold_safe
 from handlers.extract.yoy import attach_yoy
 from service.models import Document, Event, Observation
 from service.vocabulary import INDICATORS
@@ -52,6 +53,7 @@ class _Doc:
     periods: dict[int, list[Period]]
     low: str
     lowered: str  # text.lower() (may differ in length from text, unlike `low`)
+    fold: str = ""  # `low` when trie.fold_safe(text), else ""
 
 
 def extract(document: Document) -> Extraction:
@@ -66,7 +68,8 @@ def extract(document: Document) -> Extraction:
     if len(low) != len(text):
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     scripts = scripts_of(text, 0, len(text))
-    doc = _Doc(text, pub, find_ports(text, low, scripts + "l"), DocState(pub=pub), sentences, {}, low, lowered)
+    fold = low if len(lowered) == len(text) and fold_safe(text) else ""
+    doc = _Doc(text, pub, find_ports(text, low, scripts + "l"), DocState(pub=pub), sentences, {}, low, lowered, fold)
     numbers = find_numbers(text, 0, len(text), language == "ru", scripts, qualify=False)
     by_sentence: dict[int, list[Number]] = {}
     starts = [s.start for s in sentences]
@@ -113,13 +116,13 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
 
 def _readings(doc: _Doc, s: Sentence, numbers: list[Number]) -> list[Read]:
     text = doc.text
-    if not any(n.kind != "num" or maybe_figure(n, text, s.end) for n in numbers):
+    if not any(n.kind != "num" or maybe_figure(n, text, s.end, doc.fold) for n in numbers):
         return []  # dates, years, ages: no number here has a unit or a percent sign
     bounds = clause_bounds(text, s)
     readings: list[Read] = []
     for n in numbers:
         clause = clause_at(bounds, n.start)
-        reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low))
+        reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold))
         reading = reading or inherit(n, text, clause, readings)
         if reading is not None:
             readings.append((n, reading, clause))
@@ -189,7 +192,7 @@ def _candidate(
     series: tuple[str, str],
 ) -> Candidate:
     n, r, _ = read
-    qualifier = r.qualifier if r.qualifier != "exactly" else qualifier_of(doc.text, n)
+    qualifier = r.qualifier if r.qualifier != "exactly" else qualifier_of(doc.text, n, doc.fold)
     direction, scope = series
     return Candidate(
         port, r.indicator, r.value, qualifier, n.step, period, yoy, direction, scope, _quote(doc.text, s), n.start

@@ -77,3 +77,31 @@ def lower_pattern(pattern: str) -> str:
         out.append(pattern[i].lower())
         i += 1
     return "".join(out)
+
+
+# Characters for which IGNORECASE matching and `str.lower()` agree (ASCII, Latin-1, basic Cyrillic, CJK,
+# punctuation and full-width forms). Outside them (ſ, ı, İ, Greek final sigma, ᲀ …) re's case folding differs.
+_FOLD_UNSAFE = re.compile("[^\x00-\xff\u0400-\u045f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def fold_safe(text: str) -> bool:
+    """Whether an IGNORECASE pattern may be replaced by its lower-cased twin on `text.lower()`."""
+    return _FOLD_UNSAFE.search(text) is None
+
+
+class Folded:
+    """An IGNORECASE pattern and its lower-cased twin (about 3x faster: no case folding per character).
+
+    `search(text, low, …)` uses the twin on `low` (text.lower(), same offsets) when `low` is given — only
+    for texts where `fold_safe` holds — and the original pattern on `text` otherwise.
+    """
+
+    __slots__ = ("pattern", "rx", "twin")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.pattern = rx.pattern
+        self.twin = re.compile(lower_pattern(rx.pattern), rx.flags & ~re.IGNORECASE)
+
+    def search(self, text: str, low: str, start: int, end: int) -> re.Match[str] | None:
+        return self.twin.search(low, start, end) if low else self.rx.search(text, start, end)
