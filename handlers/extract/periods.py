@@ -8,7 +8,7 @@ from datetime import date
 
 from handlers.extract import calendar_words as cw
 from handlers.extract.spans import Period
-from handlers.extract.trie import needle
+from handlers.extract.trie import Folded, lower_pattern, needle
 
 Span = tuple[date, date]
 Resolver = Callable[[re.Match[str], date | None], Span | None]
@@ -258,18 +258,22 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (re.compile(rf"(?:на|по состоянию на) конец (?P<m>{_RM})" + _RU_Y, _I), _as_of_month_end, "as_of"),
 )
 
-_COMPARISON = re.compile(
-    r"(?:same period|compared (?:with|to)|than|versus|vs\.?|against|previous|аналогичн\w+ период\w*|"
-    r"по сравнению с|чем|против|относительно|к уровню|уровн\w+|比|较|同比)\s*(?:(?:the|a|in|of|last|same|period|"
-    r"за|в|с|периодом|the year)\s+){0,4}$",
-    re.IGNORECASE,
+_COMPARISON = Folded(
+    re.compile(
+        r"(?:same period|compared (?:with|to)|than|versus|vs\.?|against|previous|аналогичн\w+ период\w*|"
+        r"по сравнению с|чем|против|относительно|к уровню|уровн\w+|比|较|同比)\s*(?:(?:the|a|in|of|last|same|period|"
+        r"за|в|с|периодом|the year)\s+){0,4}$",
+        re.IGNORECASE,
+    )
 )
 _ZH_COMPARISON_AFTER = re.compile(r"同期|(?:开通|开行|首发|成立|建成|投入运营)")
 # "since its launch in 2016", "opened in 2012", "с момента запуска в 2016 году": a date of an event, not a period
-_EVENT_DATE = re.compile(
-    r"(?:\bsince|launch\w*|open\w*|establish\w*|found\w*|built|inaugurat\w*|started|запуск\w*|открыт\w*|"
-    r"основан\w*|построен\w*|成立于|始于|开通于|自)\s*(?:(?:its|the|service|route|in|on|в|году)\s+){0,3}$",
-    re.IGNORECASE,
+_EVENT_DATE = Folded(
+    re.compile(
+        r"(?:\bsince|launch\w*|open\w*|establish\w*|found\w*|built|inaugurat\w*|started|запуск\w*|открыт\w*|"
+        r"основан\w*|построен\w*|成立于|始于|开通于|自)\s*(?:(?:its|the|service|route|in|on|в|году)\s+){0,3}$",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -385,8 +389,39 @@ def _passes(gate: Gate, low: str) -> bool:
     return True
 
 
-def find_periods(text: str, start: int, end: int, pub: date | None, scripts: str = "lcz") -> list[Period]:
-    """Period expressions in text[start:end], longest first where they overlap, in text order."""
+def _twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The lower-cased twin of an IGNORECASE pattern (none when the pattern switches case-sensitivity inline)."""
+    if not rx.flags & re.IGNORECASE or "(?-" in rx.pattern or "(?i" in rx.pattern:
+        return None
+    lowered = lower_pattern(rx.pattern).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    return re.compile(lowered, rx.flags & ~re.IGNORECASE)
+
+
+_TWINS = {rx.pattern: _twin(rx) for rx, _, _ in PATTERNS}
+
+
+def _matches(rx: re.Pattern[str], text: str, fold: str, start: int, end: int) -> list[re.Match[str]]:
+    """`rx.finditer(text, start, end)`; with `fold` (text.lower(), trie.fold_safe) the lower-cased twin finds
+    where the matches are (no case folding per character) and each is re-matched on the original text."""
+    twin = _TWINS.get(rx.pattern) if fold else None
+    if twin is None:
+        return list(rx.finditer(text, start, end))
+    out: list[re.Match[str]] = []
+    for t in twin.finditer(fold, start, end):
+        m = rx.match(text, t.start(), end)
+        if m is None or m.end() != t.end():  # cannot happen on fold-safe text; the plain scan then decides
+            return list(rx.finditer(text, start, end))
+        out.append(m)
+    return out
+
+
+def find_periods(
+    text: str, start: int, end: int, pub: date | None, scripts: str = "lcz", fold: str = ""
+) -> list[Period]:
+    """Period expressions in text[start:end], longest first where they overlap, in text order.
+
+    `fold` is text.lower() when trie.fold_safe(text) (IGNORECASE patterns then run lower-cased), else "".
+    """
     found: list[Period] = []
     low = text[start:end].lower()
     has_month: bool | None = None
@@ -398,13 +433,13 @@ def find_periods(text: str, start: int, end: int, pub: date | None, scripts: str
                 continue
         elif not _passes(gate, low):
             continue
-        for m in rx.finditer(text, start, end):
+        for m in _matches(rx, text, fold, start, end):
             span = resolve(m, pub)
             if span is None:
                 continue
-            comparison = bool(_COMPARISON.search(text, max(start, m.start() - 30), m.start()))
+            comparison = bool(_COMPARISON.search(text, fold, max(start, m.start() - 30), m.start()))
             comparison = comparison or bool(_ZH_COMPARISON_AFTER.match(text, m.end()))
-            comparison = comparison or bool(_EVENT_DATE.search(text, max(start, m.start() - 30), m.start()))
+            comparison = comparison or bool(_EVENT_DATE.search(text, fold, max(start, m.start() - 30), m.start()))
             found.append(Period(m.start(), m.end(), span[0], span[1], comparison, relative))
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     out: list[Period] = []

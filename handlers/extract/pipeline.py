@@ -100,7 +100,7 @@ def _periods(doc: _Doc, i: int) -> list[Period]:
         s = doc.sentences[i]
         found: list[Period] = []
         if _PERIOD_CUE.search(doc.low, s.start, s.end):
-            found = find_periods(doc.text, s.start, s.end, doc.pub, scripts_of(doc.text, s.start, s.end))
+            found = find_periods(doc.text, s.start, s.end, doc.pub, scripts_of(doc.text, s.start, s.end), doc.fold)
         doc.periods[i] = found
     return doc.periods[i]
 
