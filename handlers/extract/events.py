@@ -105,9 +105,19 @@ def _containing(low: str, words: list[str], sentences: list[Sentence]) -> set[in
     return out
 
 
+def _first(patterns: tuple[re.Pattern[str], ...], low: str, start: int, end: int) -> re.Match[str] | None:
+    """The earliest match of any of the patterns (what one search of their alternation finds, by start)."""
+    best: re.Match[str] | None = None
+    for rx in patterns:
+        m = rx.search(low, start, end)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
 def _trigger(low: str, s: Sentence, needle: bool, date_gate: bool) -> re.Match[str] | None:
     if needle:
-        m = le.TRIGGER.search(low, s.start, s.end)
+        m = _first(le.TRIGGERS, low, s.start, s.end)
         if m:
             return m
     if not date_gate:

@@ -43,6 +43,11 @@ _ZH_TRIGGER = (
     r"(?<!有)生效|过渡期|修订|修正案|新规|强制(?:性)?(?:认证|实施)|不再(?:接受|认可)"
 )
 TRIGGER = re.compile(lower_pattern(f"{_EN_TRIGGER}|{_RU_TRIGGER}|{_ZH_TRIGGER}"))  # on lower-cased text
+# The same, one pattern per language: searched separately they are ~5x faster (the ru and zh patterns keep
+# their literal prefixes); the earliest of their matches starts where TRIGGER's match does.
+TRIGGERS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(lower_pattern(p)) for p in (_EN_TRIGGER, _RU_TRIGGER, _ZH_TRIGGER)
+)
 DATE_TRIGGER = re.compile(lower_pattern(f"{_EN_DATE_TRIGGER}|{_RU_DATE_TRIGGER}"))  # on lower-cased text
 # Substring gates for DATE_TRIGGER: a preposition of a start date (the month is checked by the regex).
 DATE_GATES: tuple[str, ...] = ("from ", "starting", "beginning", "since ", "as of", "с ")
