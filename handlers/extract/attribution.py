@@ -102,13 +102,15 @@ _ZH_NOT_NAMES = (
     "此外",
 )
 
+_ZH_NOT_NAME_CHARS = re.compile("[在的经从由过抵到向进出入]")
+
 
 def names_other_place(text: str, sentence: Sentence, mentions: list[PortMention]) -> bool:
     """Whether the sentence names a port, station or hub that is not in the gazetteer."""
     for m in _OTHER_PLACE.finditer(text, sentence.start, sentence.end):
         name = m.group("zh")
-        if name and name.startswith(_ZH_NOT_NAMES):
-            continue
+        if name and (name.startswith(_ZH_NOT_NAMES) or _ZH_NOT_NAME_CHARS.search(name)):
+            continue  # "班列在口岸": a phrase before the generic 口岸, not a place name
         if not any(p.start < m.end() and m.start() < p.end for p in mentions):
             return True
     return False

@@ -85,8 +85,10 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     if unit is None:
         unit, end = _subject_unit(n, ctx)
     low = ctx.low or ctx.text.lower()
-    if unit is None or lx.has("plan", low, ctx.clause[0], n.start) or lx.has("per_unit", low, ctx.clause[0], n.start):
-        return None  # a capacity, plan or forecast, or a load per train, is not a reported figure
+    if unit is None or lx.has("plan", low, ctx.clause[0], n.start):
+        return None  # a capacity, plan or forecast is not a reported figure
+    if unit not in _TIME_HOURS and lx.has("per_unit", low, ctx.clause[0], n.start):
+        return None  # a load per train ("each train carries"); a time per train is the clearance time
     if lx.has("forecast", low, ctx.sentence[0], n.start):
         return None  # "Ожидается, что … достигнет 45 млн тонн"
     qualifier = _after_qualifier(ctx.text, end, n.qualifier)

@@ -85,5 +85,7 @@ NO_CARRY = (
     r"\b(?:nationwide|across the country|countrywide|between \w+ and \w+|worldwide|globally|"
     r"(?:china|kazakhstan|uzbekistan|kyrgyzstan|russia|central asia|the eu|europe)(?:'s|’s) (?:total )?"
     r"(?:foreign |overall |bilateral )?(?:trade|exports?|imports?|car market|rail network|railways?|gdp)|"
-    r"(?:trade|exports?|imports?) (?:between|of) (?:china|kazakhstan|uzbekistan|central asia))\b"
+    r"(?:trade|exports?|imports?) (?:between|of) (?:china|kazakhstan|uzbekistan|central asia)|"
+    r"(?:imports?|imported|brought|shipped) into (?:china|kazakhstan|uzbekistan|kyrgyzstan|the country)|"
+    r"(?:(?<=[.;:\"“(])|(?<=[.;:\"“(] ))(?:\w+|a few|several) (?:years|decades) ago,)"
 )

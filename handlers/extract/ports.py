@@ -19,6 +19,10 @@ _EXCLUDE_BEFORE = re.compile(
 )
 _EXCLUDE_AFTER = re.compile(r"\s*(?:对面|对岸)")
 _PAIR = re.compile(r"[»\"”]?\s*[–—-]\s*[«\"“]?|\s*/\s*")
+# "on the China-Kazakhstan border", "на казахстанско-китайской границе", "中哈边境": a border named as a place
+_BORDER = re.compile(r"\bborder\b(?!\s+(?:crossings|checkpoints|ports))|границе\b|边境(?!口岸)")
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:on|along|at|near|by) the|\bна|位于|地处)\s*$")
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +170,21 @@ def find_ports(text: str, low: str | None = None, scripts: str | None = None) ->
         if _EXCLUDE_BEFORE.search(text, max(0, start - 40), start) or _EXCLUDE_AFTER.match(text, end):
             continue
         out.append(PortMention(start, end, port, gz.priority[port]))
-    return out
+    return [m for k, m in enumerate(out) if not _locates_named_port(low, out, k)]
+
+
+def _locates_named_port(low: str, mentions: list[PortMention], k: int) -> bool:
+    """'Alashankou, one of the busiest ports on the China-Kazakhstan border, …': the border phrase only locates
+    the port named before it in the sentence, so it is not a mention of the border as a whole."""
+    m = mentions[k]
+    if m.priority != 2 or not _BORDER.search(low, m.start, m.end):
+        return False
+    lead = low[m.start : m.start + 3]
+    locative = lead.startswith("на ") or _LOCATIVE_BEFORE.search(low, max(0, m.start - 12), m.start) is not None
+    if not locative:
+        return False
+    named = [p for p in mentions[:k] if p.priority == 1 and m.start - p.end <= 120]
+    return any(_SENTENCE_END.search(low, p.end, m.start) is None for p in named)
 
 
 def region_of(port: str) -> str:
