@@ -27,6 +27,7 @@ class DocState:
     """What the text is about so far: the last named port(s) and the last stated period."""
 
     port: str | None = None
+    named: str | None = None  # the last port named alone in a sentence: what "the port" points back to
     recent: list[str] = field(default_factory=list)
     pub: date | None = None
     carry: Callable[[], Period | None] | None = None  # the last stated period, computed only when asked
@@ -42,6 +43,8 @@ class DocState:
         if strong:
             self.port = strong[-1].port
             self.recent = list(dict.fromkeys(m.port for m in strong if m.priority == 1))
+            if self.recent:
+                self.named = self.recent[0] if len(self.recent) == 1 else None
             regions = {region_of(p) for p in self.recent}
             if len(self.recent) >= 2 and len(regions) == 1 and (region := regions.pop()) in PORTS:
                 self.port = region  # the sentence before gave figures for two crossings: the text is about both
@@ -75,6 +78,8 @@ def pick_port(
         return weak
     if elsewhere or lx.NO_CARRY.search(low, sentence.start, sentence.end):
         return weak
+    if state.named is not None and _ANAPHOR.search(low, sentence.start, sentence.end):
+        return state.named  # "the dry port handled …" after a sentence on bilateral trade: the port, not the pair
     return state.port
 
 
@@ -103,6 +108,11 @@ _ZH_NOT_NAMES = (
 )
 
 _ZH_NOT_NAME_CHARS = re.compile("[在的经从由过抵到向进出入]")
+_JOB_TITLE = re.compile(
+    r"(?:начальник\w*|директор\w*|руководител\w*|глав\w*|сотрудник\w*|работник\w*|дежурн\w*|head|director|"
+    r"chief|manager|master|staff)\s+(?:of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def names_other_place(text: str, sentence: Sentence, mentions: list[PortMention]) -> bool:
@@ -111,6 +121,8 @@ def names_other_place(text: str, sentence: Sentence, mentions: list[PortMention]
         name = m.group("zh")
         if name and (name.startswith(_ZH_NOT_NAMES) or _ZH_NOT_NAME_CHARS.search(name)):
             continue  # "班列在口岸": a phrase before the generic 口岸, not a place name
+        if _JOB_TITLE.search(text, max(sentence.start, m.start() - 25), m.start()):
+            continue  # "начальник станции Ерлан Сулейменов": a person's title, not a place
         if not any(p.start < m.end() and m.start() < p.end for p in mentions):
             return True
     return False

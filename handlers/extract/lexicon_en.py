@@ -25,8 +25,9 @@ UNITS: dict[str, str] = {
 }
 CURRENCY_BEFORE: dict[str, str] = {"usd": r"(?:US\$|\$|USD\s?)", "cny": r"(?:CNY\s?|RMB\s?|¥|￥)"}
 CONTEXT: dict[str, str] = {
-    "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|stranded|idling|piled up)\b",
-    "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period)\b|/day\b",
+    "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|stranded|idling|piled up|backed up)\b",
+    "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period|in a single day|in one day)\b|"
+    r"/day\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
     r"processing time|inspection|release|dwell time|handl\w+ time)\b",
@@ -49,9 +50,11 @@ CONTEXT: dict[str, str] = {
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
     r"estimated to reach)\b",
     "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
-    r"fines?|tax\w*|salar\w*|price\w*|tariffs?|rates?|fees?)\b",
+    r"fines?|tax\w*|salar\w*|price\w*|tariffs?|rates?|fees?|agreements?|deals?|memorand\w*|duty[- ]free|"
+    r"allowance|per person)\b",
     "breakdown": r"\b(?:including|includ\w+|of which|among them|such as)\b",
-    "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves)\b",
+    "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves|"
+    r"lifting capacity|load capacity|cranes?)\b",
     "per_unit": r"\b(?:each|per (?:train|wagon|container|truck|vehicle|car)|an average train|a single train)\b",
     "previous": r"\b(?:used to|previously|formerly|before the reform|in the past)\b",
     "per_week": r"\b(?:per week|a week|weekly|each week|every week)\b",

@@ -20,6 +20,7 @@ _CLAUSE = re.compile(
     r"\s(?:while|whereas|but|although)\s|\sтогда как\s|,?\sа\s|而|但"
 )
 _HEADLINE_MAX = 160
+_ELIDED_VERB = re.compile(r"\s*(?:(?:около|более|свыше|почти|about|nearly|over|more than|约|近|超)\s*)?\d")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -99,6 +100,8 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     for m in _CLAUSE.finditer(text, sentence.start, sentence.end):
         if _inside_quotes(text, sentence.start, m.start()):
             continue  # «Хоргос – Восточные ворота»: a name, not a clause break
+        if text[m.start() : m.end()].strip() in "—–" and _ELIDED_VERB.match(text, m.end(), sentence.end):
+            continue  # "импорт из Китая – 21,4 млрд долларов": the dash stands for the verb
         if m.start() > pos:
             bounds.append((pos, m.start()))
         pos = m.end()
