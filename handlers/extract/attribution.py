@@ -138,8 +138,15 @@ def _joint_ports(low: str, mentions: list[PortMention], pos: int, clause: tuple[
     """
     # The pair may sit just before the clause when a list comma splits it: "阿拉山口、霍尔果斯两大口岸…"
     before = [m for m in mentions if clause[0] - 30 <= m.start and m.end <= pos and m.priority == 1]
-    if len(before) < 2 or before[-1].port == before[-2].port:
-        return None
+    if (
+        len(before) < 2
+        or before[-1].port == before[-2].port
+        or not _AND.fullmatch(low, before[-2].end, before[-1].start)
+    ):
+        # "17,000 trains passed through Alashankou and Horgos": the pair may follow the figure in its clause
+        before = [m for m in mentions if pos <= m.start and m.end <= clause[1] and m.priority == 1][:2]
+        if len(before) < 2 or before[0].port == before[1].port:
+            return None
     a, b = before[-2], before[-1]
     if not _AND.fullmatch(low, a.end, b.start):
         return None

@@ -26,8 +26,8 @@ UNITS: dict[str, str] = {
 CURRENCY_BEFORE: dict[str, str] = {"usd": r"(?:US\$|\$|USD\s?)", "cny": r"(?:CNY\s?|RMB\s?|¥|￥)"}
 CONTEXT: dict[str, str] = {
     "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|stranded|idling|piled up|backed up)\b",
-    "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period|in a single day|in one day)\b|"
-    r"/day\b",
+    "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period|in a single day|"
+    r"in one day)\b|/day\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
     r"processing time|inspection|release|dwell time|handl\w+ time)\b",

@@ -11,13 +11,22 @@ from handlers.extract import lexicon as lx
 from handlers.extract.attribution import DocState, names_other_place, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
 from handlers.extract.events import find_events
-from handlers.extract.indicators import Context, maybe_figure, read_number
+from handlers.extract.indicators import Context, Reading, maybe_figure, read_number
 from handlers.extract.language import detect_language
 from handlers.extract.numbers import find_numbers, qualifier_of
 from handlers.extract.periods import find_periods, scripts_of
 from handlers.extract.plausibility import is_implausible
 from handlers.extract.ports import find_ports
-from handlers.extract.relations import COMPARED, Read, comparison_head, drop_previous_levels, inherit, respectively
+from handlers.extract.relations import (
+    COMPARED,
+    Read,
+    comparison_head,
+    drop_previous_levels,
+    elided,
+    elided_cue,
+    inherit,
+    respectively,
+)
 from handlers.extract.segment import clause_at, clause_bounds, split_sentences
 from handlers.extract.spans import Number, Period, PortMention, Sentence
 from handlers.extract.trie import fold_safe
@@ -54,6 +63,7 @@ class _Doc:
     low: str
     lowered: str  # text.lower() (may differ in length from text, unlike `low`)
     fold: str = ""  # `low` when trie.fold_safe(text), else ""
+    counts: tuple[int, list[Reading]] = (-1, [])  # the last sentence with figures and its readings ("N of them")
 
 
 def extract(document: Document) -> Extraction:
@@ -114,18 +124,23 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     return None
 
 
-def _readings(doc: _Doc, s: Sentence, numbers: list[Number]) -> list[Read]:
+def _readings(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
     text = doc.text
-    if not any(n.kind != "num" or maybe_figure(n, text, s.end, doc.fold) for n in numbers):
+    s = doc.sentences[i]
+    if not any(n.kind != "num" or maybe_figure(n, text, s.end, doc.fold) or elided_cue(n, doc.low) for n in numbers):
         return []  # dates, years, ages: no number here has a unit or a percent sign
     bounds = clause_bounds(text, s)
     readings: list[Read] = []
+    before = doc.counts[1] if doc.counts[0] == i - 1 else []
     for n in numbers:
         clause = clause_at(bounds, n.start)
         reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold))
         reading = reading or inherit(n, text, clause, readings)
+        reading = reading or elided(n, doc.low, [r for _, r, _ in readings] or before)
         if reading is not None:
             readings.append((n, reading, clause))
+    if readings:
+        doc.counts = (i, [r for _, r, _ in readings])
     return readings
 
 
@@ -133,7 +148,7 @@ def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMentio
     """The candidates of sentence i; periods and the carried context are computed only when needed."""
     text = doc.text
     s = doc.sentences[i]
-    readings = _readings(doc, s, numbers)
+    readings = _readings(doc, i, numbers)
     figures = [(n, r, c) for n, r, c in readings if r.indicator != "change"]
     if not figures:
         return []

@@ -73,6 +73,46 @@ def inherit(
     return None
 
 
+_ELIDED_AFTER = re.compile(r"\s+(?:more\b(?!\s+than)|others\b|of (?:them|these|those)\b)")  # lower-cased text
+_ELIDED_BEFORE = re.compile(
+    r"(?:\banother|\ba further|(?<![а-яё])ещ[её]|其中)\s*"
+    r"(?:(?:about|around|nearly|roughly|some|almost|около|почти|примерно|порядка|约|近)\s*)?$"
+)
+_TIME_AFTER = re.compile(
+    r"\s*(?:(?:лет|год|месяц|недел|дн|сут|час|минут)|(?:years?|months?|weeks?|days?|hours?|minutes?)\b|年|个月|天|小时)"
+)
+_COUNTS = frozenset(
+    {
+        "trains_count",
+        "trains_in_queue",
+        "trains_per_day",
+        "vehicles_exported",
+        "vehicles_in_queue",
+        "vehicles_per_day",
+        "containers_teu",
+        "cargo_tonnes",
+    }
+)
+
+
+def elided_cue(n: Number, low: str) -> bool:
+    """'35 more are waiting', '5,920 of them', 'another 40', 'ещё 35': a count whose unit noun is left out."""
+    if n.kind != "num" or _TIME_AFTER.match(low, n.end):
+        return False  # "ещё пять лет назад": a time span, not a count
+    return (
+        _ELIDED_AFTER.match(low, n.end) is not None
+        or _ELIDED_BEFORE.search(low, max(0, n.start - 24), n.start) is not None
+    )
+
+
+def elided(n: Number, low: str, earlier: list[Reading]) -> Reading | None:
+    """The indicator of the count this one continues (same sentence, else the sentence before)."""
+    levels = [r for r in earlier if r.indicator in _COUNTS]
+    if not levels or not elided_cue(n, low):
+        return None
+    return Reading(levels[-1].indicator, n.value, n.end, n.qualifier)
+
+
 _QUAL = (
     r"(?:\s*(?:about|around|nearly|almost|some|roughly|approximately|just|only|около|почти|примерно|порядка|约|近))?"
 )
