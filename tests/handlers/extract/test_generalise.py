@@ -1,0 +1,258 @@
+"""Patterns of real wire copy beyond the development corpus: aggregates, locative border phrases, anaphors,
+clearance wording, elided units, non-trade money (one test per pattern, in each language where relevant)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import run
+
+from service.models import Observation
+
+
+def _find(obs: list[Observation], indicator: str, value: float) -> Observation:
+    found = [o for o in obs if o.indicator == indicator and abs(o.value - value) < 1e-6 * max(1.0, value)]
+    assert len(found) == 1, [(o.indicator, o.value, o.port) for o in obs]
+    return found[0]
+
+
+# Cause 1: a figure for the two countries or the whole region does not inherit the port named before it.
+@pytest.mark.parametrize(
+    ("lang", "text", "indicator", "value", "port"),
+    [
+        (
+            "ru",
+            "Через Нур Жолы в октябре прошло 21 тыс. грузовиков на экспорт. "
+            "Двусторонний товарооборот за девять месяцев достиг 30,5 млрд долларов.",
+            "trade_value_usd",
+            30.5e9,
+            "china_kazakhstan",
+        ),
+        (
+            "zh",
+            "霍尔果斯口岸前三季度进出口额达400亿元。去年两国贸易额为410亿美元。",
+            "trade_value_usd",
+            41e9,
+            "china_kazakhstan",
+        ),
+        (
+            "en",
+            "Alashankou handled 4,100 trains in the first half. "
+            "Xinjiang's total foreign trade amounted to 280 billion yuan in the same period.",
+            "trade_value_cny",
+            280e9,
+            "xinjiang",
+        ),
+        (
+            "zh",
+            "阿拉山口口岸前三季度验放中欧班列4100列。同期，新疆外贸进出口总值2800亿元。",
+            "trade_value_cny",
+            280e9,
+            "xinjiang",
+        ),
+        (
+            "zh",
+            "霍尔果斯口岸今年通行班列5000列。今年以来，新疆始发的中欧班列已开行900列。",
+            "trains_count",
+            900,
+            "xinjiang",
+        ),
+        (
+            "en",
+            "Dostyk exported 800 vehicles in May. Bilateral trade rose to $20 billion last year.",
+            "trade_value_usd",
+            20e9,
+            "china_kazakhstan",
+        ),
+    ],
+)
+def test_aggregate_vocabulary_names_the_aggregate(
+    lang: str, text: str, indicator: str, value: float, port: str
+) -> None:
+    assert _find(run(text, lang=lang).observations, indicator, value).port == port
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "indicator", "value"),
+    [
+        (
+            "ru",
+            "Через Нур Жолы в 2025 году экспортировано 60 тыс. автомобилей. "
+            "Всего в Казахстан было ввезено 120 тыс. легковых автомобилей из Китая.",
+            "vehicles_exported",
+            120_000,
+        ),
+        (
+            "en",
+            "Dostyk handled 2,000 trains in 2025. Twenty years ago, fewer than 300 trains crossed in a year.",
+            "trains_count",
+            300,
+        ),
+        (
+            "ru",
+            "Через Алтынколь прошло 1 500 поездов. На оба перехода пришлось 20 млн тонн грузов.",
+            "cargo_tonnes",
+            20e6,
+        ),
+    ],
+)
+def test_national_or_historical_figure_takes_no_carried_port(
+    lang: str, text: str, indicator: str, value: float
+) -> None:
+    found = [o for o in run(text, lang=lang).observations if o.indicator == indicator and o.value == value]
+    assert all(o.port is None for o in found), [(o.port, o.value) for o in found]
+
+
+# Cause 2: "on the China-Kazakhstan border" only locates the port named before it.
+@pytest.mark.parametrize(
+    ("lang", "text", "port"),
+    [
+        (
+            "en",
+            "Horgos, a key crossing on the China-Kazakhstan border, received 300 trains in May. "
+            "The total for the year so far rose to 2,100 trains.",
+            "horgos",
+        ),
+        (
+            "ru",
+            "Пункт пропуска Достык на казахстанско-китайской границе в мае принял 300 поездов. "
+            "С начала года здесь обработано 2 100 поездов.",
+            "dostyk",
+        ),
+    ],
+)
+def test_locative_border_phrase_is_not_a_port(lang: str, text: str, port: str) -> None:
+    assert _find(run(text, lang=lang).observations, "trains_count", 2100).port == port
+
+
+def test_border_crossings_as_a_whole_are_still_the_aggregate() -> None:
+    ex = run("Trucks crossing through Kazakhstan-China border crossings totalled 500,000 vehicles for export.")
+    assert _find(ex.observations, "vehicles_exported", 500_000).port == "china_kazakhstan"
+
+
+# Cause 3: clearance and handling time wording.
+@pytest.mark.parametrize(
+    ("lang", "text", "hours"),
+    [
+        ("ru", "На посту «Хоргос» среднее время выпуска товаров составило 2,2 часа.", 2.2),
+        ("ru", "На станции Алтынколь время обработки одного поезда сократили до 4 часов.", 4),
+        ("ru", "В порту Хоргос – Восточные ворота время перевалки одного состава составило 7 часов.", 7),
+        ("zh", "霍尔果斯口岸单列班列的通关时间缩短至50分钟。", 50 / 60),
+        ("zh", "霍尔果斯口岸班列的停留时间压缩至3小时。", 3),
+    ],
+)
+def test_clearance_time_wording(lang: str, text: str, hours: float) -> None:
+    assert _find(run(text, lang=lang).observations, "clearance_time_hours", hours).value == pytest.approx(hours)
+
+
+def test_generic_port_word_after_a_named_port_resolves() -> None:
+    ex = run("霍尔果斯口岸今年验放班列3000列。目前，班列在口岸的停留时间压缩至3小时。", lang="zh")
+    assert _find(ex.observations, "clearance_time_hours", 3).port == "horgos"
+
+
+def test_russian_share_of_released_declarations_is_a_clearance_rate() -> None:
+    ex = run("На посту Достык за квартал выпущено 98,7% поданных деклараций.", lang="ru")
+    assert _find(ex.observations, "clearance_rate_pct", 98.7).port == "dostyk"
+
+
+# Cause 4/11: "the station", "the dry port" point back to the port named alone, not to an aggregate or a person.
+def test_job_title_before_station_is_not_another_place() -> None:
+    text = (
+        "Через станцию Алтынколь прошло 1 500 поездов. "
+        "Начальник станции Иван Петров сообщил, что станция принимает 9 поездов в сутки."
+    )
+    assert _find(run(text, lang="ru").observations, "trains_per_day", 9).port == "altynkol"
+
+
+def test_anaphor_after_a_bilateral_sentence_points_to_the_named_port() -> None:
+    text = (
+        "The Khorgos Gateway dry port handled 300,000 TEU last year. Bilateral trade reached $40 billion. "
+        "In March, the dry port handled 30,000 TEU."
+    )
+    assert _find(run(text).observations, "containers_teu", 30_000).port == "khorgos_gateway"
+
+
+# Cause 5: gazetteer.
+def test_eastern_gate_zone_with_dash_is_the_gateway() -> None:
+    text = "The terminal sits in the Khorgos–Eastern Gate zone. In May the dry port handled 31,000 TEU."
+    assert _find(run(text).observations, "containers_teu", 31_000).port == "khorgos_gateway"
+
+
+def test_national_rail_network_is_kazakhstan_rail() -> None:
+    ex = run("За полугодие по железнодорожной сети Казахстана перевезено 120 млн тонн грузов.", lang="ru")
+    assert _find(ex.observations, "cargo_tonnes", 120e6).port == "kazakhstan_rail"
+
+
+# Cause 6: one figure for two ports named after it is their region.
+def test_pair_after_the_figure_is_the_region() -> None:
+    ex = run("Some 9,000 freight trains passed through the Alashankou and Horgos ports in 2025.")
+    assert _find(ex.observations, "trains_count", 9000).port == "xinjiang"
+
+
+# Cause 7: elided unit nouns.
+@pytest.mark.parametrize(
+    ("lang", "text", "indicator", "value"),
+    [
+        (
+            "en",
+            "About 50 trains were stuck at Dostyk, and some 20 more were waiting at Altynkol.",
+            "trains_in_queue",
+            20,
+        ),
+        ("en", "The rail service made 15,000 train trips in 2025. Chengdu ran 4,000 of them.", "trains_count", 4000),
+        ("ru", "На Нур Жолы в очереди стояли 400 грузовиков, на Калжате ещё 150.", "vehicles_in_queue", 150),
+    ],
+)
+def test_elided_unit_takes_the_unit_of_the_count_before(lang: str, text: str, indicator: str, value: float) -> None:
+    _find(run(text, lang=lang).observations, indicator, value)
+
+
+def test_time_span_after_eshche_is_not_a_count() -> None:
+    ex = run("Через Достык прошло 900 поездов. «Ещё три года назад обработка занимала сутки», – сказал он.", lang="ru")
+    assert [o.value for o in ex.observations] == [900]
+
+
+# Cause 8: money that is not trade.
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Investors at the Horgos park signed agreements worth 1.5 billion yuan."),
+        ("en", "Shoppers at Horgos may take out goods worth up to $1,500 duty free."),
+        ("ru", "На форуме в Хоргосе подписано 10 соглашений на сумму 900 млн долларов."),
+    ],
+)
+def test_non_trade_money_is_not_trade(lang: str, text: str) -> None:
+    assert [o for o in run(text, lang=lang).observations if o.indicator.startswith("trade_value")] == []
+
+
+# Cause 9: Russian trade phrasing.
+def test_russian_goods_worth_is_trade() -> None:
+    ex = run("Через Хоргос за полугодие прошло товаров на сумму 3,1 млрд долларов.", lang="ru")
+    assert _find(ex.observations, "trade_value_usd", 3.1e9).port == "horgos"
+
+
+def test_dash_standing_for_the_verb_keeps_the_subject() -> None:
+    ex = run("Экспорт в Китай составил 9 млрд долларов, импорт из Китая – 14 млрд долларов.", lang="ru")
+    assert _find(ex.observations, "trade_value_usd", 14e9).direction == "import"
+
+
+# Cause 10/11: targets, equipment, per-day wording.
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "На Достыке мы рассчитываем выйти на 300 тыс. ДФЭ по итогам года."),
+        ("ru", "На станции Достык установят кран грузоподъёмностью 40 тонн."),
+        ("en", "A new crane with a lifting capacity of 45 tonnes was installed at Dostyk."),
+    ],
+)
+def test_targets_and_equipment_are_not_figures(lang: str, text: str) -> None:
+    assert run(text, lang=lang).observations == []
+
+
+def test_in_a_single_day_is_per_day() -> None:
+    ex = run("At the peak, 28 trains crossed Horgos in a single day.")
+    assert [o.indicator for o in ex.observations] == ["trains_per_day"]
+
+
+def test_russian_queue_on_the_approach() -> None:
+    ex = run("Около 200 грузовиков стояли на подъезде к пункту пропуска Калжат.", lang="ru")
+    assert _find(ex.observations, "vehicles_in_queue", 200).port == "kalzhat"
