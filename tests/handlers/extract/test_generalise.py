@@ -256,3 +256,21 @@ def test_in_a_single_day_is_per_day() -> None:
 def test_russian_queue_on_the_approach() -> None:
     ex = run("Около 200 грузовиков стояли на подъезде к пункту пропуска Калжат.", lang="ru")
     assert _find(ex.observations, "vehicles_in_queue", 200).port == "kalzhat"
+
+
+# Events: one change announced in two sentences; a customs procedure with certificates is a policy.
+def test_announcement_and_dated_rule_make_one_event() -> None:
+    ex = run(
+        "Коллегия ЕЭК одобрила поправки в технический регламент ТР ТС 018/2011.\n\n"
+        "С 1 апреля 2027 года сертификаты на электробусы будут выдаваться только после испытаний батарей.",
+        "2026-11-01",
+        "ru",
+    )
+    (event,) = ex.events
+    assert (event.kind, event.regime, str(event.effective_date)) == ("certification", "TR CU 018/2011", "2027-04-01")
+
+
+def test_inspection_procedure_with_certificates_is_policy() -> None:
+    ex = run("自2027年3月1日起，阿拉山口口岸对进口粮食实施“一站式”查验并签发电子证书。", "2026-12-01", "zh")
+    (event,) = ex.events
+    assert (event.kind, event.regime) == ("policy", None)
