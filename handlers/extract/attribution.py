@@ -21,6 +21,9 @@ _ANAPHOR = re.compile(  # searched in the lower-cased text
     re.IGNORECASE,
 )
 
+# A sentence that opens by adding a figure somewhere else in passing (lower-cased text)
+_SIDE_REMARK = re.compile(r"(?:ещ[её]|another|a further)(?![\w-])|另有|还有")
+
 
 @dataclass(slots=True)
 class DocState:
@@ -36,9 +39,11 @@ class DocState:
     def period(self) -> Period | None:
         return self.carry() if self.carry is not None else None
 
-    def update(self, sentence: Sentence, mentions: list[PortMention]) -> None:
+    def update(self, sentence: Sentence, mentions: list[PortMention], low: str = "") -> None:
         if sentence.headline:
             return
+        if low and _SIDE_REMARK.match(low, sentence.start):
+            return  # "Ещё 180 машин стояли у Калжата": another place in passing, the text stays on its subject
         strong = [m for m in mentions if m.priority <= 2]
         if strong:
             self.port = strong[-1].port

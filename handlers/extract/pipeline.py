@@ -90,7 +90,7 @@ def extract(document: Document) -> Extraction:
     for i, sentence in enumerate(sentences):
         if i in by_sentence and not sentence.nav:
             cands.extend(_figures(doc, i, by_sentence[i], mentions.get(i, [])))
-        doc.state.update(sentence, mentions.get(i, []))
+        doc.state.update(sentence, mentions.get(i, []), low)
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
     events = find_events(document, text, low, sentences, language, pub)

@@ -274,3 +274,36 @@ def test_inspection_procedure_with_certificates_is_policy() -> None:
     ex = run("自2027年3月1日起，阿拉山口口岸对进口粮食实施“一站式”查验并签发电子证书。", "2026-12-01", "zh")
     (event,) = ex.events
     assert (event.kind, event.regime) == ("policy", None)
+
+
+# Cause 4: a sentence adding a figure elsewhere in passing does not change what the text is about.
+@pytest.mark.parametrize(
+    ("lang", "text", "indicator", "value", "port"),
+    [
+        (
+            "ru",
+            "У пункта пропуска Нур Жолы в очереди стояли 900 фур. Ещё 100 машин ждали у Калжата. "
+            "Китайская сторона пропускает не более 500 машин в сутки.",
+            "vehicles_per_day",
+            500,
+            "nur_zholy",
+        ),
+        (
+            "en",
+            "About 40 trains were queuing at Dostyk. Another 15 trains were held at Altynkol. "
+            "Operators there handle 18 trains a day.",
+            "trains_per_day",
+            18,
+            "dostyk",
+        ),
+        (
+            "zh",
+            "霍尔果斯口岸滞留货车800辆。另有200辆货车在都拉塔口岸等待通关。目前，每天放行货车500辆。",
+            "vehicles_per_day",
+            500,
+            "horgos",
+        ),
+    ],
+)
+def test_side_remark_does_not_move_the_subject(lang: str, text: str, indicator: str, value: float, port: str) -> None:
+    assert _find(run(text, lang=lang).observations, indicator, value).port == port
