@@ -307,3 +307,14 @@ def test_inspection_procedure_with_certificates_is_policy() -> None:
 )
 def test_side_remark_does_not_move_the_subject(lang: str, text: str, indicator: str, value: float, port: str) -> None:
     assert _find(run(text, lang=lang).observations, indicator, value).port == port
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("zh", "旺季时，巴克图口岸每天最多可放行货车400辆。"),
+        ("ru", "В пиковые дни пункт пропуска Бахты может пропускать до 400 машин в сутки."),
+    ],
+)
+def test_at_most_can_release_is_a_capacity(lang: str, text: str) -> None:
+    assert run(text, lang=lang).observations == []
