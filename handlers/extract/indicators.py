@@ -11,6 +11,7 @@ from handlers.extract.trie import Folded
 _PAIRS = re.compile(r"\bpairs? of\b|\bпар\w*\b|对")
 _TIME_HOURS = {"hour": 1.0, "day": 24.0, "minute": 1 / 60, "week": 168.0}
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_COUNT_UNIT_AFTER = re.compile(r"列|辆|吨|标箱|标准箱")  # "2000列" is 2,000 trains, not the year 2000
 _DATE_BEFORE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s$"
@@ -55,7 +56,8 @@ def time_in_hours(n: Number, text: str, limit: int) -> float | None:
 
 def maybe_figure(n: Number, text: str, limit: int, fold: str = "") -> bool:
     """A cheap first look: a unit after the number, a currency sign or a verb like 'reached' before it."""
-    if not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(text, n.start, n.end):
+    year = not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(text, n.start, n.end)
+    if year and not _COUNT_UNIT_AFTER.match(text, n.end):
         return False
     if n.value <= 31 and not n.scaled and _DATE_BEFORE.search(text, max(0, n.start - 11), n.start):
         return False  # "June 14": a day of the month
@@ -74,7 +76,8 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
         return None
     if n.kind == "pct":
         return _read_percent(n, ctx)
-    if not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(ctx.text[n.start : n.end]):
+    year = not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(ctx.text[n.start : n.end])
+    if year and not _COUNT_UNIT_AFTER.match(ctx.text, n.end):
         return None
     ratio = _ratio_change(n, ctx)
     if ratio is not None:

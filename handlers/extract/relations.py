@@ -10,12 +10,12 @@ from handlers.extract.spans import Number, PortMention, Sentence
 
 Read = tuple[Number, Reading, tuple[int, int]]  # a number, what it means, its clause
 
-_RESPECTIVELY = re.compile(r"respectively|соответственно|分别")
+RESPECTIVELY = re.compile(r"respectively|соответственно|分别")
 
 
 def respectively(low: str, s: Sentence, figures: list[Read], mentions: list[PortMention]) -> dict[int, str]:
     """'Alashankou and Horgos handled 3,560 and 4,120 trains respectively': ports and figures pair in order."""
-    if not _RESPECTIVELY.search(low, s.start, s.end):
+    if not RESPECTIVELY.search(low, s.start, s.end):
         return {}
     ports = list(dict.fromkeys(m.port for m in mentions if m.priority == 1))
     indicators = {r.indicator for _, r, _ in figures}
@@ -57,10 +57,21 @@ _COMPARE_START = re.compile(
 )
 
 
+_AND_NEXT = re.compile(r"\s*(?:,|，|、|and|и|和|与|及)\s*", re.IGNORECASE)
+
+
 def inherit(
     n: Number, text: str, clause: tuple[int, int], done: list[tuple[Number, Reading, tuple[int, int]]]
 ) -> Reading | None:
     """'fell to 96.4%, down from 98.9%': the second figure is the same indicator as the first."""
+    if (
+        n.kind == "pct"
+        and done
+        and done[-1][1].indicator == "change"
+        and _AND_NEXT.fullmatch(text, done[-1][1].end, n.start)
+    ):
+        prev_change = done[-1][1]  # "増长3%和5%", "up 3% and 5%": a list of changes shares the verb and its sign
+        return Reading("change", -n.value if prev_change.value < 0 else n.value, n.end, n.qualifier)
     levels = [r for _, r, _ in done if r.indicator != "change"]
     if not levels or not _COMPARE_START.search(text, max(0, clause[0] - 12, n.start - 30), n.start):
         return None

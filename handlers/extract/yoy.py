@@ -3,20 +3,45 @@
 from __future__ import annotations
 
 from handlers.extract.indicators import Context, is_mom
-from handlers.extract.relations import Read
+from handlers.extract.relations import RESPECTIVELY, Read
 from handlers.extract.spans import Number, Sentence
 
 
 def attach_yoy(text: str, low: str, s: Sentence, readings: list[Read]) -> dict[int, float]:
     """Each change in percent goes to the nearest figure before it (or the next one in its clause)."""
     out: dict[int, float] = {}
+    paired = _respectively(low, s, readings, out)
     for i, (n, r, clause) in enumerate(readings):
-        if r.indicator != "change" or is_mom(n.end, Context(text, clause, (s.start, s.end), low), n.start):
+        if r.indicator != "change" or i in paired:
+            continue
+        if is_mom(n.end, Context(text, clause, (s.start, s.end), low), n.start):
             continue
         target = _yoy_target(readings, i, clause)
         if target is not None and target.start not in out:
             out[target.start] = r.value
     return out
+
+
+def _respectively(low: str, s: Sentence, readings: list[Read], out: dict[int, float]) -> set[int]:
+    """'同比分别增长3%和5%', 'up 3% and 5% respectively': the k changes go to the k figures before them, in order.
+
+    Fills `out` and returns the indices of the changes it paired."""
+    if not RESPECTIVELY.search(low, s.start, s.end):
+        return set()
+    paired: set[int] = set()
+    i = 0
+    while i < len(readings):
+        j = i
+        while j < len(readings) and readings[j][1].indicator == "change":
+            j += 1
+        if j - i >= 2:
+            levels = [k for k in range(i) if readings[k][1].indicator != "change"][-(j - i) :]
+            if len(levels) == j - i and not any(readings[k][1].indicator.endswith("_pct") for k in levels):
+                for k, c in zip(levels, range(i, j), strict=True):
+                    out[readings[k][0].start] = readings[c][1].value
+                paired.update(range(i, j))
+        i = max(j, i + 1)
+    return paired
 
 
 def _yoy_target(readings: list[Read], i: int, clause: tuple[int, int]) -> Number | None:

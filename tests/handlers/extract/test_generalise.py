@@ -318,3 +318,23 @@ def test_side_remark_does_not_move_the_subject(lang: str, text: str, indicator: 
 )
 def test_at_most_can_release_is_a_capacity(lang: str, text: str) -> None:
     assert run(text, lang=lang).observations == []
+
+
+# Attributes: "respectively" pairs the k-th change with the k-th figure.
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("zh", "多斯特克和阿腾科里分别接卸班列3100列和2600列，同比分别增长4.5%和8%。", [4.5, 8.0]),
+        ("zh", "霍尔果斯口岸验放班列2000列、货物30万标箱，同比分别增长6%和9%。", [9.0, 6.0]),
+        ("en", "Dostyk and Altynkol handled 3,300 and 2,400 trains, down 2% and 5% respectively.", [-2.0, -5.0]),
+        ("ru", "Достык и Алтынколь приняли 3 300 и 2 400 поездов, рост на 2% и 5% соответственно.", [2.0, 5.0]),
+    ],
+)
+def test_respectively_changes_pair_in_order(lang: str, text: str, expected: list[float]) -> None:
+    obs = sorted(run(text, lang=lang).observations, key=lambda o: o.value, reverse=True)
+    assert [o.yoy_pct for o in obs] == expected
+
+
+def test_year_like_count_before_a_chinese_unit_is_a_count() -> None:
+    ex = run("今年前三季度，阿拉山口口岸验放中欧班列2035列。", lang="zh")
+    assert [(o.indicator, o.value) for o in ex.observations] == [("trains_count", 2035)]
