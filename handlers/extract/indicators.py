@@ -287,8 +287,18 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
 _LEVEL_WORD = re.compile(r"(?:reach\w*|stood at|达到|达|составил\w*|достиг\w*)\s*$", re.IGNORECASE)
 
 
+_CHANGE_NOUN_LEVEL = re.compile(
+    r"(?:рост|прирост|увеличение|снижение|сокращение|падение|growth|increase|rise|decline|drop|decrease)\s+"
+    r"(?:\w+\s+)?(?:составил\w*|достиг\w*|was|reached|stood at)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _level_word_before(text: str, start: int) -> bool:
-    return _LEVEL_WORD.search(text, max(0, start - 15), start) is not None
+    """'reached 96%' is a level; 'рост составил 8,4%', 'growth reached 5%' are changes."""
+    if _LEVEL_WORD.search(text, max(0, start - 15), start) is None:
+        return False
+    return _CHANGE_NOUN_LEVEL.search(text, max(0, start - 40), start) is None
 
 
 def _signed(n: Number, ctx: Context) -> float:

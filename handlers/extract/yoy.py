@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from handlers.extract import lexicon as lx
 from handlers.extract.indicators import Context, is_mom
 from handlers.extract.relations import RESPECTIVELY, Read
 from handlers.extract.spans import Number, Sentence
@@ -17,9 +20,29 @@ def attach_yoy(text: str, low: str, s: Sentence, readings: list[Read]) -> dict[i
         if is_mom(n.end, Context(text, clause, (s.start, s.end), low), n.start):
             continue
         target = _yoy_target(readings, i, clause)
+        if target is not None and target.start < clause[0] and _own_subject(text, low, n, clause):
+            continue  # "…458 billion yuan, while trade with Kazakhstan alone rose by 9%": another quantity's change
         if target is not None and target.start not in out:
             out[target.start] = r.value
     return out
+
+
+_CONTRAST_BEFORE = re.compile(r"(?:\bwhile|\bwhereas|тогда как|而|但)\s*$")  # lower-cased text
+_CONTRAST_START = re.compile(r"(?:while|whereas|тогда как|而|但)(?:\s+|(?=[\u4e00-\u9fff]))")
+_WORD = re.compile(r"\w+")
+
+
+def _own_subject(text: str, low: str, n: Number, clause: tuple[int, int]) -> bool:
+    """A change in a contrastive clause ('while X rose by 9%', 'тогда как X вырос', '而X增长') with its own subject."""
+    start = clause[0]
+    lead = _CONTRAST_START.match(low, start)
+    if lead is not None:
+        start = lead.end()
+    elif not _CONTRAST_BEFORE.search(low, max(0, start - 12), start):
+        return False
+    verb = lx.CHANGE_BEFORE.search(text, "", max(start, n.start - 40), n.start)
+    head = text[start : verb.start() if verb else n.start]
+    return len(_WORD.findall(head)) >= 1
 
 
 def _respectively(low: str, s: Sentence, readings: list[Read], out: dict[int, float]) -> set[int]:

@@ -338,3 +338,26 @@ def test_respectively_changes_pair_in_order(lang: str, text: str, expected: list
 def test_year_like_count_before_a_chinese_unit_is_a_count() -> None:
     ex = run("今年前三季度，阿拉山口口岸验放中欧班列2035列。", lang="zh")
     assert [(o.indicator, o.value) for o in ex.observations] == [("trains_count", 2035)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "yoy"),
+    [
+        ("ru", "Через Бахты прошло 1,2 млн тонн грузов, рост составил 6,5%.", 6.5),
+        ("en", "Dostyk handled 14 million tonnes of cargo, and growth reached 4%.", 4.0),
+    ],
+)
+def test_change_noun_with_level_verb_is_a_change(lang: str, text: str, yoy: float) -> None:
+    assert _find(run(text, lang=lang).observations, "cargo_tonnes", 12e5 if lang == "ru" else 14e6).yoy_pct == yoy
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Horgos trade amounted to 60 billion yuan, while trade with Uzbekistan alone grew by 12 percent."),
+        ("zh", "霍尔果斯口岸进出口额600亿元，而对乌兹别克斯坦贸易增长12%。"),
+    ],
+)
+def test_contrastive_clause_change_belongs_to_its_own_subject(lang: str, text: str) -> None:
+    (obs,) = run(text, lang=lang).observations
+    assert obs.yoy_pct is None
