@@ -44,6 +44,10 @@ _PERIOD_CUE = re.compile(
     r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|年|月|季度|半年"
 )
 _MAX_QUOTE = 400
+_SAME_PERIOD = re.compile(  # lower-cased text; not "than in the same period" (a comparison)
+    r"(?<!чем )(?:за|в) (?:тот|этот) же период|(?<!than )(?:over|in|during|for) the same period|"
+    r"(?<![年比较与])同期(?!相比|比)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +120,23 @@ def _periods(doc: _Doc, i: int) -> list[Period]:
 
 
 def _carried_period(doc: _Doc, i: int) -> Period | None:
-    """The first main period of the latest earlier sentence that states one."""
+    """The first main period of the latest earlier sentence that states one.
+
+    "за тот же период", "over the same period", "同期": the longest of the last few stated periods (the
+    cumulative one the passage is about), not a month mentioned in between.
+    """
+    s = doc.sentences[i]
+    same = _SAME_PERIOD.search(doc.low, s.start, s.end) is not None
+    seen: list[Period] = []
     for j in range(i - 1, -1, -1):
         main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
-        if main:
+        if main and not same:
             return main[0]
-    return None
+        if main:
+            seen.append(main[0])
+            if len(seen) == 3:
+                break
+    return max(seen, key=lambda p: p.last - p.first) if seen else None
 
 
 def _readings(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:

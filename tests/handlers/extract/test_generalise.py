@@ -361,3 +361,33 @@ def test_change_noun_with_level_verb_is_a_change(lang: str, text: str, yoy: floa
 def test_contrastive_clause_change_belongs_to_its_own_subject(lang: str, text: str) -> None:
     (obs,) = run(text, lang=lang).observations
     assert obs.yoy_pct is None
+
+
+# Periods: "the same period" is the cumulative period of the passage; "as much as in 2024" is a comparison.
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        (
+            "ru",
+            "За восемь месяцев 2026 года через Хоргос прошло 900 поездов. "
+            "В августе станция принимала 4 поезда в сутки. "
+            "Через Алтынколь за тот же период прошло 700 поездов.",
+            700,
+        ),
+        (
+            "en",
+            "Horgos handled 5,000 trains in the first eight months of 2026. In August alone it handled 700 trains. "
+            "Over the same period Alashankou handled 4,000 trains.",
+            4000,
+        ),
+    ],
+)
+def test_same_period_is_the_cumulative_period(lang: str, text: str, value: float) -> None:
+    obs = _find(run(text, "2026-09-10", lang).observations, "trains_count", value)
+    assert (str(obs.period_start), str(obs.period_end)) == ("2026-01-01", "2026-08-31")
+
+
+def test_as_much_as_in_year_is_a_comparison() -> None:
+    text = "In 2025 the Middle Corridor carried 40,000 TEU, twice as much as in 2024."
+    obs = _find(run(text, "2026-02-01").observations, "containers_teu", 40_000)
+    assert str(obs.period_start) == "2025-01-01"
