@@ -46,7 +46,7 @@ class DocState:
             return  # "Ещё 180 машин стояли у Калжата": another place in passing, the text stays on its subject
         strong = [m for m in mentions if m.priority <= 2]
         if strong:
-            self.port = strong[-1].port
+            self.port = ([m for m in strong if m.priority == 1] or strong)[-1].port
             self.recent = list(dict.fromkeys(m.port for m in strong if m.priority == 1))
             if self.recent:
                 self.named = self.recent[0] if len(self.recent) == 1 else None

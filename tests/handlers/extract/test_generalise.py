@@ -391,3 +391,11 @@ def test_as_much_as_in_year_is_a_comparison() -> None:
     text = "In 2025 the Middle Corridor carried 40,000 TEU, twice as much as in 2024."
     obs = _find(run(text, "2026-02-01").observations, "containers_teu", 40_000)
     assert str(obs.period_start) == "2025-01-01"
+
+
+def test_named_port_stays_the_subject_over_an_aggregate_in_the_same_sentence() -> None:
+    text = (
+        "Horgos handled 3,000 trains in May, supporting trade between China and Kazakhstan. "
+        "Container volume reached 90,000 TEU."
+    )
+    assert _find(run(text).observations, "containers_teu", 90_000).port == "horgos"
