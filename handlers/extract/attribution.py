@@ -42,9 +42,9 @@ class DocState:
     def update(self, sentence: Sentence, mentions: list[PortMention], low: str = "") -> None:
         if sentence.headline:
             return
-        if low and _SIDE_REMARK.match(low, sentence.start):
-            return  # "Ещё 180 машин стояли у Калжата": another place in passing, the text stays on its subject
         strong = [m for m in mentions if m.priority <= 2]
+        if strong and low and _SIDE_REMARK.match(low, sentence.start):
+            return  # "Ещё 180 машин стояли у Калжата": another place in passing, the text stays on its subject
         if strong:
             self.port = ([m for m in strong if m.priority == 1] or strong)[-1].port
             self.recent = list(dict.fromkeys(m.port for m in strong if m.priority == 1))
@@ -81,11 +81,26 @@ def pick_port(
     weak = choose_port(mentions, pos, clause, span)
     if weak is not None and not _ANAPHOR.search(low, sentence.start, sentence.end):
         return weak
-    if elsewhere or lx.NO_CARRY.search(low, sentence.start, sentence.end):
+    if elsewhere or lx.NO_CARRY.search(low, sentence.start, sentence.end) or _historical(low, sentence):
         return weak
-    if state.named is not None and _ANAPHOR.search(low, sentence.start, sentence.end):
+    if state.named not in (None, state.port) and _ANAPHOR.search(low, sentence.start, sentence.end):
         return state.named  # "the dry port handled …" after a sentence on bilateral trade: the port, not the pair
     return state.port
+
+
+# "Ten years ago, fewer than 1,000 trains …", "«Ещё пять лет назад …", "十年前，…": a figure from back then
+_HISTORICAL = re.compile(r"\b(?:years|decades) ago,|(?<![а-яё])(?:лет|года?) назад,|年前，")  # lower-cased text
+_CLAUSE_MARKS = ',;:"“«(，。；：'
+
+
+def _historical(low: str, sentence: Sentence) -> bool:
+    """Whether the sentence opens a clause with "N years ago," (not "compared with 19% two years ago")."""
+    m = _HISTORICAL.search(low, sentence.start, sentence.end)
+    if m is None:
+        return False
+    head = low[sentence.start : m.start()]
+    cut = max(head.rfind(c) for c in _CLAUSE_MARKS)
+    return len(head) - cut - 1 <= 24
 
 
 _STOP = r"(?!(?:The|This|That|These|Its|Each|Our|Their|A|An|Every|Which|Both|Two|All|Border|Land|Dry)\b)"

@@ -89,6 +89,5 @@ NO_CARRY = (
     r"(?:china|kazakhstan|uzbekistan|kyrgyzstan|russia|central asia|the eu|europe)(?:'s|’s) (?:total )?"
     r"(?:foreign |overall |bilateral )?(?:trade|exports?|imports?|car market|rail network|railways?|gdp)|"
     r"(?:trade|exports?|imports?) (?:between|of) (?:china|kazakhstan|uzbekistan|central asia)|"
-    r"(?:imports?|imported|brought|shipped) into (?:china|kazakhstan|uzbekistan|kyrgyzstan|the country)|"
-    r"(?:(?<=[.;:\"“(])|(?<=[.;:\"“(] ))(?:\w+|a few|several) (?:years|decades) ago,)"
+    r"(?:imports?|imported|brought|shipped) into (?:china|kazakhstan|uzbekistan|kyrgyzstan|the country))\b"
 )

@@ -44,10 +44,10 @@ _PERIOD_CUE = re.compile(
     r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|年|月|季度|半年"
 )
 _MAX_QUOTE = 400
-_SAME_PERIOD = re.compile(  # lower-cased text; not "than in the same period" (a comparison)
-    r"(?<!чем )(?:за|в) (?:тот|этот) же период|(?<!than )(?:over|in|during|for) the same period|"
-    r"(?<![年比较与])同期(?!相比|比)"
-)
+_ELIDED_WORD = re.compile(r"more|of th|others|another|a further|ещ[её]|其中")  # gate for relations.elided_cue
+_SAME_PERIOD = re.compile(r"same period|(?:тот|этот) же период|同期")  # lower-cased text
+# "than in the same period", "чем за тот же период", "去年同期": a comparison, not a back-reference
+_SAME_AS_COMPARISON = re.compile(r"(?:than|чем|比|较|与|年)[^.;,，。；]{0,12}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,8 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     cumulative one the passage is about), not a month mentioned in between.
     """
     s = doc.sentences[i]
-    same = _SAME_PERIOD.search(doc.low, s.start, s.end) is not None
+    m = _SAME_PERIOD.search(doc.low, s.start, s.end)
+    same = m is not None and not _SAME_AS_COMPARISON.search(doc.low, max(s.start, m.start() - 16), m.start())
     seen: list[Period] = []
     for j in range(i - 1, -1, -1):
         main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
@@ -142,7 +143,10 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
 def _readings(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
     text = doc.text
     s = doc.sentences[i]
-    if not any(n.kind != "num" or maybe_figure(n, text, s.end, doc.fold) or elided_cue(n, doc.low) for n in numbers):
+    cue = _ELIDED_WORD.search(doc.low, s.start, s.end) is not None
+    if not any(n.kind != "num" or maybe_figure(n, text, s.end, doc.fold) for n in numbers) and not (
+        cue and any(elided_cue(n, doc.low) for n in numbers)
+    ):
         return []  # dates, years, ages: no number here has a unit or a percent sign
     bounds = clause_bounds(text, s)
     readings: list[Read] = []
@@ -151,7 +155,8 @@ def _readings(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
         clause = clause_at(bounds, n.start)
         reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold))
         reading = reading or inherit(n, text, clause, readings)
-        reading = reading or elided(n, doc.low, [r for _, r, _ in readings] or before)
+        if reading is None and cue:
+            reading = elided(n, doc.low, [r for _, r, _ in readings] or before)
         if reading is not None:
             readings.append((n, reading, clause))
     if readings:

@@ -31,6 +31,7 @@ class Gazetteer:
     patterns: list[tuple[re.Pattern[str], str | None, str]]  # regex entries: (regex, required literal, port)
     priority: dict[str, int]
     region: dict[str, str]
+    pattern_scripts: list[str]  # per regex entry: the script of its required literal (l/c/z), "" without one
 
 
 _SPACES = str.maketrans("\u00a0\u2009\u202f\t", "    ")
@@ -64,7 +65,14 @@ def gazetteer() -> Gazetteer:
         patterns,
         priority,
         region,
+        [_script(literal) for _, literal, _ in patterns],
     )
+
+
+def _script(literal: str | None) -> str:
+    if literal is None:
+        return ""
+    return "z" if _CJK.search(literal) else "c" if _CYR.search(literal) else "l"
 
 
 def _bounded(low: str, start: int, end: int) -> int | None:
@@ -158,8 +166,7 @@ def find_ports(text: str, low: str | None = None, scripts: str | None = None) ->
         m = scanner.search(low, i + 1)
     hits.sort(key=lambda h: h[0])  # alias by alias, as one substring search per alias would list them
     found.extend((start, end, port) for _, start, end, port in hits)
-    for rx, literal, port in gz.patterns:
-        found.extend((start, end, port) for start, end in _pattern_hits(rx, literal, low))
+    found.extend(_pattern_mentions(gz, low, scripts))
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[PortMention] = []
     for start, end, port in found:
@@ -185,6 +192,15 @@ def _locates_named_port(low: str, mentions: list[PortMention], k: int) -> bool:
         return False
     named = [p for p in mentions[:k] if p.priority == 1 and m.start - p.end <= 120]
     return any(_SENTENCE_END.search(low, p.end, m.start) is None for p in named)
+
+
+def _pattern_mentions(gz: Gazetteer, low: str, scripts: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for (rx, literal, port), script in zip(gz.patterns, gz.pattern_scripts, strict=True):
+        if script and script not in scripts:
+            continue  # its literal is in a script the text does not have
+        found.extend((start, end, port) for start, end in _pattern_hits(rx, literal, low))
+    return found
 
 
 def region_of(port: str) -> str:
