@@ -19,6 +19,9 @@ _CLAUSE = re.compile(
     r",\s|;|，|；|、(?=[^、]{6,})|:\s|：|\s[—–]\s|—|\((?=[^)]{25,})|"
     r"\s(?:while|whereas|but|although)\s|\sтогда как\s|,?\sа\s|而|但"
 )
+# Where a _CLAUSE match can start (a superset): a scan for these is faster than trying _CLAUSE's alternatives
+# at every space; _CLAUSE itself is then matched at each of them, in order, as finditer would.
+_CLAUSE_START = re.compile(r"[,;，；、:：—(而但]|\s(?=[—–wbaта])")
 _HEADLINE_MAX = 160
 _ELIDED_VERB = re.compile(r"\s*(?:(?:около|более|свыше|почти|about|nearly|over|more than|约|近|超)\s*)?\d")
 
@@ -97,7 +100,7 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     """Clause (start, end) offsets of one sentence, split at commas, semicolons, dashes, 'while'."""
     bounds: list[tuple[int, int]] = []
     pos = sentence.start
-    for m in _CLAUSE.finditer(text, sentence.start, sentence.end):
+    for m in _clause_breaks(text, sentence.start, sentence.end):
         if _inside_quotes(text, sentence.start, m.start()):
             continue  # «Хоргос – Восточные ворота»: a name, not a clause break
         if text[m.start() : m.end()].strip() in "—–" and _ELIDED_VERB.match(text, m.end(), sentence.end):
@@ -108,6 +111,20 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     if pos < sentence.end:
         bounds.append((pos, sentence.end))
     return bounds or [(sentence.start, sentence.end)]
+
+
+def _clause_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """`_CLAUSE.finditer(text, start, end)`, trying _CLAUSE only where one of its alternatives can start."""
+    out: list[re.Match[str]] = []
+    c = _CLAUSE_START.search(text, start, end)
+    while c is not None:
+        m = _CLAUSE.match(text, c.start(), end)
+        if m is None:
+            c = _CLAUSE_START.search(text, c.start() + 1, end)
+            continue
+        out.append(m)
+        c = _CLAUSE_START.search(text, m.end() if m.end() > m.start() else m.start() + 1, end)
+    return out
 
 
 def _inside_quotes(text: str, start: int, pos: int) -> bool:
