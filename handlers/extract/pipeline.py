@@ -93,7 +93,7 @@ def extract(document: Document) -> Extraction:
     mentions = _mentions_by_sentence(doc.ports, starts)
     for i, sentence in enumerate(sentences):
         if i in by_sentence and not sentence.nav:
-            cands.extend(_figures(doc, i, by_sentence[i], mentions.get(i, [])))
+            cands.extend(_figures(doc, i, by_sentence[i], mentions.get(i, []), mentions.get(i + 1, [])))
         doc.state.update(sentence, mentions.get(i, []), low)
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
@@ -164,8 +164,13 @@ def _readings(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
     return readings
 
 
-def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMention]) -> list[Candidate]:
-    """The candidates of sentence i; periods and the carried context are computed only when needed."""
+def _figures(
+    doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMention], after: list[PortMention] | None = None
+) -> list[Candidate]:
+    """The candidates of sentence i; periods and the carried context are computed only when needed.
+
+    `after`: the port mentions of the next sentence (a speaker attribution after a quote names the port).
+    """
     text = doc.text
     s = doc.sentences[i]
     readings = _readings(doc, i, numbers)
@@ -179,10 +184,13 @@ def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMentio
     cumulative = lx.has("cumulative", doc.low, s.start, s.end)
     elsewhere = not mentions and names_other_place(text, s, mentions)
     in_order = respectively(doc.low, s, figures, mentions)
+    speaker = _speaker_port(doc, i, after) if not mentions and after else None
     out: list[Candidate] = []
     series: dict[int, tuple[str, str]] = {}  # figure start → its direction and scope
     for k, (n, r, clause) in enumerate(figures):
-        port = in_order.get(n.start) or pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere)
+        port = (
+            in_order.get(n.start) or speaker or pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere)
+        )
         compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
         series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)
         period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative, compared)
@@ -190,6 +198,27 @@ def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMentio
             continue  # a period that has not begun: a plan or target, not a reported figure
         out.append(_candidate(doc, s, (n, r, clause), port, period, yoy.get(n.start), series[n.start]))
     return out
+
+
+_QUOTE_END = re.compile(r"[”»\"」]\s*$")
+# 「“……”吐尔尕特海关相关负责人说。」, '"…" said an official of Torugart customs.': who speaks, and where
+_SPEAKER = re.compile(
+    r"[^。！？.!?]{0,40}(?:说|表示|介绍|指出|称|说道|said|says|told|сообщил\w*|сказал\w*|отметил\w*|пояснил\w*)"
+    r"[^。！？.!?]{0,40}[。！.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _speaker_port(doc: _Doc, i: int, after: list[PortMention]) -> str | None:
+    """The port named in a short attribution sentence right after a quoted sentence, if any."""
+    s = doc.sentences[i]
+    if i + 1 >= len(doc.sentences) or not _QUOTE_END.search(doc.text, s.start, s.end):
+        return None
+    nxt = doc.sentences[i + 1]
+    if nxt.headline or nxt.end - nxt.start > 80 or not _SPEAKER.fullmatch(doc.text, nxt.start, nxt.end):
+        return None
+    named = {m.port for m in after if m.priority == 1}
+    return named.pop() if len(named) == 1 else None
 
 
 def _series(low: str, earlier: list[Read], read: Read, series: dict[int, tuple[str, str]], lo: int) -> tuple[str, str]:

@@ -399,3 +399,8 @@ def test_named_port_stays_the_subject_over_an_aggregate_in_the_same_sentence() -
         "Container volume reached 90,000 TEU."
     )
     assert _find(run(text).observations, "containers_teu", 90_000).port == "horgos"
+
+
+def test_speaker_attribution_after_a_quote_names_the_port() -> None:
+    text = "霍尔果斯口岸今年验放货车9万辆。“旺季时我们每天放行货车500辆。”巴克图海关有关负责人介绍。"
+    assert _find(run(text, lang="zh").observations, "vehicles_per_day", 500).port == "bakhty"
