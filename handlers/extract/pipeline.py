@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,7 +44,7 @@ _PERIOD_CUE = re.compile(
     r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|年|月|季度|半年"
 )
 _MAX_QUOTE = 400
-_ELIDED_WORD = re.compile(r"more|of th|others|another|a further|ещ[её]|其中")  # gate for relations.elided_cue
+_ELIDED_WORDS = ("more", "of th", "others", "another", "a further", "ещё", "еще", "其中")  # gate for elided_cue
 _SAME_PERIOD = re.compile(r"same period|(?:тот|этот) же период|同期")  # lower-cased text
 # "than in the same period", "чем за тот же период", "去年同期": a comparison, not a back-reference
 _SAME_AS_COMPARISON = re.compile(r"(?:than|чем|比|较|与|年)[^.;,，。；]{0,12}$")
@@ -68,6 +68,7 @@ class _Doc:
     lowered: str  # text.lower() (may differ in length from text, unlike `low`)
     fold: str = ""  # `low` when trie.fold_safe(text), else ""
     counts: tuple[int, list[Reading]] = (-1, [])  # the last sentence with figures and its readings ("N of them")
+    cues: list[int] | None = None  # where the text has a word of _ELIDED_WORDS (found on first need)
 
 
 def extract(document: Document) -> Extraction:
@@ -140,10 +141,24 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     return max(seen, key=lambda p: p.last - p.first) if seen else None
 
 
+def _has_cue(doc: _Doc, s: Sentence) -> bool:
+    """Whether the sentence has a word that can stand for an elided unit noun (one find per word per text)."""
+    if doc.cues is None:
+        found: list[int] = []
+        for w in _ELIDED_WORDS:
+            k = doc.low.find(w)
+            while k >= 0:
+                found.append(k)
+                k = doc.low.find(w, k + 1)
+        doc.cues = sorted(found)
+    k = bisect_left(doc.cues, s.start)
+    return k < len(doc.cues) and doc.cues[k] < s.end
+
+
 def _readings(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
     text = doc.text
     s = doc.sentences[i]
-    cue = _ELIDED_WORD.search(doc.low, s.start, s.end) is not None
+    cue = _has_cue(doc, s)
     if not any(n.kind != "num" or maybe_figure(n, text, s.end, doc.fold) for n in numbers) and not (
         cue and any(elided_cue(n, doc.low) for n in numbers)
     ):

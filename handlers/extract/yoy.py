@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from handlers.extract import lexicon as lx
 from handlers.extract.indicators import Context, is_mom
@@ -49,7 +50,8 @@ def _respectively(low: str, s: Sentence, readings: list[Read], out: dict[int, fl
     """'同比分别增长3%和5%', 'up 3% and 5% respectively': the k changes go to the k figures before them, in order.
 
     Fills `out` and returns the indices of the changes it paired."""
-    if not RESPECTIVELY.search(low, s.start, s.end):
+    runs = any(a[1].indicator == b[1].indicator == "change" for a, b in pairwise(readings))
+    if not runs or not RESPECTIVELY.search(low, s.start, s.end):
         return set()
     paired: set[int] = set()
     i = 0
