@@ -46,8 +46,9 @@ class DocState:
         if strong and low and _SIDE_REMARK.match(low, sentence.start):
             return  # "Ещё 180 машин стояли у Калжата": another place in passing, the text stays on its subject
         if strong:
-            self.port = ([m for m in strong if m.priority == 1] or strong)[-1].port
-            self.recent = list(dict.fromkeys(m.port for m in strong if m.priority == 1))
+            named = [m for m in strong if m.priority == 1]
+            self.port = (named or strong)[-1].port
+            self.recent = list(dict.fromkeys(m.port for m in named))
             if self.recent:
                 self.named = self.recent[0] if len(self.recent) == 1 else None
             regions = {region_of(p) for p in self.recent}
@@ -156,6 +157,8 @@ def _joint_ports(low: str, mentions: list[PortMention], pos: int, clause: tuple[
 
     Returns None when the clause names no such pair, "" when it does but the ports share no aggregate.
     """
+    if len(mentions) < 2:
+        return None
     # The pair may sit just before the clause when a list comma splits it: "阿拉山口、霍尔果斯两大口岸…"
     before = [m for m in mentions if clause[0] - 30 <= m.start and m.end <= pos and m.priority == 1]
     if (
