@@ -43,7 +43,7 @@ class DocState:
         if sentence.headline:
             return
         strong = [m for m in mentions if m.priority <= 2]
-        if strong and low and _SIDE_REMARK.match(low, sentence.start):
+        if strong and low and self.port is not None and _SIDE_REMARK.match(low, sentence.start):
             return  # "Ещё 180 машин стояли у Калжата": another place in passing, the text stays on its subject
         if strong:
             named = [m for m in strong if m.priority == 1]

@@ -404,3 +404,8 @@ def test_named_port_stays_the_subject_over_an_aggregate_in_the_same_sentence() -
 def test_speaker_attribution_after_a_quote_names_the_port() -> None:
     text = "霍尔果斯口岸今年验放货车9万辆。“旺季时我们每天放行货车500辆。”巴克图海关有关负责人介绍。"
     assert _find(run(text, lang="zh").observations, "vehicles_per_day", 500).port == "bakhty"
+
+
+def test_side_remark_opening_the_text_sets_the_subject() -> None:
+    text = "Another key crossing, Dostyk, handled 4,000 trains. The port processed 20 trains a day."
+    assert _find(run(text).observations, "trains_per_day", 20).port == "dostyk"
