@@ -409,3 +409,8 @@ def test_speaker_attribution_after_a_quote_names_the_port() -> None:
 def test_side_remark_opening_the_text_sets_the_subject() -> None:
     text = "Another key crossing, Dostyk, handled 4,000 trains. The port processed 20 trains a day."
     assert _find(run(text).observations, "trains_per_day", 20).port == "dostyk"
+
+
+def test_capitalised_subject_noun_before_a_level_verb() -> None:
+    ex = run("Trains crossing at Altynkol totalled 2,600 in the first half of 2025.")
+    assert [(o.indicator, o.value, o.port) for o in ex.observations] == [("trains_count", 2600, "altynkol")]
