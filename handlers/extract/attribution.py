@@ -215,7 +215,20 @@ def pick_period(
         span = _previous_month(usable, chosen, state) or span
     elif chosen.relative == "prev_year":
         span = _previous_year(usable, state) or span
+    span = _window_of_comparison(span, periods, state.pub)
     return _shorten_to_as_of(span, periods, state.pub)
+
+
+def _window_of_comparison(span: tuple[date, date], periods: list[Period], pub: date | None) -> tuple[date, date]:
+    """'С начала года … на 21% больше, чем в январе–августе прошлого года': the year so far is January–August."""
+    if pub is None or span[1] != pub or (span[0].month, span[0].day) != (1, 1):
+        return span
+    for p in periods:
+        if p.comparison and (p.first.month, p.first.day) == (1, 1) and p.first.year == span[0].year - 1:
+            end = month_end(span[0].year, p.last.month)
+            if p.last.month > 1 and p.last == month_end(p.last.year, p.last.month) and end <= pub:
+                return span[0], end
+    return span
 
 
 def _shorten_to_as_of(span: tuple[date, date], periods: list[Period], pub: date | None) -> tuple[date, date]:

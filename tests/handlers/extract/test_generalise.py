@@ -414,3 +414,9 @@ def test_side_remark_opening_the_text_sets_the_subject() -> None:
 def test_capitalised_subject_noun_before_a_level_verb() -> None:
     ex = run("Trains crossing at Altynkol totalled 2,600 in the first half of 2025.")
     assert [(o.indicator, o.value, o.port) for o in ex.observations] == [("trains_count", 2600, "altynkol")]
+
+
+def test_year_so_far_takes_the_months_of_its_comparison_window() -> None:
+    text = "С начала года через Достык прошло 2 400 поездов – на 8% больше, чем в январе–июле прошлого года."
+    obs = _find(run(text, "2026-08-05", "ru").observations, "trains_count", 2400)
+    assert (str(obs.period_start), str(obs.period_end)) == ("2026-01-01", "2026-07-31")
