@@ -208,11 +208,24 @@ def _figures(
         )
         compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
         series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)
-        period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative, compared)
+        period = _when_period(doc.low, periods, clause) or pick_period(
+            periods, n.start, clause, r.indicator, doc.state, cumulative, compared
+        )
         if period and doc.pub and period[0] > doc.pub:
             continue  # a period that has not begun: a plan or target, not a reported figure
         out.append(_candidate(doc, s, (n, r, clause), port, period, yoy.get(n.start), series[n.start]))
     return out
+
+
+_WHEN = re.compile(r"(?:when|когда)\s")  # lower-cased text, at the start of a clause
+
+
+def _when_period(low: str, periods: list[Period], clause: tuple[int, int]) -> tuple[date, date] | None:
+    """'… twice as much as in 2024, when 29,300 TEU were recorded': the clause is about the period before it."""
+    if not _WHEN.match(low, clause[0]):
+        return None
+    before = [p for p in periods if p.end <= clause[0] and clause[0] - p.end <= 3 and p.relative == ""]
+    return (before[-1].first, before[-1].last) if before else None
 
 
 _QUOTE_END = re.compile(r"[”»\"」]\s*$")

@@ -420,3 +420,9 @@ def test_year_so_far_takes_the_months_of_its_comparison_window() -> None:
     text = "С начала года через Достык прошло 2 400 поездов – на 8% больше, чем в январе–июле прошлого года."
     obs = _find(run(text, "2026-08-05", "ru").observations, "trains_count", 2400)
     assert (str(obs.period_start), str(obs.period_end)) == ("2026-01-01", "2026-07-31")
+
+
+def test_when_clause_takes_the_period_before_it() -> None:
+    text = "In 2025 Altynkol handled 3,000 trains, more than in 2023, when 2,100 trains were recorded."
+    obs = _find(run(text, "2026-02-01").observations, "trains_count", 2100)
+    assert str(obs.period_start) == "2023-01-01"
