@@ -211,6 +211,7 @@ def _figures(
         period = _when_period(doc.low, periods, clause) or pick_period(
             periods, n.start, clause, r.indicator, doc.state, cumulative, compared
         )
+        period = _years_ago(doc.low, (n.end, clause[1]), period)
         if period and doc.pub and period[0] > doc.pub:
             continue  # a period that has not begun: a plan or target, not a reported figure
         out.append(_candidate(doc, s, (n, r, clause), port, period, yoy.get(n.start), series[n.start]))
@@ -228,6 +229,41 @@ def _when_period(low: str, periods: list[Period], clause: tuple[int, int]) -> tu
     return (before[-1].first, before[-1].last) if before else None
 
 
+_YEARS_AGO = re.compile(  # lower-cased text
+    r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? ago\b|"
+    r"(?<![а-яё])(год|один год|два|три|четыре|пять|шесть|семь|восемь|девять|десять|\d{1,2}) (?:года?|лет) назад|"
+    r"(?<![а-яё])(год) назад|"
+    r"([一二两三四五六七八九十]|\d{1,2})年前"
+)
+_AGO_NUMBER = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "год": 1, "один год": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+    "восемь": 8, "девять": 9, "десять": 10, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+    "八": 8, "九": 9, "十": 10,
+}  # fmt: skip
+
+
+def _years_ago(low: str, after: tuple[int, int], period: tuple[date, date] | None) -> tuple[date, date] | None:
+    """'compared with 19 percent two years ago', '19% пять лет назад': the period shifted back that many years.
+
+    `after`: from the end of the figure to the end of its clause; no other number may stand in between.
+    """
+    m = _YEARS_AGO.search(low, *after) if period is not None else None
+    if m is None or period is None or _DIGIT.search(low, after[0], m.start()):
+        return period
+    word = next(g for g in m.groups() if g)
+    years = int(word) if word.isdigit() else _AGO_NUMBER[word]
+    return _shift_year(period[0], years), _shift_year(period[1], years)
+
+
+def _shift_year(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+_DIGIT = re.compile(r"\d")
 _QUOTE_END = re.compile(r"[”»\"」]\s*$")
 # 「“……”吐尔尕特海关相关负责人说。」, '"…" said an official of Torugart customs.': who speaks, and where
 _SPEAKER = re.compile(

@@ -426,3 +426,25 @@ def test_when_clause_takes_the_period_before_it() -> None:
     text = "In 2025 Altynkol handled 3,000 trains, more than in 2023, when 2,100 trains were recorded."
     obs = _find(run(text, "2026-02-01").observations, "trains_count", 2100)
     assert str(obs.period_start) == "2023-01-01"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "year"),
+    [
+        (
+            "en",
+            "In 2025 new-energy vehicles accounted for 30% of Horgos car exports, compared with 12% three years ago.",
+            12,
+            "2022",
+        ),
+        (
+            "ru",
+            "В 2025 году доля электромобилей в экспорте через Хоргос составила 30%, против 12% три года назад.",
+            12,
+            "2022",
+        ),
+    ],
+)
+def test_years_ago_shifts_the_comparison_figure(lang: str, text: str, value: float, year: str) -> None:
+    obs = _find(run(text, "2026-02-01", lang).observations, "nev_share_pct", value)
+    assert str(obs.period_start).startswith(year)
