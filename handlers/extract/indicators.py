@@ -284,7 +284,9 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
     return None
 
 
-_LEVEL_WORD = re.compile(r"(?:reach\w*|stood at|达到|达|составил\w*|достиг\w*)\s*$", re.IGNORECASE)
+_LEVEL_WORD = re.compile(
+    r"(?:reach\w*|stood at|made up|makes? up|making up|达到|达|составил\w*|достиг\w*)\s*$", re.IGNORECASE
+)
 
 
 _CHANGE_NOUN_LEVEL = re.compile(

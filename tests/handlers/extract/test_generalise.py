@@ -448,3 +448,8 @@ def test_when_clause_takes_the_period_before_it() -> None:
 def test_years_ago_shifts_the_comparison_figure(lang: str, text: str, value: float, year: str) -> None:
     obs = _find(run(text, "2026-02-01", lang).observations, "nev_share_pct", value)
     assert str(obs.period_start).startswith(year)
+
+
+def test_made_up_is_a_share_not_a_change() -> None:
+    ex = run("In 2025 NEVs made up 31% of car exports through Horgos.")
+    assert [(o.indicator, o.value) for o in ex.observations] == [("nev_share_pct", 31)]
