@@ -31,6 +31,7 @@ class DocState:
 
     port: str | None = None
     named: str | None = None  # the last port named alone in a sentence: what "the port" points back to
+    trade_only: bool = False  # `port` is an aggregate named as a trade flow ("bilateral trade", "两国贸易额")
     recent: list[str] = field(default_factory=list)
     pub: date | None = None
     carry: Callable[[], Period | None] | None = None  # the last stated period, computed only when asked
@@ -48,6 +49,10 @@ class DocState:
         if strong:
             named = [m for m in strong if m.priority == 1]
             self.port = (named or strong)[-1].port
+            last = strong[-1]
+            self.trade_only = (
+                not named and lx.has("trade", low, max(0, last.start - 24), last.end + 8) if low else False
+            )
             self.recent = list(dict.fromkeys(m.port for m in named))
             if self.recent:
                 self.named = self.recent[0] if len(self.recent) == 1 else None
@@ -64,6 +69,7 @@ def pick_port(
     sentence: Sentence,
     state: DocState,
     elsewhere: bool = False,
+    indicator: str = "",
 ) -> str | None:
     """The port of a figure at `pos`. `elsewhere`: the sentence names a port or hub not in the gazetteer."""
     span = (sentence.start, sentence.end)
@@ -86,6 +92,8 @@ def pick_port(
         return weak
     if state.named not in (None, state.port) and _ANAPHOR.search(low, sentence.start, sentence.end):
         return state.named  # "the dry port handled …" after a sentence on bilateral trade: the port, not the pair
+    if state.trade_only and indicator and not indicator.startswith("trade_value"):
+        return state.named  # a trade flow between two countries is not where trains or trucks are counted
     return state.port
 
 

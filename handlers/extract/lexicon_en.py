@@ -30,7 +30,7 @@ CONTEXT: dict[str, str] = {
     r"in one day)\b|/day\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
-    r"processing time|inspection|release|dwell time|handl\w+ time)\b",
+    r"processing time|inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*)\b",
     "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
     r"rate of (?:customs )?clearance|(?:declarations|consignments|shipments) (?:were )?(?:cleared|released))\b",
     "nev": r"\b(?:new[- ]energy|NEVs?|electric|battery|EVs?|hybrid)\b",
@@ -45,7 +45,8 @@ CONTEXT: dict[str, str] = {
     "direction_in": r"\b(?:inbound|imports?|imported|eastbound|arriving)\b",
     "not_clearance": r"\b(?:work\w*|operat\w*|open\w*|schedule|shifts?|around the clock|flight)\b",
     "passenger": r"\b(?:passengers?|high-speed|metro|commuter|suburban|tourist)\b",
-    "plan": r"\b(?:capacity|capacities|designed|design|can (?:handle|process|accommodate|receive|pass)|planned|plans?|"
+    "plan": r"\b(?:capacity|capacities|designed|design|"
+    r"(?:can|could|will be able to) (?:handle|process|accommodate|receive|pass)|planned|plans?|"
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year)\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
     r"estimated to reach)\b",

@@ -204,7 +204,9 @@ def _figures(
     series: dict[int, tuple[str, str]] = {}  # figure start → its direction and scope
     for k, (n, r, clause) in enumerate(figures):
         port = (
-            in_order.get(n.start) or speaker or pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere)
+            in_order.get(n.start)
+            or speaker
+            or pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere, r.indicator)
         )
         compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
         series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)

@@ -453,3 +453,17 @@ def test_years_ago_shifts_the_comparison_figure(lang: str, text: str, value: flo
 def test_made_up_is_a_share_not_a_change() -> None:
     ex = run("In 2025 NEVs made up 31% of car exports through Horgos.")
     assert [(o.indicator, o.value) for o in ex.observations] == [("nev_share_pct", 31)]
+
+
+def test_trade_flow_aggregate_is_not_carried_to_a_clearance_time() -> None:
+    text = (
+        "Altynkol handled 2,000 trains in the first half. Bilateral trade reached $20 billion. "
+        '"Reloading a train now takes four hours," the station chief said.'
+    )
+    ex = run(text, "2026-07-10")
+    assert _find(ex.observations, "clearance_time_hours", 4).port == "altynkol"
+    assert _find(ex.observations, "trade_value_usd", 20e9).port == "china_kazakhstan"
+
+
+def test_could_handle_is_a_capacity() -> None:
+    assert run("Officials said Altynkol could handle 25 trains a day once the new yard opens.").observations == []
