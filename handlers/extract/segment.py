@@ -103,7 +103,7 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     for m in _clause_breaks(text, sentence.start, sentence.end):
         if _inside_quotes(text, sentence.start, m.start()):
             continue  # «Хоргос – Восточные ворота»: a name, not a clause break
-        if text[m.start() : m.end()].strip() in "—–" and _ELIDED_VERB.match(text, m.end(), sentence.end):
+        if text[m.start() : m.end()].strip() in ("—", "–") and _ELIDED_VERB.match(text, m.end(), sentence.end):
             continue  # "импорт из Китая – 21,4 млрд долларов": the dash stands for the verb
         if m.start() > pos:
             bounds.append((pos, m.start()))
