@@ -231,6 +231,7 @@ def _when_period(low: str, periods: list[Period], clause: tuple[int, int]) -> tu
     return (before[-1].first, before[-1].last) if before else None
 
 
+_AGO = re.compile(r"ago|назад|年前")  # a cheap first look
 _YEARS_AGO = re.compile(  # lower-cased text
     r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? ago\b|"
     r"(?<![а-яё])(год|один год|два|три|четыре|пять|шесть|семь|восемь|девять|десять|\d{1,2}) (?:года?|лет) назад|"
@@ -250,7 +251,8 @@ def _years_ago(low: str, after: tuple[int, int], period: tuple[date, date] | Non
 
     `after`: from the end of the figure to the end of its clause; no other number may stand in between.
     """
-    m = _YEARS_AGO.search(low, *after) if period is not None else None
+    cue = _AGO.search(low, *after) if period is not None else None
+    m = _YEARS_AGO.search(low, max(after[0], cue.start() - 16), cue.end()) if cue is not None else None
     if m is None or period is None or _DIGIT.search(low, after[0], m.start()):
         return period
     word = next(g for g in m.groups() if g)
