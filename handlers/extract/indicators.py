@@ -142,7 +142,7 @@ _CHANGE_BY = Folded(
 )
 _LEVEL_VERB = Folded(
     re.compile(
-        r"(?:\b(?:reached|reach|totall?ed|totals|stood at|hit|amounted to|exceeded|topped|surpassed|was|were|"
+        r"(?:\b(?:reached|reach|totall?ed|totals|stood at|hit|amounted to|exceeded|topped|surpassed|was|were|averaged|"
         r"rose to|fell to|increased to|grew to|climbed to|dropped to|declined to)|составил\w*|достиг\w*|"
         r"превысил\w*|превысило|насчитыва\w*|达到?|为|突破|超过)\s*"
         r"(?:(?:about|nearly|over|more than|almost|some|около|почти|более|свыше|примерно)\s*)?$",
@@ -150,7 +150,7 @@ _LEVEL_VERB = Folded(
     )
 )
 _SUBJECT_END = re.compile(
-    r"\s*(?:$|[,.;:)，。；]|(?:in|on|by|as|during|last|this|compared|up|down|a|an|year|за|в|по|что|и|同比)\b)"
+    r"\s*(?:$|[,.;:)，。；]|(?:in|on|by|as|during|last|this|compared|up|down|a|an|per|daily|year|за|в|по|что|и|同比)\b)"
 )
 
 

@@ -467,3 +467,8 @@ def test_trade_flow_aggregate_is_not_carried_to_a_clearance_time() -> None:
 
 def test_could_handle_is_a_capacity() -> None:
     assert run("Officials said Altynkol could handle 25 trains a day once the new yard opens.").observations == []
+
+
+def test_averaged_is_a_level_verb() -> None:
+    ex = run("The number of trucks crossing at Kalzhat averaged 350 per day in September.")
+    assert [(o.indicator, o.value, o.port) for o in ex.observations] == [("vehicles_per_day", 350, "kalzhat")]
