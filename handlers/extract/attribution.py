@@ -21,12 +21,17 @@ _ANAPHOR = re.compile(  # searched in the lower-cased text
     re.IGNORECASE,
 )
 
+# A sentence that opens by adding a figure somewhere else in passing (lower-cased text)
+_SIDE_REMARK = re.compile(r"(?:ещ[её]|another|a further)(?![\w-])|另有|还有")
+
 
 @dataclass(slots=True)
 class DocState:
     """What the text is about so far: the last named port(s) and the last stated period."""
 
     port: str | None = None
+    named: str | None = None  # the last port named alone in a sentence: what "the port" points back to
+    trade_only: bool = False  # `port` is an aggregate named as a trade flow ("bilateral trade", "两国贸易额")
     recent: list[str] = field(default_factory=list)
     pub: date | None = None
     carry: Callable[[], Period | None] | None = None  # the last stated period, computed only when asked
@@ -35,13 +40,22 @@ class DocState:
     def period(self) -> Period | None:
         return self.carry() if self.carry is not None else None
 
-    def update(self, sentence: Sentence, mentions: list[PortMention]) -> None:
+    def update(self, sentence: Sentence, mentions: list[PortMention], low: str = "") -> None:
         if sentence.headline:
             return
         strong = [m for m in mentions if m.priority <= 2]
+        if strong and low and self.port is not None and _SIDE_REMARK.match(low, sentence.start):
+            return  # "Ещё 180 машин стояли у Калжата": another place in passing, the text stays on its subject
         if strong:
-            self.port = strong[-1].port
-            self.recent = list(dict.fromkeys(m.port for m in strong if m.priority == 1))
+            named = [m for m in strong if m.priority == 1]
+            self.port = (named or strong)[-1].port
+            last = strong[-1]
+            self.trade_only = (
+                not named and lx.has("trade", low, max(0, last.start - 24), last.end + 8) if low else False
+            )
+            self.recent = list(dict.fromkeys(m.port for m in named))
+            if self.recent:
+                self.named = self.recent[0] if len(self.recent) == 1 else None
             regions = {region_of(p) for p in self.recent}
             if len(self.recent) >= 2 and len(regions) == 1 and (region := regions.pop()) in PORTS:
                 self.port = region  # the sentence before gave figures for two crossings: the text is about both
@@ -55,6 +69,7 @@ def pick_port(
     sentence: Sentence,
     state: DocState,
     elsewhere: bool = False,
+    indicator: str = "",
 ) -> str | None:
     """The port of a figure at `pos`. `elsewhere`: the sentence names a port or hub not in the gazetteer."""
     span = (sentence.start, sentence.end)
@@ -73,9 +88,28 @@ def pick_port(
     weak = choose_port(mentions, pos, clause, span)
     if weak is not None and not _ANAPHOR.search(low, sentence.start, sentence.end):
         return weak
-    if elsewhere or lx.NO_CARRY.search(low, sentence.start, sentence.end):
+    if elsewhere or lx.NO_CARRY.search(low, sentence.start, sentence.end) or _historical(low, sentence):
         return weak
+    if state.named not in (None, state.port) and _ANAPHOR.search(low, sentence.start, sentence.end):
+        return state.named  # "the dry port handled …" after a sentence on bilateral trade: the port, not the pair
+    if state.trade_only and indicator and not indicator.startswith("trade_value"):
+        return state.named  # a trade flow between two countries is not where trains or trucks are counted
     return state.port
+
+
+# "Ten years ago, fewer than 1,000 trains …", "«Ещё пять лет назад …", "十年前，…": a figure from back then
+_HISTORICAL = re.compile(r"\b(?:years|decades) ago,|(?<![а-яё])(?:лет|года?) назад,|年前，")  # lower-cased text
+_CLAUSE_MARKS = ',;:"“«(，。；：'
+
+
+def _historical(low: str, sentence: Sentence) -> bool:
+    """Whether the sentence opens a clause with "N years ago," (not "compared with 19% two years ago")."""
+    m = _HISTORICAL.search(low, sentence.start, sentence.end)
+    if m is None:
+        return False
+    head = low[sentence.start : m.start()]
+    cut = max(head.rfind(c) for c in _CLAUSE_MARKS)
+    return len(head) - cut - 1 <= 24
 
 
 _STOP = r"(?!(?:The|This|That|These|Its|Each|Our|Their|A|An|Every|Which|Both|Two|All|Border|Land|Dry)\b)"
@@ -102,13 +136,22 @@ _ZH_NOT_NAMES = (
     "此外",
 )
 
+_ZH_NOT_NAME_CHARS = re.compile("[在的经从由过抵到向进出入]")
+_JOB_TITLE = re.compile(
+    r"(?:начальник\w*|директор\w*|руководител\w*|глав\w*|сотрудник\w*|работник\w*|дежурн\w*|head|director|"
+    r"chief|manager|master|staff)\s+(?:of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
 
 def names_other_place(text: str, sentence: Sentence, mentions: list[PortMention]) -> bool:
     """Whether the sentence names a port, station or hub that is not in the gazetteer."""
     for m in _OTHER_PLACE.finditer(text, sentence.start, sentence.end):
         name = m.group("zh")
-        if name and name.startswith(_ZH_NOT_NAMES):
-            continue
+        if name and (name.startswith(_ZH_NOT_NAMES) or _ZH_NOT_NAME_CHARS.search(name)):
+            continue  # "班列在口岸": a phrase before the generic 口岸, not a place name
+        if _JOB_TITLE.search(text, max(sentence.start, m.start() - 25), m.start()):
+            continue  # "начальник станции Ерлан Сулейменов": a person's title, not a place
         if not any(p.start < m.end() and m.start() < p.end for p in mentions):
             return True
     return False
@@ -122,10 +165,19 @@ def _joint_ports(low: str, mentions: list[PortMention], pos: int, clause: tuple[
 
     Returns None when the clause names no such pair, "" when it does but the ports share no aggregate.
     """
+    if len(mentions) < 2:
+        return None
     # The pair may sit just before the clause when a list comma splits it: "阿拉山口、霍尔果斯两大口岸…"
     before = [m for m in mentions if clause[0] - 30 <= m.start and m.end <= pos and m.priority == 1]
-    if len(before) < 2 or before[-1].port == before[-2].port:
-        return None
+    if (
+        len(before) < 2
+        or before[-1].port == before[-2].port
+        or not _AND.fullmatch(low, before[-2].end, before[-1].start)
+    ):
+        # "17,000 trains passed through Alashankou and Horgos": the pair may follow the figure in its clause
+        before = [m for m in mentions if pos <= m.start and m.end <= clause[1] and m.priority == 1][:2]
+        if len(before) < 2 or before[0].port == before[1].port:
+            return None
     a, b = before[-2], before[-1]
     if not _AND.fullmatch(low, a.end, b.start):
         return None
@@ -171,7 +223,20 @@ def pick_period(
         span = _previous_month(usable, chosen, state) or span
     elif chosen.relative == "prev_year":
         span = _previous_year(usable, state) or span
+    span = _window_of_comparison(span, periods, state.pub)
     return _shorten_to_as_of(span, periods, state.pub)
+
+
+def _window_of_comparison(span: tuple[date, date], periods: list[Period], pub: date | None) -> tuple[date, date]:
+    """'С начала года … на 21% больше, чем в январе–августе прошлого года': the year so far is January–August."""
+    if pub is None or span[1] != pub or (span[0].month, span[0].day) != (1, 1):
+        return span
+    for p in periods:
+        if p.comparison and (p.first.month, p.first.day) == (1, 1) and p.first.year == span[0].year - 1:
+            end = month_end(span[0].year, p.last.month)
+            if p.last.month > 1 and p.last == month_end(p.last.year, p.last.month) and end <= pub:
+                return span[0], end
+    return span
 
 
 def _shorten_to_as_of(span: tuple[date, date], periods: list[Period], pub: date | None) -> tuple[date, date]:

@@ -84,11 +84,24 @@ def find_events(
     groups: dict[str | None, list[_Hit]] = {}
     for hit in hits:
         groups.setdefault(hit.regime, []).append(hit)
+    _merge_announcement(groups)
     events = [_event(document, language, regime, group) for regime, group in groups.items()]
     return [e for e in events if e is not None]
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _merge_announcement(groups: dict[str | None, list[_Hit]]) -> None:
+    """One change announced in two sentences ('the Commission amended TR CU 018/2011' + 'from 1 March 2027 …'):
+    with a single regime in the document, stated without a date, the dated sentences without a regime join it."""
+    named = [r for r in groups if r is not None]
+    if len(named) != 1 or None not in groups:
+        return
+    regime = named[0]
+    if any(h.effective for h in groups[regime]) or not any(h.effective for h in groups[None]):
+        return
+    groups[regime].extend(groups.pop(None))
 
 
 def _containing(low: str, words: list[str], sentences: list[Sentence]) -> set[int]:
@@ -147,7 +160,10 @@ def _event(document: Document, language: str, regime: str | None, group: list[_H
     primary = min(group, key=lambda h: (h.sentence.headline, h.effective is None, h.sentence.start))
     if regime is None and primary.effective is None:
         return None  # a policy change needs a date to be news ("will introduce" is not yet an event)
-    kind = "certification" if le.CERTIFICATION.search(primary.quote) else "regulation" if regime else "policy"
+    certificate = le.CERTIFICATION.search(primary.quote) is not None
+    if certificate and regime is None and le.PROCEDURE.search(primary.quote):
+        certificate = False  # a customs procedure that issues certificates is a policy, not a conformity regime
+    kind = "certification" if certificate else "regulation" if regime else "policy"
     return Event(
         kind=kind,
         regime=regime,

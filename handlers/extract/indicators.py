@@ -11,6 +11,7 @@ from handlers.extract.trie import Folded
 _PAIRS = re.compile(r"\bpairs? of\b|\bпар\w*\b|对")
 _TIME_HOURS = {"hour": 1.0, "day": 24.0, "minute": 1 / 60, "week": 168.0}
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_COUNT_UNIT_AFTER = re.compile(r"列|辆|吨|标箱|标准箱")  # "2000列" is 2,000 trains, not the year 2000
 _DATE_BEFORE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s$"
@@ -55,7 +56,8 @@ def time_in_hours(n: Number, text: str, limit: int) -> float | None:
 
 def maybe_figure(n: Number, text: str, limit: int, fold: str = "") -> bool:
     """A cheap first look: a unit after the number, a currency sign or a verb like 'reached' before it."""
-    if not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(text, n.start, n.end):
+    year = not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(text, n.start, n.end)
+    if year and not _COUNT_UNIT_AFTER.match(text, n.end):
         return False
     if n.value <= 31 and not n.scaled and _DATE_BEFORE.search(text, max(0, n.start - 11), n.start):
         return False  # "June 14": a day of the month
@@ -74,7 +76,8 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
         return None
     if n.kind == "pct":
         return _read_percent(n, ctx)
-    if not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(ctx.text[n.start : n.end]):
+    year = not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(ctx.text[n.start : n.end])
+    if year and not _COUNT_UNIT_AFTER.match(ctx.text, n.end):
         return None
     ratio = _ratio_change(n, ctx)
     if ratio is not None:
@@ -85,8 +88,10 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     if unit is None:
         unit, end = _subject_unit(n, ctx)
     low = ctx.low or ctx.text.lower()
-    if unit is None or lx.has("plan", low, ctx.clause[0], n.start) or lx.has("per_unit", low, ctx.clause[0], n.start):
-        return None  # a capacity, plan or forecast, or a load per train, is not a reported figure
+    if unit is None or lx.has("plan", low, ctx.clause[0], n.start):
+        return None  # a capacity, plan or forecast is not a reported figure
+    if unit not in _TIME_HOURS and lx.has("per_unit", low, ctx.clause[0], n.start):
+        return None  # a load per train ("each train carries"); a time per train is the clearance time
     if lx.has("forecast", low, ctx.sentence[0], n.start):
         return None  # "Ожидается, что … достигнет 45 млн тонн"
     qualifier = _after_qualifier(ctx.text, end, n.qualifier)
@@ -137,7 +142,7 @@ _CHANGE_BY = Folded(
 )
 _LEVEL_VERB = Folded(
     re.compile(
-        r"(?:\b(?:reached|reach|totall?ed|totals|stood at|hit|amounted to|exceeded|topped|surpassed|was|were|"
+        r"(?:\b(?:reached|reach|totall?ed|totals|stood at|hit|amounted to|exceeded|topped|surpassed|was|were|averaged|"
         r"rose to|fell to|increased to|grew to|climbed to|dropped to|declined to)|составил\w*|достиг\w*|"
         r"превысил\w*|превысило|насчитыва\w*|达到?|为|突破|超过)\s*"
         r"(?:(?:about|nearly|over|more than|almost|some|около|почти|более|свыше|примерно)\s*)?$",
@@ -145,7 +150,7 @@ _LEVEL_VERB = Folded(
     )
 )
 _SUBJECT_END = re.compile(
-    r"\s*(?:$|[,.;:)，。；]|(?:in|on|by|as|during|last|this|compared|up|down|a|an|year|за|в|по|что|и|同比)\b)"
+    r"\s*(?:$|[,.;:)，。；]|(?:in|on|by|as|during|last|this|compared|up|down|a|an|per|daily|year|за|в|по|что|и|同比)\b)"
 )
 
 
@@ -279,11 +284,23 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
     return None
 
 
-_LEVEL_WORD = re.compile(r"(?:reach\w*|stood at|达到|达|составил\w*|достиг\w*)\s*$", re.IGNORECASE)
+_LEVEL_WORD = re.compile(
+    r"(?:reach\w*|stood at|made up|makes? up|making up|达到|达|составил\w*|достиг\w*)\s*$", re.IGNORECASE
+)
+
+
+_CHANGE_NOUN_LEVEL = re.compile(
+    r"(?:рост|прирост|увеличение|снижение|сокращение|падение|growth|increase|rise|decline|drop|decrease)\s+"
+    r"(?:\w+\s+)?(?:составил\w*|достиг\w*|was|reached|stood at)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _level_word_before(text: str, start: int) -> bool:
-    return _LEVEL_WORD.search(text, max(0, start - 15), start) is not None
+    """'reached 96%' is a level; 'рост составил 8,4%', 'growth reached 5%' are changes."""
+    if _LEVEL_WORD.search(text, max(0, start - 15), start) is None:
+        return False
+    return _CHANGE_NOUN_LEVEL.search(text, max(0, start - 40), start) is None
 
 
 def _signed(n: Number, ctx: Context) -> float:

@@ -29,7 +29,10 @@ _SUBJECT_UNITS = ("train", "tonne", "teu", "vehicle")
 
 def _subject_units(mod: ModuleType) -> re.Pattern[str]:
     groups = "|".join(f"(?P<{name}>{mod.UNITS[name]})" for name in _SUBJECT_UNITS)
-    return re.compile(groups if mod is lexicon_zh else rf"(?<![\w-])(?:{groups})")
+    if mod is lexicon_zh:
+        return re.compile(groups)
+    # "Trains on the … border totalled 30,000": a sentence-initial subject noun is capitalised in English
+    return re.compile(rf"(?<![\w-])(?:{groups})", re.IGNORECASE if mod is lexicon_en else 0)
 
 
 SUBJECT_UNIT_RES: tuple[re.Pattern[str], ...] = (

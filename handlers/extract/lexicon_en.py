@@ -25,11 +25,12 @@ UNITS: dict[str, str] = {
 }
 CURRENCY_BEFORE: dict[str, str] = {"usd": r"(?:US\$|\$|USD\s?)", "cny": r"(?:CNY\s?|RMB\s?|¥|￥)"}
 CONTEXT: dict[str, str] = {
-    "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|stranded|idling|piled up)\b",
-    "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period)\b|/day\b",
+    "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|stranded|idling|piled up|backed up)\b",
+    "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period|in a single day|"
+    r"in one day)\b|/day\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
-    r"processing time|inspection|release|dwell time|handl\w+ time)\b",
+    r"processing time|inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*)\b",
     "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
     r"rate of (?:customs )?clearance|(?:declarations|consignments|shipments) (?:were )?(?:cleared|released))\b",
     "nev": r"\b(?:new[- ]energy|NEVs?|electric|battery|EVs?|hybrid)\b",
@@ -44,14 +45,17 @@ CONTEXT: dict[str, str] = {
     "direction_in": r"\b(?:inbound|imports?|imported|eastbound|arriving)\b",
     "not_clearance": r"\b(?:work\w*|operat\w*|open\w*|schedule|shifts?|around the clock|flight)\b",
     "passenger": r"\b(?:passengers?|high-speed|metro|commuter|suburban|tourist)\b",
-    "plan": r"\b(?:capacity|capacities|designed|design|can (?:handle|process|accommodate|receive|pass)|planned|plans?|"
+    "plan": r"\b(?:capacity|capacities|designed|design|"
+    r"(?:can|could|will be able to) (?:handle|process|accommodate|receive|pass)|planned|plans?|"
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year)\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
     r"estimated to reach)\b",
     "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
-    r"fines?|tax\w*|salar\w*|price\w*|tariffs?|rates?|fees?)\b",
+    r"fines?|tax\w*|salar\w*|price\w*|tariffs?|rates?|fees?|agreements?|deals?|memorand\w*|duty[- ]free|"
+    r"allowance|per person)\b",
     "breakdown": r"\b(?:including|includ\w+|of which|among them|such as)\b",
-    "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves)\b",
+    "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves|"
+    r"lifting capacity|load capacity|cranes?)\b",
     "per_unit": r"\b(?:each|per (?:train|wagon|container|truck|vehicle|car)|an average train|a single train)\b",
     "previous": r"\b(?:used to|previously|formerly|before the reform|in the past)\b",
     "per_week": r"\b(?:per week|a week|weekly|each week|every week)\b",
@@ -85,5 +89,6 @@ NO_CARRY = (
     r"\b(?:nationwide|across the country|countrywide|between \w+ and \w+|worldwide|globally|"
     r"(?:china|kazakhstan|uzbekistan|kyrgyzstan|russia|central asia|the eu|europe)(?:'s|’s) (?:total )?"
     r"(?:foreign |overall |bilateral )?(?:trade|exports?|imports?|car market|rail network|railways?|gdp)|"
-    r"(?:trade|exports?|imports?) (?:between|of) (?:china|kazakhstan|uzbekistan|central asia))\b"
+    r"(?:trade|exports?|imports?) (?:between|of) (?:china|kazakhstan|uzbekistan|central asia)|"
+    r"(?:imports?|imported|brought|shipped) into (?:china|kazakhstan|uzbekistan|kyrgyzstan|the country))\b"
 )

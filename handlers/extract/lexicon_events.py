@@ -63,6 +63,13 @@ CERTIFICATION = re.compile(
     r"одобрени\w* типа|ОТТС|переходн\w+ период\w*|认证|证书|型式批准|过渡期",
     _I,
 )
+# Customs inspection / clearance procedure: with no conformity regime named, a change to it is a policy even
+# when it mentions a certificate ("一站式查验和电子检验证书").
+PROCEDURE = re.compile(
+    r"inspection|customs clearance|declaration procedure|досмотр\w*|таможенн\w+ (?:оформлени|процедур)\w*|"
+    r"查验|通关|申报|验放",
+    _I,
+)
 REGULATORY = re.compile(
     r"regulat\w*|certif\w*|conformity|amend\w*|approvals?|standard\w*|регламент\w*|соответстви\w*|"
     r"изменени\w*|поправк\w*|сертифика\w*|декларац\w*|法规|认证|修订|标准|合格",

@@ -260,7 +260,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
 
 _COMPARISON = Folded(
     re.compile(
-        r"(?:same period|compared (?:with|to)|than|versus|vs\.?|against|previous|аналогичн\w+ период\w*|"
+        r"(?:same period|compared (?:with|to)|than|versus|vs\.?|against|previous|(?:as much|as many|as high) as|"
+        r"аналогичн\w+ период\w*|"
         r"по сравнению с|чем|против|относительно|к уровню|уровн\w+|比|较|同比)\s*(?:(?:the|a|in|of|last|same|period|"
         r"за|в|с|периодом|the year)\s+){0,4}$",
         re.IGNORECASE,

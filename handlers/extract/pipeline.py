@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,13 +11,22 @@ from handlers.extract import lexicon as lx
 from handlers.extract.attribution import DocState, names_other_place, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
 from handlers.extract.events import find_events
-from handlers.extract.indicators import Context, maybe_figure, read_number
+from handlers.extract.indicators import Context, Reading, maybe_figure, read_number
 from handlers.extract.language import detect_language
 from handlers.extract.numbers import find_numbers, qualifier_of
 from handlers.extract.periods import find_periods, scripts_of
 from handlers.extract.plausibility import is_implausible
 from handlers.extract.ports import find_ports
-from handlers.extract.relations import COMPARED, Read, comparison_head, drop_previous_levels, inherit, respectively
+from handlers.extract.relations import (
+    COMPARED,
+    Read,
+    comparison_head,
+    drop_previous_levels,
+    elided,
+    elided_cue,
+    inherit,
+    respectively,
+)
 from handlers.extract.segment import clause_at, clause_bounds, split_sentences
 from handlers.extract.spans import Number, Period, PortMention, Sentence
 from handlers.extract.trie import fold_safe
@@ -35,6 +44,10 @@ _PERIOD_CUE = re.compile(
     r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|年|月|季度|半年"
 )
 _MAX_QUOTE = 400
+_ELIDED_WORDS = ("more", "of th", "others", "another", "a further", "ещё", "еще", "其中")  # gate for elided_cue
+_SAME_PERIOD = re.compile(r"same period|(?:тот|этот) же период|同期")  # lower-cased text
+# "than in the same period", "чем за тот же период", "去年同期": a comparison, not a back-reference
+_SAME_AS_COMPARISON = re.compile(r"(?:than|чем|比|较|与|年)[^.;,，。；]{0,12}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +67,8 @@ class _Doc:
     low: str
     lowered: str  # text.lower() (may differ in length from text, unlike `low`)
     fold: str = ""  # `low` when trie.fold_safe(text), else ""
+    counts: tuple[int, list[Reading]] = (-1, [])  # the last sentence with figures and its readings ("N of them")
+    cues: list[int] | None = None  # where the text has a word of _ELIDED_WORDS (found on first need)
 
 
 def extract(document: Document) -> Extraction:
@@ -79,8 +94,8 @@ def extract(document: Document) -> Extraction:
     mentions = _mentions_by_sentence(doc.ports, starts)
     for i, sentence in enumerate(sentences):
         if i in by_sentence and not sentence.nav:
-            cands.extend(_figures(doc, i, by_sentence[i], mentions.get(i, [])))
-        doc.state.update(sentence, mentions.get(i, []))
+            cands.extend(_figures(doc, i, by_sentence[i], mentions.get(i, []), mentions.get(i + 1, [])))
+        doc.state.update(sentence, mentions.get(i, []), low)
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
     events = find_events(document, text, low, sentences, language, pub)
@@ -106,34 +121,74 @@ def _periods(doc: _Doc, i: int) -> list[Period]:
 
 
 def _carried_period(doc: _Doc, i: int) -> Period | None:
-    """The first main period of the latest earlier sentence that states one."""
+    """The first main period of the latest earlier sentence that states one.
+
+    "за тот же период", "over the same period", "同期": the longest of the last few stated periods (the
+    cumulative one the passage is about), not a month mentioned in between.
+    """
+    s = doc.sentences[i]
+    m = _SAME_PERIOD.search(doc.low, s.start, s.end)
+    same = m is not None and not _SAME_AS_COMPARISON.search(doc.low, max(s.start, m.start() - 16), m.start())
+    seen: list[Period] = []
     for j in range(i - 1, -1, -1):
         main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
-        if main:
+        if main and not same:
             return main[0]
-    return None
+        if main:
+            seen.append(main[0])
+            if len(seen) == 3:
+                break
+    return max(seen, key=lambda p: p.last - p.first) if seen else None
 
 
-def _readings(doc: _Doc, s: Sentence, numbers: list[Number]) -> list[Read]:
+def _has_cue(doc: _Doc, s: Sentence) -> bool:
+    """Whether the sentence has a word that can stand for an elided unit noun (one find per word per text)."""
+    if doc.cues is None:
+        found: list[int] = []
+        for w in _ELIDED_WORDS:
+            k = doc.low.find(w)
+            while k >= 0:
+                found.append(k)
+                k = doc.low.find(w, k + 1)
+        doc.cues = sorted(found)
+    k = bisect_left(doc.cues, s.start)
+    return k < len(doc.cues) and doc.cues[k] < s.end
+
+
+def _readings(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
     text = doc.text
-    if not any(n.kind != "num" or maybe_figure(n, text, s.end, doc.fold) for n in numbers):
+    s = doc.sentences[i]
+    cue = _has_cue(doc, s)
+    if not any(n.kind != "num" or maybe_figure(n, text, s.end, doc.fold) for n in numbers) and not (
+        cue and any(elided_cue(n, doc.low) for n in numbers)
+    ):
         return []  # dates, years, ages: no number here has a unit or a percent sign
     bounds = clause_bounds(text, s)
     readings: list[Read] = []
+    before = doc.counts[1] if doc.counts[0] == i - 1 else []
     for n in numbers:
         clause = clause_at(bounds, n.start)
         reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold))
         reading = reading or inherit(n, text, clause, readings)
+        if reading is None and cue:
+            reading = elided(n, doc.low, [r for _, r, _ in readings] or before)
         if reading is not None:
             readings.append((n, reading, clause))
+    if readings:
+        doc.counts = (i, [r for _, r, _ in readings])
     return readings
 
 
-def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMention]) -> list[Candidate]:
-    """The candidates of sentence i; periods and the carried context are computed only when needed."""
+def _figures(
+    doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMention], after: list[PortMention] | None = None
+) -> list[Candidate]:
+    """The candidates of sentence i; periods and the carried context are computed only when needed.
+
+    `after`: the port mentions of the next sentence (a speaker attribution after a quote names the port).
+    """
     text = doc.text
     s = doc.sentences[i]
-    readings = _readings(doc, s, numbers)
+    readings = _readings(doc, i, numbers)
     figures = [(n, r, c) for n, r, c in readings if r.indicator != "change"]
     if not figures:
         return []
@@ -144,17 +199,94 @@ def _figures(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMentio
     cumulative = lx.has("cumulative", doc.low, s.start, s.end)
     elsewhere = not mentions and names_other_place(text, s, mentions)
     in_order = respectively(doc.low, s, figures, mentions)
+    speaker = _speaker_port(doc, i, after) if not mentions and after else None
     out: list[Candidate] = []
     series: dict[int, tuple[str, str]] = {}  # figure start → its direction and scope
     for k, (n, r, clause) in enumerate(figures):
-        port = in_order.get(n.start) or pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere)
+        port = (
+            in_order.get(n.start)
+            or speaker
+            or pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere, r.indicator)
+        )
         compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
         series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)
-        period = pick_period(periods, n.start, clause, r.indicator, doc.state, cumulative, compared)
+        period = _when_period(doc.low, periods, clause) or pick_period(
+            periods, n.start, clause, r.indicator, doc.state, cumulative, compared
+        )
+        period = _years_ago(doc.low, (n.end, clause[1]), period)
         if period and doc.pub and period[0] > doc.pub:
             continue  # a period that has not begun: a plan or target, not a reported figure
         out.append(_candidate(doc, s, (n, r, clause), port, period, yoy.get(n.start), series[n.start]))
     return out
+
+
+_WHEN = re.compile(r"(?:when|когда)\s")  # lower-cased text, at the start of a clause
+
+
+def _when_period(low: str, periods: list[Period], clause: tuple[int, int]) -> tuple[date, date] | None:
+    """'… twice as much as in 2024, when 29,300 TEU were recorded': the clause is about the period before it."""
+    if not _WHEN.match(low, clause[0]):
+        return None
+    before = [p for p in periods if p.end <= clause[0] and clause[0] - p.end <= 3 and p.relative == ""]
+    return (before[-1].first, before[-1].last) if before else None
+
+
+_AGO = re.compile(r"ago|назад|年前")  # a cheap first look
+_YEARS_AGO = re.compile(  # lower-cased text
+    r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? ago\b|"
+    r"(?<![а-яё])(год|один год|два|три|четыре|пять|шесть|семь|восемь|девять|десять|\d{1,2}) (?:года?|лет) назад|"
+    r"(?<![а-яё])(год) назад|"
+    r"([一二两三四五六七八九十]|\d{1,2})年前"
+)
+_AGO_NUMBER = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "год": 1, "один год": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+    "восемь": 8, "девять": 9, "десять": 10, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+    "八": 8, "九": 9, "十": 10,
+}  # fmt: skip
+
+
+def _years_ago(low: str, after: tuple[int, int], period: tuple[date, date] | None) -> tuple[date, date] | None:
+    """'compared with 19 percent two years ago', '19% пять лет назад': the period shifted back that many years.
+
+    `after`: from the end of the figure to the end of its clause; no other number may stand in between.
+    """
+    cue = _AGO.search(low, *after) if period is not None else None
+    m = _YEARS_AGO.search(low, max(after[0], cue.start() - 16), cue.end()) if cue is not None else None
+    if m is None or period is None or _DIGIT.search(low, after[0], m.start()):
+        return period
+    word = next(g for g in m.groups() if g)
+    years = int(word) if word.isdigit() else _AGO_NUMBER[word]
+    return _shift_year(period[0], years), _shift_year(period[1], years)
+
+
+def _shift_year(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+_DIGIT = re.compile(r"\d")
+_QUOTE_END = re.compile(r"[”»\"」]\s*$")
+# 「“……”吐尔尕特海关相关负责人说。」, '"…" said an official of Torugart customs.': who speaks, and where
+_SPEAKER = re.compile(
+    r"[^。！？.!?]{0,40}(?:说|表示|介绍|指出|称|说道|said|says|told|сообщил\w*|сказал\w*|отметил\w*|пояснил\w*)"
+    r"[^。！？.!?]{0,40}[。！.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _speaker_port(doc: _Doc, i: int, after: list[PortMention]) -> str | None:
+    """The port named in a short attribution sentence right after a quoted sentence, if any."""
+    s = doc.sentences[i]
+    if i + 1 >= len(doc.sentences) or not _QUOTE_END.search(doc.text, s.start, s.end):
+        return None
+    nxt = doc.sentences[i + 1]
+    if nxt.headline or nxt.end - nxt.start > 80 or not _SPEAKER.fullmatch(doc.text, nxt.start, nxt.end):
+        return None
+    named = {m.port for m in after if m.priority == 1}
+    return named.pop() if len(named) == 1 else None
 
 
 def _series(low: str, earlier: list[Read], read: Read, series: dict[int, tuple[str, str]], lo: int) -> tuple[str, str]:

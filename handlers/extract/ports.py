@@ -19,6 +19,10 @@ _EXCLUDE_BEFORE = re.compile(
 )
 _EXCLUDE_AFTER = re.compile(r"\s*(?:对面|对岸)")
 _PAIR = re.compile(r"[»\"”]?\s*[–—-]\s*[«\"“]?|\s*/\s*")
+# "on the China-Kazakhstan border", "на казахстанско-китайской границе", "中哈边境": a border named as a place
+_BORDER = re.compile(r"\bborder\b(?!\s+(?:crossings|checkpoints|ports))|границе\b|边境(?!口岸)")
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:on|along|at|near|by) the|\bна|位于|地处)\s*$")
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +31,7 @@ class Gazetteer:
     patterns: list[tuple[re.Pattern[str], str | None, str]]  # regex entries: (regex, required literal, port)
     priority: dict[str, int]
     region: dict[str, str]
+    pattern_scripts: list[str]  # per regex entry: the script of its required literal (l/c/z), "" without one
 
 
 _SPACES = str.maketrans("\u00a0\u2009\u202f\t", "    ")
@@ -60,7 +65,14 @@ def gazetteer() -> Gazetteer:
         patterns,
         priority,
         region,
+        [_script(literal) for _, literal, _ in patterns],
     )
+
+
+def _script(literal: str | None) -> str:
+    if literal is None:
+        return ""
+    return "z" if _CJK.search(literal) else "c" if _CYR.search(literal) else "l"
 
 
 def _bounded(low: str, start: int, end: int) -> int | None:
@@ -154,8 +166,7 @@ def find_ports(text: str, low: str | None = None, scripts: str | None = None) ->
         m = scanner.search(low, i + 1)
     hits.sort(key=lambda h: h[0])  # alias by alias, as one substring search per alias would list them
     found.extend((start, end, port) for _, start, end, port in hits)
-    for rx, literal, port in gz.patterns:
-        found.extend((start, end, port) for start, end in _pattern_hits(rx, literal, low))
+    found.extend(_pattern_mentions(gz, low, scripts))
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[PortMention] = []
     for start, end, port in found:
@@ -166,7 +177,30 @@ def find_ports(text: str, low: str | None = None, scripts: str | None = None) ->
         if _EXCLUDE_BEFORE.search(text, max(0, start - 40), start) or _EXCLUDE_AFTER.match(text, end):
             continue
         out.append(PortMention(start, end, port, gz.priority[port]))
-    return out
+    return [m for k, m in enumerate(out) if not _locates_named_port(low, out, k)]
+
+
+def _locates_named_port(low: str, mentions: list[PortMention], k: int) -> bool:
+    """'Alashankou, one of the busiest ports on the China-Kazakhstan border, …': the border phrase only locates
+    the port named before it in the sentence, so it is not a mention of the border as a whole."""
+    m = mentions[k]
+    if m.priority != 2 or not _BORDER.search(low, m.start, m.end):
+        return False
+    lead = low[m.start : m.start + 3]
+    locative = lead.startswith("на ") or _LOCATIVE_BEFORE.search(low, max(0, m.start - 12), m.start) is not None
+    if not locative:
+        return False
+    named = [p for p in mentions[:k] if p.priority == 1 and m.start - p.end <= 120]
+    return any(_SENTENCE_END.search(low, p.end, m.start) is None for p in named)
+
+
+def _pattern_mentions(gz: Gazetteer, low: str, scripts: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for (rx, literal, port), script in zip(gz.patterns, gz.pattern_scripts, strict=True):
+        if script and script not in scripts:
+            continue  # its literal is in a script the text does not have
+        found.extend((start, end, port) for start, end in _pattern_hits(rx, literal, low))
+    return found
 
 
 def region_of(port: str) -> str:

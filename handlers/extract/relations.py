@@ -10,12 +10,12 @@ from handlers.extract.spans import Number, PortMention, Sentence
 
 Read = tuple[Number, Reading, tuple[int, int]]  # a number, what it means, its clause
 
-_RESPECTIVELY = re.compile(r"respectively|соответственно|分别")
+RESPECTIVELY = re.compile(r"respectively|соответственно|分别")
 
 
 def respectively(low: str, s: Sentence, figures: list[Read], mentions: list[PortMention]) -> dict[int, str]:
     """'Alashankou and Horgos handled 3,560 and 4,120 trains respectively': ports and figures pair in order."""
-    if not _RESPECTIVELY.search(low, s.start, s.end):
+    if not RESPECTIVELY.search(low, s.start, s.end):
         return {}
     ports = list(dict.fromkeys(m.port for m in mentions if m.priority == 1))
     indicators = {r.indicator for _, r, _ in figures}
@@ -57,10 +57,21 @@ _COMPARE_START = re.compile(
 )
 
 
+_AND_NEXT = re.compile(r"\s*(?:,|，|、|and|и|和|与|及)\s*", re.IGNORECASE)
+
+
 def inherit(
     n: Number, text: str, clause: tuple[int, int], done: list[tuple[Number, Reading, tuple[int, int]]]
 ) -> Reading | None:
     """'fell to 96.4%, down from 98.9%': the second figure is the same indicator as the first."""
+    if (
+        n.kind == "pct"
+        and done
+        and done[-1][1].indicator == "change"
+        and _AND_NEXT.fullmatch(text, done[-1][1].end, n.start)
+    ):
+        prev_change = done[-1][1]  # "増长3%和5%", "up 3% and 5%": a list of changes shares the verb and its sign
+        return Reading("change", -n.value if prev_change.value < 0 else n.value, n.end, n.qualifier)
     levels = [r for _, r, _ in done if r.indicator != "change"]
     if not levels or not _COMPARE_START.search(text, max(0, clause[0] - 12, n.start - 30), n.start):
         return None
@@ -71,6 +82,46 @@ def inherit(
     if n.kind == "num" and hours is not None:
         return Reading(prev.indicator, hours, n.end, n.qualifier)
     return None
+
+
+_ELIDED_AFTER = re.compile(r"\s+(?:more\b(?!\s+than)|others\b|of (?:them|these|those)\b)")  # lower-cased text
+_ELIDED_BEFORE = re.compile(
+    r"(?:\banother|\ba further|(?<![а-яё])ещ[её]|其中)\s*"
+    r"(?:(?:about|around|nearly|roughly|some|almost|около|почти|примерно|порядка|约|近)\s*)?$"
+)
+_TIME_AFTER = re.compile(
+    r"\s*(?:(?:лет|год|месяц|недел|дн|сут|час|минут)|(?:years?|months?|weeks?|days?|hours?|minutes?)\b|年|个月|天|小时)"
+)
+_COUNTS = frozenset(
+    {
+        "trains_count",
+        "trains_in_queue",
+        "trains_per_day",
+        "vehicles_exported",
+        "vehicles_in_queue",
+        "vehicles_per_day",
+        "containers_teu",
+        "cargo_tonnes",
+    }
+)
+
+
+def elided_cue(n: Number, low: str) -> bool:
+    """'35 more are waiting', '5,920 of them', 'another 40', 'ещё 35': a count whose unit noun is left out."""
+    if n.kind != "num" or _TIME_AFTER.match(low, n.end):
+        return False  # "ещё пять лет назад": a time span, not a count
+    return (
+        _ELIDED_AFTER.match(low, n.end) is not None
+        or _ELIDED_BEFORE.search(low, max(0, n.start - 24), n.start) is not None
+    )
+
+
+def elided(n: Number, low: str, earlier: list[Reading]) -> Reading | None:
+    """The indicator of the count this one continues (same sentence, else the sentence before)."""
+    levels = [r for r in earlier if r.indicator in _COUNTS]
+    if not levels or not elided_cue(n, low):
+        return None
+    return Reading(levels[-1].indicator, n.value, n.end, n.qualifier)
 
 
 _QUAL = (

@@ -23,6 +23,7 @@ _CLAUSE = re.compile(
 # at every space; _CLAUSE itself is then matched at each of them, in order, as finditer would.
 _CLAUSE_START = re.compile(r"[,;，；、:：—(而但]|\s(?=[—–wbaта])")
 _HEADLINE_MAX = 160
+_ELIDED_VERB = re.compile(r"\s*(?:(?:около|более|свыше|почти|about|nearly|over|more than|约|近|超)\s*)?\d")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -102,6 +103,8 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     for m in _clause_breaks(text, sentence.start, sentence.end):
         if _inside_quotes(text, sentence.start, m.start()):
             continue  # «Хоргос – Восточные ворота»: a name, not a clause break
+        if text[m.start() : m.end()].strip() in ("—", "–") and _ELIDED_VERB.match(text, m.end(), sentence.end):
+            continue  # "импорт из Китая – 21,4 млрд долларов": the dash stands for the verb
         if m.start() > pos:
             bounds.append((pos, m.start()))
         pos = m.end()
