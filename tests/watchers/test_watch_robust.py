@@ -166,7 +166,7 @@ async def test_at_most_n_requests_per_host(
     settings = SourcesSettings(per_host=2, timeout=5.0)
     fetcher = Fetcher(http, settings)
     for n in range(6):
-        feed_server.routes[f"/h{n}"] = Route(RSS, delay=0.15)
+        feed_server.routes[f"/h{n}"] = Route(RSS, delay=0.5)  # long enough to overlap on a loaded machine
     watchers = [build(feed_server.url(f"/h{n}"), source_id=f"h{n}", settings=settings, fetcher=fetcher)
                 for n in range(6)]
     results = await asyncio.gather(*(w.poll_once() for w in watchers))
