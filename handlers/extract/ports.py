@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 from handlers.extract.spans import PortMention
-from handlers.extract.trie import lower_pattern, needle
+from handlers.extract.trie import lower_pattern, needle, trie_regex
 from service.vocabulary import PORTS
 
 _EXCLUDE_BEFORE = re.compile(
@@ -108,25 +108,6 @@ _Alias = tuple[int, str, str]  # (position in the gazetteer, lower-cased alias, 
 _SCANNERS: dict[str, tuple[re.Pattern[str], dict[str, list[_Alias]]]] = {}
 
 
-def _exact_trie(words: list[str]) -> str:
-    """An alternation matching exactly the given literals (a trie: each position tries only a few branches)."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit_exact(root)
-
-
-def _emit_exact(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [re.escape(ch) + _emit_exact(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 def _alias_scanner(gz: Gazetteer, scripts: str) -> tuple[re.Pattern[str], dict[str, list[_Alias]]]:
     """One regex over the aliases of these scripts, to find where any alias starts (built once per script set),
     and the aliases by first character, to list every alias that starts there."""
@@ -136,7 +117,7 @@ def _alias_scanner(gz: Gazetteer, scripts: str) -> tuple[re.Pattern[str], dict[s
         by_first: dict[str, list[_Alias]] = {}
         for alias in aliases:
             by_first.setdefault(alias[1][0], []).append(alias)
-        cached = _SCANNERS[scripts] = (re.compile(_exact_trie([a for _, a, _ in aliases])), by_first)
+        cached = _SCANNERS[scripts] = (re.compile(trie_regex([a for _, a, _ in aliases], exact=True)), by_first)
     return cached
 
 

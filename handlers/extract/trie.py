@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _SPACE = r"[\s\-–—]"
 
 
-def trie_regex(words: list[str]) -> str:
-    """An alternation equivalent to `words` (longest match first); spaces and hyphens match each other."""
+def trie_regex(words: list[str], *, exact: bool = False) -> str:
+    """An alternation equivalent to `words` (longest match first). Spaces and hyphens match each other,
+    unless `exact`: then every character matches only itself."""
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _emit(root)
+    return _emit(root, re.escape if exact else _char)
 
 
-def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+def _emit(node: dict[str, dict], char: Callable[[str], str]) -> str:  # type: ignore[type-arg]
     ends = "" in node
-    branches = [(_char(ch) + _emit(child)) for ch, child in sorted(node.items()) if ch]
+    branches = [(char(ch) + _emit(child, char)) for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
