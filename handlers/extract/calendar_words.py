@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from handlers.extract.numwords import EN_UNITS
+
 EN_MONTHS: dict[str, int] = {
     "january": 1,
     "february": 2,
@@ -51,17 +53,8 @@ RU_STEMS: tuple[tuple[str, int], ...] = (
 )
 RU_MONTH_RX = r"(?:(?:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]{0,3}|ма[йяе])(?![а-яё])"
 COUNTS: dict[str, int] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
+    # "the first eleven months": the English number words of numwords, not "a" (which is "a million" there)
+    **{word: n for word, n in EN_UNITS.items() if 1 <= n <= 11 and word != "a"},
     "двух": 2,
     "трех": 3,
     "трёх": 3,
