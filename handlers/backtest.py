@@ -23,8 +23,9 @@ from handlers.alerting import Alerting
 from handlers.evaluate import event_alert
 from handlers.extract import extract
 from handlers.extract.textfile import read_text_document
+from handlers.history import chronological
 from service.errors import ConfigError
-from service.models import Alert, Document, Observation
+from service.models import Alert, Document
 from service.settings import Settings
 from service.streams import Keys
 
@@ -55,10 +56,6 @@ def _published(item: tuple[str, Document]) -> tuple[datetime | str, str]:
     return (doc.published_at.isoformat() if doc.published_at else "", item[0])
 
 
-def _chronological(obs: Observation) -> tuple[bool, date]:
-    return (obs.period_end is None, obs.period_end or date.min)
-
-
 async def backtest(documents: Iterable[tuple[str, Document]], redis: Redis, settings: Settings) -> list[Replayed]:
     """Every alert the rules would have raised for these documents, oldest document first."""
     keys = Keys(f"{{cw-backtest-{uuid.uuid4().hex[:12]}}}")
@@ -69,7 +66,7 @@ async def backtest(documents: Iterable[tuple[str, Document]], redis: Redis, sett
         for path, doc in sorted(documents, key=_published):
             extraction = extract(doc)
             alerts = []
-            for obs in sorted(extraction.observations, key=_chronological):
+            for obs in sorted(extraction.observations, key=chronological):
                 alerts += (await alerting.on_observation(obs)).alerts
             if settings.certification.enabled:
                 alerts += [event_alert(e, settings.certification.severity) for e in extraction.events]

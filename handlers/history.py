@@ -19,6 +19,12 @@ def _facet(obs: Observation) -> str:
     return f"{obs.direction}|{obs.scope}|{start}|{end}|{stamp}"
 
 
+def chronological(obs: Observation) -> tuple[bool, date]:
+    """Sort key, oldest period first (figures without a period last): evaluated in this order, the
+    earlier figure of a text is already in the history when a later one is compared with it."""
+    return (obs.period_end is None, obs.period_end or date.min)
+
+
 def _order(obs: Observation) -> tuple[date, str]:
     end = obs.period_end or (obs.published_at.date() if obs.published_at else date.min)
     return end, obs.published_at.isoformat() if obs.published_at else ""

@@ -12,7 +12,6 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass
-from datetime import date
 from typing import TypeVar
 
 from faststream.redis import RedisBroker
@@ -22,6 +21,7 @@ from redis.asyncio import Redis
 from handlers.alerting import Alerting
 from handlers.evaluate import digest, event_alert
 from handlers.extract import extract
+from handlers.history import chronological
 from handlers.notify.base import Notifier
 from handlers.notify.retry import deliver
 from handlers.notify.routing import Router
@@ -75,10 +75,6 @@ def _brief(obs: Observation) -> str:
     return f"{obs.port or '-'} {obs.indicator} {obs.value:,.10g}{period}{yoy}"
 
 
-def _chronological(obs: Observation) -> tuple[int, date]:
-    return (obs.period_end is None, obs.period_end or date.min)
-
-
 @dataclass
 class Pipeline:
     redis: Redis
@@ -110,7 +106,7 @@ class Pipeline:
         if found.observations or found.events:
             await self.publish.findings(Findings(
                 document_id=doc.id, source_id=doc.source_id, url=doc.url, events=found.events,
-                observations=sorted(found.observations, key=_chronological),  # so "previous" exists when compared
+                observations=sorted(found.observations, key=chronological),  # so "previous" exists when compared
             ))
         for obs in found.observations:
             OBSERVATIONS.labels(obs.indicator).inc()
