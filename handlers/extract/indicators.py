@@ -199,7 +199,7 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
     if unit in ("train", "trip", "vehicle") and (ctx.clause_has("passenger") or ctx.clause_has("per_week")):
         return None, 1.0
     if unit in ("train", "trip"):
-        if unit == "trip" and not ctx.sentence_has("train_word"):
+        if unit == "trip" and not _trains_in_context(ctx):
             return None, 1.0
         pairs = _PAIRS.search(ctx.text, n.end, end) is not None  # "12 пар поездов": 24 trains
         return _rate_or_count("trains", ctx), 2.0 if pairs else 1.0
@@ -221,6 +221,16 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
     if unit in _TIME_HOURS:
         return _clearance_time(end, ctx), _TIME_HOURS[unit]
     return None, 1.0
+
+
+_TOPIC_WINDOW = 300  # characters before the sentence: the sentence before it, usually
+
+
+def _trains_in_context(ctx: Context) -> bool:
+    """'trips', 'services', 'рейсов' are train runs when trains are the topic: named in this sentence or the one
+    before ("… 4,512 freight trains … Alashankou recorded 3,960 trips over the same period")."""
+    low = ctx.low or ctx.text.lower()
+    return lx.has("train_word", low, max(0, ctx.sentence[0] - _TOPIC_WINDOW), ctx.sentence[1])
 
 
 def _rate_or_count(kind: str, ctx: Context) -> str:

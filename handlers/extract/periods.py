@@ -103,6 +103,15 @@ def _ytd(m: re.Match[str], pub: date | None) -> Span | None:
     return None if pub is None else (date(pub.year, 1, 1), pub)
 
 
+def _since_month(m: re.Match[str], pub: date | None) -> Span | None:
+    """"Since January", «с января», 「1月以来」: from the first of that month to publication."""
+    mo = cw.month_number(m.group("m"))
+    y = _year(m, pub, mo or 1)
+    if not mo or y is None or pub is None or date(y, mo, 1) > pub:
+        return None
+    return date(y, mo, 1), pub
+
+
 def _prev_month(m: re.Match[str], pub: date | None) -> Span | None:
     if pub is None:
         return None
@@ -150,12 +159,21 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (
         re.compile(
             rf"\b(?i:in|during|for|of|over|last)\s+(?:the\s+month\s+of\s+)?(?P<m>{_M})\b(?!\s+\d{{1,2}}\b)"
+            rf"(?!\.?\s*(?:–|—|-|to|through|until)\s*{_M})"  # "in January–July" is a range
             r"(?:,?\s+(?P<y>20\d\d))?"
         ),
         _month,
         "",
     ),
     (re.compile(rf"\b(?P<m>{_M})\s+(?P<y>20\d\d)\b"), _month, ""),
+    (
+        re.compile(
+            rf"\b(?i:since)\s+(?:(?i:the\s+(?:beginning|start)\s+of)\s+)?(?P<m>{_M})\b(?!\s+\d{{1,2}}\b)"
+            r"(?:,?\s+(?P<y>20\d\d))?"
+        ),
+        _since_month,
+        "",
+    ),
     (
         re.compile(
             r"\b(?:in|during|for|throughout|of|over)\s+(?:the\s+(?:whole|full|entire)\s+(?:year\s+)?(?:of\s+)?)?"
@@ -213,6 +231,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     ),
     (re.compile(rf"(?:(?:в|за|с)\s+)?(?P<m1>{_RM})\s*(?:[–—-]|по)\s*(?P<m2>{_RM})" + _RU_Y, _I), _range, ""),
     (re.compile(rf"(?:в|за)\s+(?P<m>{_RM})" + _RU_Y, _I), _month, ""),
+    (re.compile(rf"(?<![а-яё])с\s+(?:начала\s+)?(?P<m>{_RM})" + _RU_Y, _I), _since_month, ""),
     (re.compile(r"(?:в|за|по итогам|на конец)\s+(?P<y>20\d\d)\s*(?:-?м\s+)?(?:году|год|года|г\.)", _I), _full_year, ""),
     (
         re.compile(
@@ -248,6 +267,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         _full_year,
         "",
     ),
+    (re.compile(_ZH_Y + r"(?P<m>\d{1,2})\s*月(?:份)?(?:以来|至今)"), _since_month, ""),
     (re.compile(r"今年以来|年初以来|今年(?!\d|前|上半年|下半年|第?[一二三四]季度)"), _ytd, ""),
     (re.compile(r"去年(?!同期)|上年(?!同期)"), _last_year, ""),
     (re.compile(r"上月|上个月"), _prev_month, ""),
@@ -442,10 +462,14 @@ def find_periods(
             comparison = comparison or bool(_ZH_COMPARISON_AFTER.match(text, m.end()))
             comparison = comparison or bool(_EVENT_DATE.search(text, fold, max(start, m.start() - 30), m.start()))
             found.append(Period(m.start(), m.end(), span[0], span[1], comparison, relative))
-    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
-    out: list[Period] = []
-    for p in found:
-        if out and p.start < out[-1].end:
-            continue
-        out.append(p)
-    return out
+    return _longest_first(found)
+
+
+def _longest_first(found: list[Period]) -> list[Period]:
+    """Overlapping expressions: the longest wins ("In January-July" is a range, not "in January"); text order."""
+    kept: list[Period] = []
+    for p in sorted(found, key=lambda p: (-(p.end - p.start), p.start)):
+        if all(p.end <= k.start or k.end <= p.start for k in kept):
+            kept.append(p)
+    kept.sort(key=lambda p: p.start)
+    return kept

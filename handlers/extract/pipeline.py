@@ -25,6 +25,7 @@ from handlers.extract.relations import (
     elided,
     elided_cue,
     inherit,
+    parallel,
     respectively,
 )
 from handlers.extract.segment import clause_at, clause_bounds, split_sentences
@@ -155,7 +156,7 @@ def _has_cue(doc: _Doc, s: Sentence) -> bool:
     return k < len(doc.cues) and doc.cues[k] < s.end
 
 
-def _readings(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
+def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMention]) -> list[Read]:
     text = doc.text
     s = doc.sentences[i]
     cue = _has_cue(doc, s)
@@ -172,6 +173,8 @@ def _readings(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
         reading = reading or inherit(n, text, clause, readings)
         if reading is None and cue:
             reading = elided(n, doc.low, [r for _, r, _ in readings] or before)
+        if reading is None and readings and any(clause[0] <= m.start < clause[1] for m in mentions):
+            reading = parallel(n, doc.low, clause, [r for _, r, _ in readings])  # "…, while Horgos handled 4,100"
         if reading is not None:
             readings.append((n, reading, clause))
     if readings:
@@ -188,7 +191,7 @@ def _figures(
     """
     text = doc.text
     s = doc.sentences[i]
-    readings = _readings(doc, i, numbers)
+    readings = _readings(doc, i, numbers, mentions)
     figures = [(n, r, c) for n, r, c in readings if r.indicator != "change"]
     if not figures:
         return []
@@ -210,14 +213,31 @@ def _figures(
         )
         compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
         series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)
-        period = _when_period(doc.low, periods, clause) or pick_period(
-            periods, n.start, clause, r.indicator, doc.state, cumulative, compared
+        own = _before_comparison(doc.low, periods, n.end, s.end)
+        period = _when_period(doc.low, own, clause) or pick_period(
+            own, n.start, clause, r.indicator, doc.state, cumulative, compared
         )
         period = _years_ago(doc.low, (n.end, clause[1]), period)
         if period and doc.pub and period[0] > doc.pub:
             continue  # a period that has not begun: a plan or target, not a reported figure
         out.append(_candidate(doc, s, (n, r, clause), port, period, yoy.get(n.start), series[n.start]))
     return out
+
+
+# "cut to 1.5 hours, compared with 3 hours in 2024": what follows such a cue in the clause is the comparison's
+_COMPARISON_CUE = re.compile(
+    r"compared (?:with|to)|\bversus\b|\bvs\.?|\bagainst\b|\bthan\b|\b(?:up|down) from\b|"
+    r"(?<![а-яё])(?:против|по сравнению с|чем)(?![а-яё])|相比|较|(?<![同环占])比"
+)  # lower-cased text
+
+
+def _before_comparison(low: str, periods: list[Period], end: int, stop: int) -> list[Period]:
+    """The periods a figure may take: not one stated after a comparison cue that follows it (up to `stop`, the
+    end of its sentence)."""
+    cue = _COMPARISON_CUE.search(low, end, stop)
+    if cue is None:
+        return periods
+    return [p for p in periods if p.start < cue.end() or p.comparison]
 
 
 _WHEN = re.compile(r"(?:when|когда)\s")  # lower-cased text, at the start of a clause

@@ -124,6 +124,29 @@ def elided(n: Number, low: str, earlier: list[Reading]) -> Reading | None:
     return Reading(levels[-1].indicator, n.value, n.end, n.qualifier)
 
 
+_PUNCT = r"[\s.,;:!?。，；！？)）»”\"]*"
+_CLAUSE_TAIL = re.compile(_PUNCT + r"(?:respectively|соответственно|分别)?" + _PUNCT)  # all that may follow
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def parallel(n: Number, low: str, clause: tuple[int, int], earlier: list[Reading]) -> Reading | None:
+    """'Alashankou recorded 3,960 trips, while Horgos handled 4,100': a bare count that ends its clause, after a
+    count of the same sentence, is another figure of that series (the unit noun is left out).
+
+    `low` is the lower-cased text. Only comparable magnitudes (within a factor of ten) count, and not a
+    comparison ("up from 3,900"), so a stray bare number is not taken.
+    """
+    levels = [r for r in earlier if r.indicator in _COUNTS]
+    if n.kind != "num" or not levels or _BARE_YEAR.fullmatch(low, n.start, n.end):
+        return None
+    prev = levels[-1]
+    if not prev.value / 10 <= n.value <= prev.value * 10 or not _CLAUSE_TAIL.fullmatch(low, n.end, clause[1]):
+        return None
+    if COMPARED.search(low, max(clause[0], n.start - 40), n.start):
+        return None
+    return Reading(prev.indicator, n.value, n.end, n.qualifier)
+
+
 _QUAL = (
     r"(?:\s*(?:about|around|nearly|almost|some|roughly|approximately|just|only|около|почти|примерно|порядка|约|近))?"
 )
