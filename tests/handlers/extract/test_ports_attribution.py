@@ -50,6 +50,8 @@ def test_names_in_other_forms(text: str, lang: str, value: float, port: str) -> 
         ("За 2025 год торговля Казахстана с Китаем составила $44 млрд.", RU, 44e9, "china_kazakhstan"),
         ("今年上半年，哈萨克斯坦与中国贸易额达150亿美元。", ZH, 15e9, "china_kazakhstan"),
         ("Sino-Kazakh trade reached $20 billion in the first half of 2025.", EN, 20e9, "china_kazakhstan"),
+        ("Kazakhstan’s trade turnover with China reached $43.8 billion in 2024.", EN, 43.8e9, "china_kazakhstan"),
+        ("За полугодие через железнодорожные пункты пропуска СУАР прошло 8 000 поездов.", RU, 8000, "xinjiang"),
         ("За 2025 год по маршрутам Китай – Европа прошло 17 000 поездов.", RU, 17_000, "china_europe_rail"),
     ],
 )
@@ -112,6 +114,12 @@ def test_other_subject_takes_no_port(text: str, lang: str, value: float) -> None
             EN,
             3,
             "alashankou",
+        ),
+        (
+            "努尔饶里口岸排队货车约800辆。中方霍尔果斯口岸日均接收货车500辆。哈方一侧单车通关时间约40分钟。",
+            ZH,
+            40 / 60,
+            "nur_zholy",
         ),
     ],
 )
