@@ -9,7 +9,7 @@ from datetime import date
 
 from handlers.extract import lexicon as lx
 from handlers.extract.calendar_words import month_end
-from handlers.extract.ports import choose_port, region_of
+from handlers.extract.ports import choose_port, region_of, side_of
 from handlers.extract.spans import Period, PortMention, Sentence
 from service.vocabulary import PORTS
 
@@ -33,6 +33,8 @@ class DocState:
     named: str | None = None  # the last port named alone in a sentence: what "the port" points back to
     trade_only: bool = False  # `port` is an aggregate named as a trade flow ("bilateral trade", "两国贸易额")
     recent: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)  # the ports named so far, in order ("the Kazakh side")
+    route: str | None = None  # the last network or route named: what "along the route" points back to
     pub: date | None = None
     carry: Callable[[], Period | None] | None = None  # the last stated period, computed only when asked
 
@@ -41,12 +43,20 @@ class DocState:
         return self.carry() if self.carry is not None else None
 
     def update(self, sentence: Sentence, mentions: list[PortMention], low: str = "") -> None:
+        routes = [m for m in mentions if m.priority == 3]
+        if routes:
+            self.route = routes[-1].port
         if sentence.headline:
             return
         strong = [m for m in mentions if m.priority <= 2]
-        if strong and low and self.port is not None and _SIDE_REMARK.match(low, sentence.start):
-            return  # "Ещё 180 машин стояли у Калжата": another place in passing, the text stays on its subject
+        if strong and low and self.port is not None:
+            if _SIDE_REMARK.match(low, sentence.start):
+                return  # "Ещё 180 машин стояли у Калжата": another place in passing, the text stays on its subject
+            # "сервисы из Сианя", "handed over to Alashankou": where traffic comes from or goes, not the subject
+            if any(m.port != self.port for m in strong):
+                strong = [m for m in strong if not route_end(low, m)]
         if strong:
+            self.history = [*self.history[-15:], *(m.port for m in strong if m.priority == 1)]
             named = [m for m in strong if m.priority == 1]
             self.port = (named or strong)[-1].port
             last = strong[-1]
@@ -76,8 +86,14 @@ def pick_port(
     joint = _joint_ports(low, mentions, pos, clause)
     if joint is not None:
         return joint or None
-    port = choose_port([m for m in mentions if m.priority <= 2], pos, clause, span)
+    strong = [m for m in mentions if m.priority <= 2]
+    if not any(clause[0] <= m.start < clause[1] for m in strong) and _other_subject(low, clause, pos, sentence):
+        return None  # "Chongqing ran 1,210 China-Europe trips", "中国与吉尔吉斯斯坦贸易额": not a corridor port's
+    port = choose_port(strong, pos, clause, span)
     if port is not None:
+        back = state.named or state.port
+        if back not in (None, port) and _only_route_ends(low, strong, span) and _ANAPHOR.search(low, *span):
+            return back  # "станция передаёт на Алашанькоу 17 поездов": the station the text is about
         return port
     if sentence.headline:
         return choose_port(mentions, pos, clause, span)
@@ -88,13 +104,65 @@ def pick_port(
     weak = choose_port(mentions, pos, clause, span)
     if weak is not None and not _ANAPHOR.search(low, sentence.start, sentence.end):
         return weak
+    if weak is None and state.route is not None and lx.ROUTE_ANAPHOR.search(low, *span):
+        return state.route  # "Container traffic along the route …" after a sentence on the Middle Corridor
     if elsewhere or lx.NO_CARRY.search(low, sentence.start, sentence.end) or _historical(low, sentence):
         return weak
+    side = _side_port(low, sentence, state)
+    if side is not None:
+        return side
     if state.named not in (None, state.port) and _ANAPHOR.search(low, sentence.start, sentence.end):
         return state.named  # "the dry port handled …" after a sentence on bilateral trade: the port, not the pair
     if state.trade_only and indicator and not indicator.startswith("trade_value"):
         return state.named  # a trade flow between two countries is not where trains or trucks are counted
     return state.port
+
+
+def route_end(low: str, m: PortMention) -> bool:
+    """Whether the port is named as where traffic goes or comes from ("to Alashankou", "из Сианя", "发往…")."""
+    return lx.ROUTE_END.search(low, max(0, m.start - 30), m.start) is not None
+
+
+def _only_route_ends(low: str, strong: list[PortMention], span: tuple[int, int]) -> bool:
+    inside = [m for m in strong if span[0] <= m.start < span[1]]
+    return bool(inside) and all(route_end(low, m) for m in inside)
+
+
+_SIDE_CUES = ("side", "сторон", "一侧", "在哈方")
+
+
+def _side_port(low: str, sentence: Sentence, state: DocState) -> str | None:
+    """'на казахстанской стороне', 'on the Chinese side': the last port named on that side of the border."""
+    if not any(low.find(cue, sentence.start, sentence.end) >= 0 for cue in _SIDE_CUES):
+        return None
+    for side, rx in lx.SIDE.items():
+        if rx.search(low, sentence.start, sentence.end):
+            return next((p for p in reversed(state.history) if side_of(p) == side), None)
+    return None
+
+
+# the source of a figure, not its subject: "according to Kashgar customs", "по данным таможни Кашгара", "据…"
+_SOURCE_BEFORE = re.compile(r"(?:according to|по данным|таможн\w*|据)[^,，;；]{0,24}$")
+_SOURCE_AFTER = re.compile(r"\s*(?:customs|таможн|海关|\d{1,2}月\d{1,2}日电)")
+_DATELINE = re.compile(r"[,.]\s")
+
+
+def _other_subject(low: str, clause: tuple[int, int], pos: int, sentence: Sentence) -> bool:
+    """Whether the clause names, before the figure, a place outside the gazetteer as its subject: a hub city,
+    another country's border port, another corridor, or another country's trade with China."""
+    for m in lx.OTHER_PLACE.finditer(low, clause[0], pos):
+        if m.start() == sentence.start and _DATELINE.match(low, m.end()):
+            continue  # "URUMQI, July 10 (Xinhua) --", "АЛМАТЫ. КАЗИНФОРМ": where the story was filed
+        if _SOURCE_BEFORE.search(low, max(clause[0], m.start() - 40), m.start()) or _SOURCE_AFTER.match(low, m.end()):
+            continue
+        return True
+    if not lx.has("trade", low, clause[0], clause[1]):
+        return False
+    return any(not _TO.search(low, max(0, m.start() - 8), m.start()) for m in lx.PARTNER.finditer(low, clause[0], pos))
+
+
+# "exports to Uzbekistan", "出口到乌兹别克斯坦": a destination, not a trade partner
+_TO = re.compile(r"(?:\bto|\binto|(?<![а-яё])во?|向|往|至|发往|运往|出口到?)\s*$")
 
 
 # "Ten years ago, fewer than 1,000 trains …", "«Ещё пять лет назад …", "十年前，…": a figure from back then

@@ -65,6 +65,18 @@ NEGATIVE_AFTER = re.compile(
 LEVEL_BEFORE = Folded(_join("LEVEL_BEFORE"))
 AGGREGATE = re.compile(lower_pattern("|".join(f"(?:{mod.AGGREGATE})" for mod in _LANGS)))  # lower-cased text
 NO_CARRY = re.compile(lower_pattern("|".join(f"(?:{mod.NO_CARRY})" for mod in _LANGS)))  # lower-cased text
+
+
+def _lower_join(role: str) -> re.Pattern[str]:
+    """One pattern of the role's words in all three languages, searched in the lower-cased text."""
+    return re.compile(lower_pattern("|".join(f"(?:{getattr(mod, role)})" for mod in _LANGS)))
+
+
+OTHER_PLACE = _lower_join("OTHER_PLACE")
+PARTNER = _lower_join("PARTNER")
+SIDE = {"kz": _lower_join("SIDE_KZ"), "cn": _lower_join("SIDE_CN")}
+ROUTE_ANAPHOR = _lower_join("ROUTE_ANAPHOR")
+ROUTE_END = _lower_join("ROUTE_END")  # searched in the few characters before a port mention
 YOY_EXPLICIT = re.compile(
     r"year[- ]on[- ]year|year[- ]over[- ]year|\byoy\b|y/y|a year (?:earlier|ago|before)|same period|"
     r"previous year|last year|годом ранее|аналогичн\w+ период\w*|прошл\w+ год\w*|в годовом|同比|同期|上年|去年",

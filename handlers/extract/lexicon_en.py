@@ -92,3 +92,23 @@ NO_CARRY = (
     r"(?:trade|exports?|imports?) (?:between|of) (?:china|kazakhstan|uzbekistan|central asia)|"
     r"(?:imports?|imported|brought|shipped) into (?:china|kazakhstan|uzbekistan|kyrgyzstan|the country))\b"
 )
+# Places outside the gazetteer that can be the subject of a figure: China–Europe hub cities, other countries'
+# border ports, other corridors. A figure whose clause names one (and no port) is not a corridor port's.
+OTHER_PLACE = (
+    r"\b(?:chongqing|chengdu|zhengzhou|wuhan|yiwu|urumqi|lanzhou|hefei|suzhou|changsha|shenyang|harbin|qingdao|"
+    r"jinan|xiamen|guangzhou|kunming|nanning|tianjin|lianyungang|kashgar|shijiazhuang|nanjing|ganzhou|dalian|"
+    r"manzhouli|erenhot|erlian|suifenhe|zabaikalsk|aktau|kuryk|baku|alat|poti|batumi|"
+    r"(?:new )?(?:international |western )?land[- ]sea (?:trade )?corridor|ilstc|trans-siberian)\b"
+)
+# Countries other than China and Kazakhstan: named with a trade word, the figure is that pair's trade
+PARTNER = (
+    r"\b(?:kyrgyzstan|kyrgyz|uzbekistan|uzbek|tajikistan|tajik|turkmenistan|russia|mongolia|afghanistan|"
+    r"pakistan|azerbaijan|georgia|turkey|türkiye|iran|belarus)\b"
+)
+# "on the Kazakh side" / "on the Chinese side": the figure is the port of that side the text named last
+SIDE_KZ = r"\b(?:on|at|from) the kazakh(?:stani?)? side\b"
+SIDE_CN = r"\b(?:on|at|from) the chinese side\b"
+# "along the route", "on the corridor": the route (network) the text last named
+ROUTE_ANAPHOR = r"\b(?:along|on|via|through) the (?:route|corridor)\b|\bthe (?:route|corridor)(?:'s|’s)\b"
+# a port named as where traffic goes or comes from ("handed over to Alashankou", "bound for Horgos")
+ROUTE_END = r"\b(?:to|towards|bound for|destined for|headed for|from)\s+(?:the\s+)?$"

@@ -32,6 +32,7 @@ class Gazetteer:
     priority: dict[str, int]
     region: dict[str, str]
     pattern_scripts: list[str]  # per regex entry: the script of its required literal (l/c/z), "" without one
+    side: dict[str, str]  # port → "kz" / "cn" when it lies on one side of the border
 
 
 _SPACES = str.maketrans("\u00a0\u2009\u202f\t", "    ")
@@ -50,14 +51,18 @@ def gazetteer() -> Gazetteer:
     patterns: list[tuple[re.Pattern[str], str | None, str]] = []
     priority: dict[str, int] = {}
     region: dict[str, str] = {}
+    side: dict[str, str] = {}
     for entry in raw["port"]:
         pid = str(entry["id"])
         if pid not in PORTS:
             raise ValueError(f"ports.toml: unknown port id {pid!r}")
         priority[pid] = int(entry.get("priority", 1))
         region[pid] = str(entry.get("region", pid))
+        if "side" in entry:
+            side[pid] = str(entry["side"])
         for alias in entry.get("aliases", []):
-            by_alias[_key(str(alias))] = pid
+            for key in _inflection_keys(_key(str(alias))):
+                by_alias.setdefault(key, pid)
         for pat in entry.get("patterns", []):
             patterns.append((re.compile(lower_pattern(str(pat))), needle(str(pat)), pid))
     return Gazetteer(
@@ -66,7 +71,20 @@ def gazetteer() -> Gazetteer:
         priority,
         region,
         [_script(literal) for _, literal, _ in patterns],
+        side,
     )
+
+
+# A Russian name ending in a soft sign, -й, -а or -я loses it in the oblique cases ("Сиань" → "из Сианя",
+# "Кульма" → "через Кульму"): the stem is an alias too (it then takes the case ending, see `_bounded`).
+_DROPPED_IN_CASES = "ьйая"
+
+
+def _inflection_keys(key: str) -> list[str]:
+    """The alias and, for a Russian name whose last letter drops in the oblique cases, its stem."""
+    if len(key) >= 5 and key[-1] in _DROPPED_IN_CASES and _CYR.match(key, len(key) - 2):
+        return [key, key[:-1]]
+    return [key]
 
 
 def _script(literal: str | None) -> str:
@@ -153,8 +171,9 @@ def find_ports(text: str, low: str | None = None, scripts: str | None = None) ->
     for start, end, port in found:
         if out and start < out[-1].end:
             continue
-        if out and _PAIR.fullmatch(text, out[-1].end, start) and gz.priority[port] == 1:
+        if out and out[-1].priority == gz.priority[port] == 1 and _PAIR.fullmatch(text, out[-1].end, start):
             continue  # "Dostyk–Alashankou", "Достык – Алашанькоу": a crossing named by its pair; the first names it
+            # (after an aggregate the dash opens a list of its ports: "пункты пропуска Синьцзяна — Алашанькоу и …")
         if _EXCLUDE_BEFORE.search(text, max(0, start - 40), start) or _EXCLUDE_AFTER.match(text, end):
             continue
         out.append(PortMention(start, end, port, gz.priority[port]))
@@ -186,6 +205,11 @@ def _pattern_mentions(gz: Gazetteer, low: str, scripts: str) -> list[tuple[int, 
 
 def region_of(port: str) -> str:
     return gazetteer().region.get(port, port)
+
+
+def side_of(port: str) -> str:
+    """'kz' or 'cn' for a node on one side of the border, '' for a crossing named on both."""
+    return gazetteer().side.get(port, "")
 
 
 def choose_port(
