@@ -1,0 +1,70 @@
+"""Things that are not reported figures (capacities, forecasts, expectations, the day of a date), queues
+named as trains held or set aside, tables with the unit in the row label, and amendment events."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import only, run
+
+# Capacities, forecasts and expectations: a number with a unit that is not a reported level.
+NOT_FIGURES = [
+    ("en", "Horgos has parking space for some 4,000 export vehicles."),
+    ("en", "The Horgos export car yard accommodates up to 3,000 vehicles."),
+    ("en", "Analysts say car exports through Horgos could reach 700,000 vehicles in 2025."),
+    ("en", "She expects the share of electric cars in Khorgos exports to exceed 45 percent this year."),
+    ("en", "Officials expect the customs clearance rate at Alashankou to reach 99.8% this year."),
+    ("ru", "Площадка для экспортных автомобилей на Хоргосе вместимостью 3 тыс. машин открыта в октябре."),
+    ("ru", "Эксперты полагают, что в 2025 году экспорт автомобилей через Хоргос может вырасти до 750 тыс. единиц."),
+    ("ru", "После реконструкции пропускная способность станции Алтынколь увеличилась — до 30 пар поездов в сутки."),
+    ("ru", "На Достыке сохраняется резерв мощности — около восьми пар поездов в сутки."),
+    ("zh", "霍尔果斯口岸新建出口商品车停车场，可容纳汽车3000辆。"),
+    ("zh", "业内人士认为，今年霍尔果斯口岸汽车出口或将突破60万辆。"),
+    ("zh", "他预期今年霍尔果斯口岸新能源汽车出口占比将超过45%。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_FIGURES)
+def test_capacity_forecast_expectation_is_not_a_figure(lang: str, text: str) -> None:
+    published = "2025-01-10"  # the forecast years have begun: only the words say it is not a level
+    assert run(text, published, lang).observations == []
+
+# A reported level next to the same vocabulary in another clause or sentence stays.
+STILL_FIGURES = [
+    ("en", "Horgos exported 52,000 vehicles in October 2025. The port has parking space for 6,000 trucks.", 52000),
+    ("ru", "В октябре 2025 года через Хоргос вывезено 45 тыс. автомобилей, а стоянка рассчитана на 900 машин.", 45000),
+    ("zh", "2025年10月，霍尔果斯口岸出口汽车4.5万辆。口岸停车场可容纳货车3000辆。", 45000),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), STILL_FIGURES)
+def test_reported_level_beside_capacity_stays(lang: str, text: str, value: float) -> None:
+    assert only(run(text, lang=lang), "vehicles_exported").value == value
+
+
+# The day of a date is never a figure, even when a unit follows the year.
+DATES = [
+    ("en", "Since its first run on April 8, 2016, the Horgos train service has completed more than 9,500 trips.", 9500),
+    ("en", "Since the service started on May 5, 2017, 14,000 trains have run via Alashankou.", 14000),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), DATES)
+def test_day_of_a_date_is_not_a_figure(lang: str, text: str, value: float) -> None:
+    found = run(text, lang=lang).observations
+    assert [o.value for o in found] == [value], [(o.indicator, o.value) for o in found]
+    assert found[0].period_start is None  # a cumulative total since launch has no period
+
+
+# Trains or trucks held or set aside are a queue, not a count.
+QUEUES = [
+    ("en", "On Tuesday about 45 trains were held up at stations short of Altynkol.", "trains_in_queue", 45),
+    ("en", "KTZ said 210 trains had been set aside across the network.", "trains_in_queue", 210),
+    ("ru", "На станциях перед Алтынколем отставлено от движения 57 поездов.", "trains_in_queue", 57),
+    ("ru", "На подходах к Алтынколю стоят 40 поездов.", "trains_in_queue", 40),
+    ("zh", "阿拉山口站前方待交接列车达35列。", "trains_in_queue", 35),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "indicator", "value"), QUEUES)
+def test_held_trains_are_a_queue(lang: str, text: str, indicator: str, value: float) -> None:
+    assert only(run(text, lang=lang), indicator).value == value
