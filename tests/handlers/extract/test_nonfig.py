@@ -68,3 +68,65 @@ QUEUES = [
 @pytest.mark.parametrize(("lang", "text", "indicator", "value"), QUEUES)
 def test_held_trains_are_a_queue(lang: str, text: str, indicator: str, value: float) -> None:
     assert only(run(text, lang=lang), indicator).value == value
+
+
+# An amendment of a technical regulation is one `regulation` event per change, quoted from the sentence that
+# states the change with its effective date; "the technical regulation" is the one the text names by number; a
+# certificate named only as what the requirement lets one obtain does not make it a certification event.
+AMENDMENTS = [
+    (
+        "en",
+        "EEC amends technical regulation on buses\n\n"
+        "The Eurasian Economic Commission has amended the technical regulation on the safety of wheeled vehicles. "
+        "The decision, adopted on March 3 and published on March 10, amends TR CU 018/2011. "
+        "From January 1, 2027, electric buses will have to meet UN Regulation No. 100 in order to obtain "
+        "a vehicle type approval in the EAEU.",
+        "2026-03-12",
+        "2027-01-01",
+        "From January 1, 2027",
+    ),
+    (
+        "ru",
+        "Коллегия ЕЭК внесла изменения в технический регламент о безопасности колёсных транспортных средств. "
+        "Решение от 3 марта 2026 года касается ТР ТС 018/2011. "
+        "С 1 февраля 2027 года для получения одобрения типа транспортного средства производители электробусов "
+        "должны будут подтвердить соответствие батареи Правилам ООН № 100.",
+        "2026-03-12",
+        "2027-02-01",
+        "С 1 февраля 2027 года",
+    ),
+    (
+        "zh",
+        "欧亚经济联盟修订技术法规 电动客车出口需关注\n\n"
+        "欧亚经济委员会近日修订《关于轮式车辆安全》技术法规（TR CU 018/2011），自2027年2月1日起，"
+        "电动客车申请车辆型式批准时，须提交动力蓄电池符合UN R100法规的检测报告。\n"
+        "海关提醒，相关企业应：\n1. 及时了解修订内容，核对出口车型的检测报告；",
+        "2026-03-12",
+        "2027-02-01",
+        "自2027年2月1日起",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "effective", "quoted"), AMENDMENTS)
+def test_amendment_is_one_regulation_event(lang: str, text: str, published: str, effective: str, quoted: str) -> None:
+    events = run(text, published, lang).events
+    assert [(e.kind, e.regime) for e in events] == [("regulation", "TR CU 018/2011")], events
+    assert events[0].effective_date is not None and events[0].effective_date.isoformat() == effective
+    assert quoted in events[0].quote
+
+
+def test_publication_date_is_not_the_effective_date() -> None:
+    text = "The amendments to TR EAEU 037/2016, published on November 20, will apply from March 1, 2026."
+    events = run(text, "2025-11-25").events
+    assert len(events) == 1 and events[0].effective_date is not None
+    assert events[0].effective_date.isoformat() == "2026-03-01"
+
+
+def test_certificate_as_the_subject_of_the_change_stays_certification() -> None:
+    text = (
+        "Коллегия ЕЭК утвердила изменения в ТР ТС 018/2011. С 1 апреля 2027 года сертификаты соответствия на "
+        "электробусы будут выдаваться только при наличии протокола испытаний батареи."
+    )
+    events = run(text, "2026-03-12", "ru").events
+    assert [(e.kind, e.regime) for e in events] == [("certification", "TR CU 018/2011")]
