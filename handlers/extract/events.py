@@ -140,13 +140,23 @@ def _first(patterns: tuple[re.Pattern[str], ...], low: str, start: int, end: int
 
 def _trigger(low: str, s: Sentence, needle: bool, date_gate: bool) -> re.Match[str] | None:
     if needle:
-        m = _first(le.TRIGGERS, low, s.start, s.end)
+        m = _keyword_trigger(low, s)
         if m:
             return m
     if not date_gate:
         return None
     prefix = le.DATE_PREFIX.search(low, s.start, s.end)
     return le.DATE_TRIGGER.search(low, s.start, s.end) if prefix else None
+
+
+def _keyword_trigger(low: str, s: Sentence) -> re.Match[str] | None:
+    """The first keyword trigger that is not the object of advice to look at a change ('了解修订内容')."""
+    pos = s.start
+    while (m := _first(le.TRIGGERS, low, pos, s.end)) is not None:
+        if not le.ADVICE_BEFORE.search(low, max(s.start, m.start() - 40), m.start()):
+            return m
+        pos = max(m.end(), m.start() + 1)
+    return None
 
 
 def _named_regime(text: str) -> str | None:

@@ -74,6 +74,13 @@ CERT_PURPOSE = re.compile(
     r"申请[^，。；]{0,20}?时",
     _I,
 )
+# "及时了解修订内容", "ознакомиться с изменениями", "familiarise themselves with the amendments": advice to look at a
+# change stated elsewhere (or not at all) does not state one. Searched on the lower-cased text before a trigger.
+ADVICE_BEFORE = re.compile(
+    r"(?:(?:(?<!据)了解(?!到)|关注|跟踪|熟悉)[^，。；]{0,24}|ознаком\w*\s+с|изучить|следить\s+за|"
+    r"familiari[sz]e \w+ with|keep track of|learn about|read up on|(?:check|review|study|follow)(?: closely)?)"
+    r"(?: the)?\s*$"
+)
 # A date that says when a decision was adopted or published is not when the change takes effect.
 # The words in between may not be those of an entry into force ("approved by the Board will take effect on …").
 _NO_EFFECT = r"(?:(?!will|take|effect|force|enter|come|apply|from|starting|since|вступ|сил|действ|примен|начн)[^,;.])"

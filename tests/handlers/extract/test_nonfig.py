@@ -130,3 +130,15 @@ def test_certificate_as_the_subject_of_the_change_stays_certification() -> None:
     )
     events = run(text, "2026-03-12", "ru").events
     assert [(e.kind, e.regime) for e in events] == [("certification", "TR CU 018/2011")]
+
+
+ADVICE = [
+    ("en", "Exporters should familiarise themselves with the amendments to TR CU 018/2011 and check their documents."),
+    ("ru", "Экспортёрам рекомендуется ознакомиться с изменениями в ТР ТС 018/2011 и проверить протоколы испытаний."),
+    ("zh", "相关企业应及时了解《关于轮式车辆安全》技术法规的修订内容，核对出口车型检测报告。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ADVICE)
+def test_advice_to_look_at_a_change_is_not_an_event(lang: str, text: str) -> None:
+    assert run(text, "2026-03-12", lang).events == []
