@@ -354,3 +354,12 @@ def _signed(n: Number, ctx: Context) -> float:
 def is_mom(n_end: int, ctx: Context, start: int) -> bool:
     """A month-on-month change ('环比', 'чем месяцем ранее') is not year-on-year."""
     return lx.MOM.search(ctx.text, max(ctx.clause[0], start - 20), min(ctx.sentence[1], n_end + 60)) is not None
+
+
+def label_indicator(
+    text: str, low: str, label: tuple[int, int], unit: str, unit_start: int, unit_end: int
+) -> tuple[str | None, float]:
+    """The indicator of a table row whose label names the unit ('Погрузка на сети, млн т'): the label is the
+    figure's clause, read with the same context words as a number followed by that unit."""
+    ctx = Context(text, label, label, low)
+    return _indicator(unit, Number(unit_start, unit_start, 0.0), unit_end, ctx)

@@ -142,3 +142,54 @@ ADVICE = [
 @pytest.mark.parametrize(("lang", "text"), ADVICE)
 def test_advice_to_look_at_a_change_is_not_an_event(lang: str, text: str) -> None:
     assert run(text, "2026-03-12", lang).events == []
+
+
+# Tables: the unit is in the row label, the columns are periods named in the header row.
+TABLES = [
+    (
+        "ru",
+        "Итоги работы станции Достык\n\nПоказатель | январь–сентябрь 2024 | январь–сентябрь 2025 | Изм.\n"
+        "Передано поездов, ед. | 3 230 | 3 412 | +5,6%\nПереработка грузов, млн т | 13,9 | 14,8 | +6,5%\n",
+        "2025-10-20",
+        [("trains_count", 3412, 5.6), ("cargo_tonnes", 14.8e6, 6.5)],
+    ),
+    (
+        "en",
+        "Alashankou port: key figures\n\nIndicator\t2024\t2025\tChange\n"
+        "Freight volume, million tonnes\t28.1\t30.4\t+8.2%\nContainers ('000 TEU)\t610.5\t655.0\t+7.3%\n",
+        "2026-01-25",
+        [("cargo_tonnes", 30.4e6, 8.2), ("containers_teu", 655000, 7.3)],
+    ),
+    (
+        "zh",
+        "霍尔果斯口岸主要指标\n\n| 指标 | 2024年 | 2025年 | 同比 |\n| 货运量（万吨） | 3650.2 | 3912.8 | +7.2% |\n"
+        "| 出口汽车（辆） | 281000 | 304500 | +8.4% |\n",
+        "2026-01-25",
+        [("cargo_tonnes", 39128000, 7.2), ("vehicles_exported", 304500, 8.4)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), TABLES)
+def test_table_row_with_unit_in_label(
+    lang: str, text: str, published: str, expected: list[tuple[str, float, float | None]]
+) -> None:
+    found = run(text, published, lang).observations
+    got = sorted((o.indicator, o.value, o.yoy_pct) for o in found)
+    assert got == sorted((i, pytest.approx(v), y) for i, v, y in expected), got
+    ports = {o.port for o in found}
+    assert len(ports) == 1 and None not in ports  # the caption names the port
+    latest = max(o.period_end for o in found if o.period_end is not None)
+    assert all(o.period_end == latest for o in found)  # the latest column
+    assert latest.year == (2025 if lang == "ru" else int(published[:4]) - 1)
+
+
+def test_table_plan_column_and_unitless_label_are_not_read() -> None:
+    text = (
+        "Хоргос: основные показатели\n\nПоказатель | 2025 | 2026 (план)\nГрузооборот, млн т | 30,1 | 33,0\n"
+        "Число сотрудников | 410 | 450\n"
+    )
+    found = run(text, "2026-02-01", "ru").observations
+    assert [(o.indicator, o.value, o.period_start.year if o.period_start else None) for o in found] == [
+        ("cargo_tonnes", pytest.approx(30.1e6), 2025)
+    ]
