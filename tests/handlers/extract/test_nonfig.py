@@ -193,3 +193,19 @@ def test_table_plan_column_and_unitless_label_are_not_read() -> None:
     assert [(o.indicator, o.value, o.period_start.year if o.period_start else None) for o in found] == [
         ("cargo_tonnes", pytest.approx(30.1e6), 2025)
     ]
+
+
+# "at the approaches", "на подходах": the station named before, not the railway company named in passing.
+APPROACHES = [
+    (
+        "en",
+        "Winter queues at Altynkol are common. Last February, the number of trains waiting at the approaches "
+        "exceeded 80, prompting KTZ to limit loading.",
+    ),
+    ("ru", "Очереди на Алтынколе повторяются каждую зиму. В феврале на подходах стояли 90 поездов, сообщили в КТЖ."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), APPROACHES)
+def test_queue_at_the_approaches_is_the_station_before(lang: str, text: str) -> None:
+    assert only(run(text, "2026-01-27", lang), "trains_in_queue").port == "altynkol"
