@@ -16,7 +16,8 @@ from service.vocabulary import PORTS
 SNAPSHOT = frozenset({"trains_in_queue", "vehicles_in_queue", "trains_per_day", "vehicles_per_day"})
 _ANAPHOR = re.compile(  # searched in the lower-cased text
     r"\b(?:the|this|that|its) (?:port|crossing|checkpoint|station|border crossing|dry port|hub|land port)\b|"
-    r"через (?:него|нее|неё)|(?<![а-яё])(?:переход\w*|пункт\w* пропуска|станци\w*|кпп)|"
+    r"\b(?:the|its) approaches\b|"  # "trains waiting at the approaches": the station named before
+    r"через (?:него|нее|неё)|(?<![а-яё])(?:переход\w*|пункт\w* пропуска|станци\w*|кпп|на подходах)|"
     r"(?<![新疆各两双中哈])口岸|该站|该口岸",
     re.IGNORECASE,
 )

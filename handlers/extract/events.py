@@ -41,10 +41,20 @@ def find_date(text: str, pub: date | None, near: int = 0) -> date | None:
     found: list[tuple[int, date]] = []
     for rx in le.DATES:
         for m in rx.finditer(text):
+            if _adoption_date(text, m):
+                continue
             day = _to_date(m.group("y"), m.group("m"), m.groupdict().get("d") or "1", pub)
             if day is not None:
                 found.append((abs(m.start() - near), day))
     return min(found)[1] if found else None
+
+
+def _adoption_date(text: str, m: re.Match[str]) -> bool:
+    """'adopted on Dec. 2', 'published on the portal on Dec. 8', 'решение от 2 декабря', '12月2日通过': the date of
+    the decision, not of the change."""
+    return bool(
+        le.ADOPTED_BEFORE.search(text, max(0, m.start() - 60), m.start()) or le.ADOPTED_AFTER.match(text, m.end())
+    )
 
 
 def _to_date(y: str | None, m: str, d: str, pub: date | None) -> date | None:
@@ -78,7 +88,7 @@ def find_events(
     candidates = [c for c in candidates if c[1] or c[2]]
     if not candidates:
         return []
-    hits = _hits(text, low, candidates, pub)
+    hits = _hits(text, low, candidates, pub, _named_regime(text))
     if not hits:
         return []
     groups: dict[str | None, list[_Hit]] = {}
@@ -130,7 +140,7 @@ def _first(patterns: tuple[re.Pattern[str], ...], low: str, start: int, end: int
 
 def _trigger(low: str, s: Sentence, needle: bool, date_gate: bool) -> re.Match[str] | None:
     if needle:
-        m = _first(le.TRIGGERS, low, s.start, s.end)
+        m = _keyword_trigger(low, s)
         if m:
             return m
     if not date_gate:
@@ -139,7 +149,27 @@ def _trigger(low: str, s: Sentence, needle: bool, date_gate: bool) -> re.Match[s
     return le.DATE_TRIGGER.search(low, s.start, s.end) if prefix else None
 
 
-def _hits(text: str, low: str, candidates: list[tuple[Sentence, bool, bool]], pub: date | None) -> list[_Hit]:
+def _keyword_trigger(low: str, s: Sentence) -> re.Match[str] | None:
+    """The first keyword trigger that is not the object of advice to look at a change ('了解修订内容')."""
+    pos = s.start
+    while (m := _first(le.TRIGGERS, low, pos, s.end)) is not None:
+        if not le.ADVICE_BEFORE.search(low, max(s.start, m.start() - 40), m.start()):
+            return m
+        pos = max(m.end(), m.start() + 1)
+    return None
+
+
+def _named_regime(text: str) -> str | None:
+    """The one technical regulation the document names by number, if it names exactly one."""
+    named = {find_regime(m.group()) for m in le.TR.finditer(text)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _hits(
+    text: str, low: str, candidates: list[tuple[Sentence, bool, bool]], pub: date | None, named: str | None
+) -> list[_Hit]:
+    """`named`: the one numbered technical regulation of the document; "the technical regulation" (a generic
+    mention) in a sentence is that one, so one change makes one event."""
     doc_regime = None
     hits: list[_Hit] = []
     for s, needle, date_gate in candidates:
@@ -148,6 +178,8 @@ def _hits(text: str, low: str, candidates: list[tuple[Sentence, bool, bool]], pu
         if trigger is None:
             continue
         regime = find_regime(body)
+        if regime == le.GENERIC_TR and named is not None:
+            regime = named
         if regime is None and le.REGULATORY.search(body):
             regime = doc_regime or find_regime(text)
         doc_regime = doc_regime or regime
@@ -160,7 +192,7 @@ def _event(document: Document, language: str, regime: str | None, group: list[_H
     primary = min(group, key=lambda h: (h.sentence.headline, h.effective is None, h.sentence.start))
     if regime is None and primary.effective is None:
         return None  # a policy change needs a date to be news ("will introduce" is not yet an event)
-    certificate = le.CERTIFICATION.search(primary.quote) is not None
+    certificate = le.CERTIFICATION.search(le.CERT_PURPOSE.sub(" ", primary.quote)) is not None
     if certificate and regime is None and le.PROCEDURE.search(primary.quote):
         certificate = False  # a customs procedure that issues certificates is a policy, not a conformity regime
     kind = "certification" if certificate else "regulation" if regime else "policy"

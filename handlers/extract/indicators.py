@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.extract import lexicon as lx
+from handlers.extract.calendar_words import EN_MONTH_RX, RU_MONTH_RX
 from handlers.extract.spans import Number, value_type
 from handlers.extract.trie import Folded
 
@@ -12,6 +13,7 @@ _PAIRS = re.compile(r"\bpairs? of\b|\bпар\w*\b|对")
 _TIME_HOURS = {"hour": 1.0, "day": 24.0, "minute": 1 / 60, "week": 168.0}
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _COUNT_UNIT_AFTER = re.compile(r"列|辆|吨|标箱|标准箱")  # "2000列" is 2,000 trains, not the year 2000
+_MONTH_AFTER = re.compile(rf"\s(?:{EN_MONTH_RX}\b|{RU_MONTH_RX})")
 _DATE_BEFORE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s$"
@@ -59,8 +61,8 @@ def maybe_figure(n: Number, text: str, limit: int, fold: str = "") -> bool:
     year = not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(text, n.start, n.end)
     if year and not _COUNT_UNIT_AFTER.match(text, n.end):
         return False
-    if n.value <= 31 and not n.scaled and _DATE_BEFORE.search(text, max(0, n.start - 11), n.start):
-        return False  # "June 14": a day of the month
+    if _day_of_month(n, text):
+        return False
     if any(rx.match(text, n.end, min(limit, n.end + 90)) for rx in lx.UNIT_RES):
         return True
     if _RATIO.match(text, n.end):
@@ -71,6 +73,14 @@ def maybe_figure(n: Number, text: str, limit: int, fold: str = "") -> bool:
     )
 
 
+def _day_of_month(n: Number, text: str) -> bool:
+    """'June 14', '14 June', '14 июня': the day of a date is never a figure (even when a unit follows the year:
+    "since November 28, 2013, the train has …")."""
+    if n.value > 31 or n.scaled or n.kind != "num":
+        return False
+    return bool(_DATE_BEFORE.search(text, max(0, n.start - 11), n.start) or _MONTH_AFTER.match(text, n.end))
+
+
 def read_number(n: Number, ctx: Context) -> Reading | None:
     if n.kind == "pp":
         return None
@@ -78,6 +88,8 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
         return _read_percent(n, ctx)
     year = not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(ctx.text[n.start : n.end])
     if year and not _COUNT_UNIT_AFTER.match(ctx.text, n.end):
+        return None
+    if _day_of_month(n, ctx.text):
         return None
     ratio = _ratio_change(n, ctx)
     if ratio is not None:
@@ -88,7 +100,7 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     if unit is None:
         unit, end = _subject_unit(n, ctx)
     low = ctx.low or ctx.text.lower()
-    if unit is None or lx.has("plan", low, ctx.clause[0], n.start):
+    if unit is None or lx.has("plan", low, _plan_scope(ctx), n.start):
         return None  # a capacity, plan or forecast is not a reported figure
     if unit not in _TIME_HOURS and lx.has("per_unit", low, ctx.clause[0], n.start):
         return None  # a load per train ("each train carries"); a time per train is the clearance time
@@ -101,6 +113,23 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     if indicator is None:
         return None
     return Reading(indicator, n.value * factor, end, qualifier)
+
+
+_DASH_BEFORE = re.compile(r"[—–]\s*$")
+_CLAUSE_START_BEFORE = re.compile(r"[,;:，；：]\s*")
+
+
+def _plan_scope(ctx: Context) -> int:
+    """Where to look for plan and capacity words: the figure's clause, and the clause before it when this one
+    follows a dash ("пропускная способность выросла — с 12 до 60 пар поездов", "capacity – 500 trains a day"):
+    a dash there introduces what the clause before it names."""
+    lo = ctx.clause[0]
+    if not _DASH_BEFORE.search(ctx.text, max(ctx.sentence[0], lo - 3), lo):
+        return lo
+    head = ctx.sentence[0]
+    for m in _CLAUSE_START_BEFORE.finditer(ctx.text, head, lo - 1):
+        head = m.end()
+    return head
 
 
 def _unit(n: Number, ctx: Context) -> tuple[str | None, int]:
@@ -284,6 +313,9 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
         return Reading("change", _signed(n, ctx), n.end, n.qualifier)
     if n.value > 100:
         return None
+    low = ctx.low or text.lower()
+    if lx.has("plan", low, ctx.clause[0], n.start) or lx.has("forecast", low, ctx.sentence[0], n.start):
+        return None  # "He expects the share of NEVs … to pass 40 percent": a forecast, not a level
     if ctx.clause_has("clearance_rate"):
         return Reading("clearance_rate_pct", n.value, n.end, n.qualifier)
     # The subject may stand in the clause before: "其中，新能源汽车2.1万辆，占比21.4%"
@@ -322,3 +354,12 @@ def _signed(n: Number, ctx: Context) -> float:
 def is_mom(n_end: int, ctx: Context, start: int) -> bool:
     """A month-on-month change ('环比', 'чем месяцем ранее') is not year-on-year."""
     return lx.MOM.search(ctx.text, max(ctx.clause[0], start - 20), min(ctx.sentence[1], n_end + 60)) is not None
+
+
+def label_indicator(
+    text: str, low: str, label: tuple[int, int], unit: str, unit_start: int, unit_end: int
+) -> tuple[str | None, float]:
+    """The indicator of a table row whose label names the unit ('Погрузка на сети, млн т'): the label is the
+    figure's clause, read with the same context words as a number followed by that unit."""
+    ctx = Context(text, label, label, low)
+    return _indicator(unit, Number(unit_start, unit_start, 0.0), unit_end, ctx)

@@ -25,7 +25,8 @@ UNITS: dict[str, str] = {
 }
 CURRENCY_BEFORE: dict[str, str] = {"usd": r"(?:US\$|\$|USD\s?)", "cny": r"(?:CNY\s?|RMB\s?|¥|￥)"}
 CONTEXT: dict[str, str] = {
-    "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|stranded|idling|piled up|backed up)\b",
+    "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|stranded|idling|piled up|backed up|"
+    r"held (?:up|back|at|on)|(?:set|put) aside|at the approaches)\b",
     "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period|in a single day|"
     r"in one day)\b|/day\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
@@ -46,10 +47,12 @@ CONTEXT: dict[str, str] = {
     "not_clearance": r"\b(?:work\w*|operat\w*|open\w*|schedule|shifts?|around the clock|flight)\b",
     "passenger": r"\b(?:passengers?|high-speed|metro|commuter|suburban|tourist)\b",
     "plan": r"\b(?:capacity|capacities|designed|design|"
-    r"(?:can|could|will be able to) (?:handle|process|accommodate|receive|pass)|planned|plans?|"
-    r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year)\b",
+    r"(?:can|could|will be able to) (?:handle|process|accommodate|receive|pass|hold)|planned|plans?|"
+    r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year|"
+    r"(?:parking )?(?:space|spaces|room|places|slots|berths) for|accommodat\w*|built for)\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
-    r"estimated to reach)\b",
+    r"estimated to reach|(?:is|are) likely to|(?:could|may|might) (?:reach|rise|grow|increase|exceed|top|climb|"
+    r"hit|pass|surpass|double|fall|drop|decline))\b",
     "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
     r"fines?|tax\w*|salar\w*|price\w*|tariffs?|rates?|fees?|agreements?|deals?|memorand\w*|duty[- ]free|"
     r"allowance|per person)\b",

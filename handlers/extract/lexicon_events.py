@@ -9,9 +9,10 @@ from handlers.extract.trie import lower_pattern
 
 _I = re.IGNORECASE
 TR = re.compile(r"(?<![A-Za-zА-Яа-я])(?:TR|ТР)\s*(CU|EAEU|ТС|ЕАЭС|TS)\s*(\d{3}/\d{4})")
+GENERIC_TR = "TR EAEU"  # "the technical regulation" without its number
 OTHER_REGIMES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![A-Za-z])UN\s*38\.3(?!\d)|ООН\s*38\.3"), "UN 38.3"),
-    (re.compile(r"技术法规|технический регламент|technical regulation", _I), "TR EAEU"),
+    (re.compile(r"技术法规|технический регламент|technical regulation", _I), GENERIC_TR),
     (re.compile(r"(?<![A-Za-z])RoHS(?![A-Za-z])"), "RoHS"),
     (re.compile(r"(?<![A-Za-zА-Яа-я])(?:EAC|ЕАС)(?![A-Za-zА-Яа-я])"), "EAC"),
 )
@@ -63,6 +64,32 @@ CERTIFICATION = re.compile(
     r"одобрени\w* типа|ОТТС|переходн\w+ период\w*|认证|证书|型式批准|过渡期",
     _I,
 )
+# A certificate named only as what the new requirement lets one obtain ("… must comply with UN R100 in order
+# to obtain a type approval", "для получения ОТТС", "申请车辆型式批准时") is the purpose, not the change: the
+# change is to the requirement (a regulation). The span is cut out before CERTIFICATION is searched.
+CERT_PURPOSE = re.compile(
+    r"\b(?:in order |so as )?to (?:obtain|get|receive|apply for)\b[^,;.]*|"
+    r"\b(?:when|before) applying for\b[^,;.]*|"
+    r"(?:для|с целью) (?:получения|оформления)[^,;.]*|чтобы получить[^,;.]*|"
+    r"申请[^，。；]{0,20}?时",
+    _I,
+)
+# "及时了解修订内容", "ознакомиться с изменениями", "familiarise themselves with the amendments": advice to look at a
+# change stated elsewhere (or not at all) does not state one. Searched on the lower-cased text before a trigger.
+ADVICE_BEFORE = re.compile(
+    r"(?:(?:(?<!据)了解(?!到)|关注|跟踪|熟悉)[^，。；]{0,24}|ознаком\w*\s+с|изучить|следить\s+за|"
+    r"familiari[sz]e \w+ with|keep track of|learn about|read up on|(?:check|review|study|follow)(?: closely)?)"
+    r"(?: the)?\s*$"
+)
+# A date that says when a decision was adopted or published is not when the change takes effect.
+# The words in between may not be those of an entry into force ("approved by the Board will take effect on …").
+_NO_EFFECT = r"(?:(?!will|take|effect|force|enter|come|apply|from|starting|since|вступ|сил|действ|примен|начн)[^,;.])"
+ADOPTED_BEFORE = re.compile(
+    rf"(?:\b(?:adopted|published|signed|approved|announced|issued|released|dated)\b{_NO_EFFECT}{{0,40}}?|"
+    rf"(?:принят|опубликован|подписан|утвержд[её]н)\w*{_NO_EFFECT}{{0,40}}?|(?<![а-яё])от\s)\s*$",
+    _I,
+)
+ADOPTED_AFTER = re.compile(r"\s*(?:通过|发布|公布|签署|印发|审议通过)")
 # Customs inspection / clearance procedure: with no conformity regime named, a change to it is a policy even
 # when it mentions a certificate ("一站式查验和电子检验证书").
 PROCEDURE = re.compile(

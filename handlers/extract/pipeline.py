@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from handlers.extract import lexicon as lx
+from handlers.extract import tables
 from handlers.extract.attribution import DocState, names_other_place, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
 from handlers.extract.events import find_events
@@ -93,14 +94,54 @@ def extract(document: Document) -> Extraction:
         by_sentence.setdefault(bisect_right(starts, n.start) - 1, []).append(n)
     cands: list[Candidate] = []
     mentions = _mentions_by_sentence(doc.ports, starts)
+    tabular = "|" in text or "\t" in text
+    header: tables.Header | None = None  # the header of the table being read
     for i, sentence in enumerate(sentences):
+        row = tabular and tables.is_row(text, sentence)
+        header = header if row else None
         if i in by_sentence and not sentence.nav:
-            cands.extend(_figures(doc, i, by_sentence[i], mentions.get(i, []), mentions.get(i + 1, [])))
+            found = _table_row(doc, i, header, language == "ru", mentions) if row else None
+            if found is None:
+                cands.extend(_figures(doc, i, by_sentence[i], mentions.get(i, []), mentions.get(i + 1, [])))
+            elif isinstance(found, tables.Header):
+                header = found
+            else:
+                cands.append(found)
         doc.state.update(sentence, mentions.get(i, []), low)
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
     events = find_events(document, text, low, sentences, language, pub)
     return Extraction(observations, events)
+
+
+def _table_row(
+    doc: _Doc, i: int, header: tables.Header | None, cyrillic: bool, mentions: dict[int, list[PortMention]]
+) -> tables.Header | Candidate | None:
+    """A table's header row, the figure of a data row under it, or None (the line is read as text).
+
+    The caption right above the header ("Основные показатели АО «НК «КТЖ»", "Alashankou port, 2024-2025") names
+    what the rows are about: its best-ranked port is the rows' port unless a row names its own."""
+    s = doc.sentences[i]
+    columns = tables.header(doc.text, doc.low, s, doc.pub)
+    if columns is not None:
+        caption = sorted(mentions.get(i - 1, []), key=lambda m: m.priority)
+        return tables.Header(columns, caption[0].port if caption else None)
+    figure = tables.read_row(doc.text, doc.low, s, header.columns, doc.pub, cyrillic) if header else None
+    if figure is None or header is None:
+        return None
+    body = Sentence(s.start, s.end)  # a row has no final punctuation, but it is not a headline
+    own = mentions.get(i, [])
+    port = (header.port if not own else None) or pick_port(
+        doc.low, own, figure.number.start, figure.label, body, doc.state, False, figure.indicator
+    )
+    direction = _direction(doc.low, figure.label, figure.indicator)
+    scope = _scope(doc.low, figure.label, figure.label[1])
+    n = figure.number
+    quote = _quote(doc.text, s)
+    return Candidate(
+        port, figure.indicator, figure.value, "exactly", n.step, figure.period, figure.yoy_pct, direction, scope,
+        quote, n.start,
+    )
 
 
 def _mentions_by_sentence(ports: list[PortMention], starts: list[int]) -> dict[int, list[PortMention]]:

@@ -93,6 +93,8 @@ def _add(text: str, start: int, end: int, out: list[Sentence], newline: bool) ->
     if start >= end:
         return
     headline = newline and text[end - 1] not in _FINAL_CHARS and end - start <= _HEADLINE_MAX
+    if headline and (text.count("|", start, end) >= 2 or text.count("\t", start, end) >= 2):
+        headline = False  # a table row (cells between separators) is data, not a title or a menu
     out.append(Sentence(start, end, headline))
 
 

@@ -1,0 +1,189 @@
+"""Tables in text: pipe- or tab-separated rows whose label names the indicator and unit, columns are periods.
+
+    Показатель | 2024 | 2025 | Изменение
+    Погрузка на сети, млн т | 290,1 | 296,4 | +2,2%
+
+A header row says which column is which period (a year, "январь–сентябрь 2025", "2025年1-9月", "H1 2025"); a
+data row's label carries the unit ("млн т", "тыс. ДФЭ", "million tonnes", "（万吨）"), since its cells are bare
+numbers. The figure is the latest column that has begun by publication; a signed percentage in a column
+without a period is its change on the year before when the two period columns are a year apart.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from handlers.extract import lexicon as lx
+from handlers.extract.indicators import label_indicator
+from handlers.extract.numbers import SCALES, find_numbers
+from handlers.extract.periods import find_periods, scripts_of
+from handlers.extract.spans import Number, Sentence, value_type
+
+_SEPARATOR = re.compile(r"\s*[|\t]\s*")
+_BARE_YEAR = re.compile(r"(?<!\d)(?:FY\s?)?(20\d\d)(?!\d)(?:\s*(?:г\.?|гг\.?|год|year|年))?", re.IGNORECASE)
+# Where a unit can start in a row label: after a comma, a slash or an opening parenthesis, or a scale word.
+_UNIT_START = re.compile(r"[,(（/]\s*")
+_LABEL_SCALE = re.compile(
+    r"(тыс|млн|млрд|трлн)\.?\s*|(thousand|million|mln|billion|bn|'000)\s*|(万亿|亿|万|千)", re.IGNORECASE
+)
+_DIGIT = re.compile(r"\d")
+_SIGN = re.compile(r"([+−–-])\s?$")
+
+
+@value_type
+class Column:
+    first: date
+    last: date
+
+
+@value_type
+class Header:
+    """A table's header row: the period of each column after the label, and the port its caption names."""
+
+    columns: tuple[Column | None, ...]
+    port: str | None = None
+
+
+@value_type
+class RowFigure:
+    """The figure a table row gives for its latest period."""
+
+    number: Number  # the cell's number (its offsets locate the figure in the text)
+    indicator: str
+    value: float
+    period: tuple[date, date]
+    yoy_pct: float | None
+    label: tuple[int, int]
+
+
+def is_row(text: str, s: Sentence) -> bool:
+    """A line with at least two cell separators."""
+    line = text[s.start : s.end]
+    return line.count("|") >= 2 or line.count("\t") >= 2
+
+
+def _cells(text: str, s: Sentence) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty cell of the row (a leading or trailing '|' makes no cell)."""
+    out: list[tuple[int, int]] = []
+    pos = s.start
+    for m in _SEPARATOR.finditer(text, s.start, s.end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < s.end:
+        out.append((pos, s.end))
+    return out
+
+
+def header(text: str, low: str, s: Sentence, pub: date | None) -> tuple[Column | None, ...] | None:
+    """The period of each column after the label, when at least two columns are periods; else None.
+
+    A column headed by a plan or forecast ("2026 (план)", "2026F", "目标") has no period: it is not read."""
+    columns: list[Column | None] = []
+    periods = 0
+    for lo, hi in _cells(text, s)[1:]:
+        column = _period(text, lo, hi, pub)
+        periods += column is not None
+        planned = lx.has("plan", low, lo, hi) or lx.has("forecast", low, lo, hi)
+        columns.append(None if planned else column)
+    return tuple(columns) if periods >= 2 else None
+
+
+def _period(text: str, lo: int, hi: int, pub: date | None) -> Column | None:
+    m = _BARE_YEAR.search(text, lo, hi)  # "2025", "2025 г.", "FY2025", "2026 (план)"
+    year = int(m.group(1)) if m else None
+    found = [p for p in find_periods(text, lo, hi, pub, scripts_of(text, lo, hi)) if not p.comparison]
+    if found:
+        first, last = found[0].first, found[0].last
+        if year is not None and first.year == last.year != year:  # "январь–сентябрь 2024": the cell's year
+            first, last = _in_year(first, year), _in_year(last, year)
+        return Column(first, last)
+    if m is None or year is None or _DIGIT.search(text, lo, m.start()) or _DIGIT.search(text, m.end(), hi):
+        return None
+    return Column(date(year, 1, 1), date(year, 12, 31))
+
+
+def _in_year(day: date, year: int) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28)
+
+
+def read_row(
+    text: str, low: str, s: Sentence, columns: tuple[Column | None, ...], pub: date | None, cyrillic: bool
+) -> RowFigure | None:
+    """The figure of a data row under `columns`, or None when its label names no unit."""
+    cells = _cells(text, s)
+    if len(cells) < 2:
+        return None
+    label = cells[0]
+    if lx.has("plan", low, *label) or lx.has("forecast", low, *label):
+        return None
+    unit = _label_unit(text, label)
+    if unit is None:
+        return None
+    name, scale, unit_start, unit_end = unit
+    indicator, factor = label_indicator(text, low, label, name, unit_start, unit_end)
+    if indicator is None:
+        return None
+    values: list[tuple[Column, Number]] = []
+    change: float | None = None
+    for column, (lo, hi) in zip(columns, cells[1:], strict=False):
+        numbers = find_numbers(text, lo, hi, cyrillic, scripts_of(text, lo, hi), qualify=False)
+        if len(numbers) != 1:
+            continue
+        n = numbers[0]
+        if column is not None and n.kind == "num":
+            values.append((column, n))
+        elif column is None and n.kind == "pct":
+            sign = _SIGN.search(text, lo, n.start)
+            change = -n.value if sign and sign.group(1) != "+" else n.value
+    begun = [(c, n) for c, n in values if pub is None or c.first <= pub]
+    if not begun:
+        return None
+    column, n = max(begun, key=lambda v: v[0].last)
+    period = (column.first, column.last)
+    return RowFigure(n, indicator, n.value * scale * factor, period, _yoy(values, column, change), label)
+
+
+def _label_unit(text: str, label: tuple[int, int]) -> tuple[str, float, int, int] | None:
+    """The unit a row label names after a comma, slash or parenthesis ('млн т', '(万吨)', "('000 TEU)"): its class,
+    scale and span. A bare count ('ед.', 'units', '台') or a scale alone counts the noun the label names
+    ('Передано поездов, ед.', 'Trains handled, thousand')."""
+    for start in _UNIT_START.finditer(text, *label):
+        pos, scale = start.end(), 1.0
+        m = _LABEL_SCALE.match(text, pos, label[1])
+        if m is not None:
+            word = next(g for g in m.groups() if g).lower()
+            scale = 1e3 if word == "'000" else SCALES[word]
+            pos = m.end()
+        for rx in lx.UNIT_RES:
+            u = rx.match(text, pos, label[1])
+            if u is not None and u.lastgroup and u.lastgroup != "units":
+                return u.lastgroup, scale, pos, u.end()
+        noun = _noun_unit(text, (label[0], start.start()))
+        if noun is not None:
+            return noun[0], scale, noun[1], noun[2]
+    return None
+
+
+def _noun_unit(text: str, span: tuple[int, int]) -> tuple[str, int, int] | None:
+    """The last count noun (trains, tonnes, TEU, vehicles) in span: what the label counts."""
+    last: tuple[str, int, int] | None = None
+    for rx in lx.SUBJECT_UNIT_RES:
+        for m in rx.finditer(text, *span):
+            if m.lastgroup and (last is None or m.start() > last[1]):
+                last = (m.lastgroup, m.start(), m.end())
+    return last
+
+
+def _yoy(values: list[tuple[Column, Number]], latest: Column, change: float | None) -> float | None:
+    """The change column is the latest period's change on the year before when the other column is that year."""
+    others = [c for c, _ in values if c != latest]
+    if change is None or len(values) != 2 or len(others) != 1:
+        return None
+    other = others[0]
+    year_before = _in_year(other.first, other.first.year + 1) == latest.first
+    return change if year_before and _in_year(other.last, other.last.year + 1) == latest.last else None
