@@ -50,8 +50,16 @@ def time_in_hours(n: Number, text: str, limit: int) -> float | None:
     for rx in lx.UNIT_RES:
         m = rx.match(text, n.end, min(limit, n.end + 30))
         if m and m.lastgroup in _TIME_HOURS:
-            return n.value * _TIME_HOURS[m.lastgroup]
+            return (n.value + half_unit(text, n.end, m.end())[0]) * _TIME_HOURS[m.lastgroup]
     return None
+
+
+def half_unit(text: str, start: int, end: int) -> tuple[float, int]:
+    """0.5 and the new end when a half goes with the time unit text[start:end] ('一个半小时', 'a day and a half')."""
+    if "半" in text[start:end]:
+        return 0.5, end
+    m = lx.HALF_AFTER_UNIT.match(text, end)
+    return (0.5, m.end()) if m else (0.0, end)
 
 
 def maybe_figure(n: Number, text: str, limit: int, fold: str = "") -> bool:
@@ -100,7 +108,11 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     indicator, factor = _indicator(unit, n, end, ctx)
     if indicator is None:
         return None
-    return Reading(indicator, n.value * factor, end, qualifier)
+    value = n.value
+    if unit in _TIME_HOURS:
+        half, end = half_unit(ctx.text, n.end, end)
+        value += half
+    return Reading(indicator, value * factor, end, qualifier)
 
 
 def _unit(n: Number, ctx: Context) -> tuple[str | None, int]:

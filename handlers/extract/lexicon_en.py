@@ -63,6 +63,7 @@ CONTEXT: dict[str, str] = {
     r"\bsince 20\d\d\b|\bin total since\b|"
     r"\bto date\b|\bso far\b(?! this year)|\bcumulative\w*|\bin total\b",
 }
+HALF_AFTER_UNIT = r"\s+and\s+a\s+half\b"  # "a day and a half"
 CHANGE_BEFORE = (
     r"(?:\b(?:growth|increase|rise|decline|drop|decrease)(?: rate)? (?:was|reached|stood at|hit|of)\s+$)|"
     r"(?:\b(?:up|down|increas\w*|rise|rising|rose|grew|grow\w*|gain\w*|jump\w*|surg\w*|climb\w*|soar\w*|"
