@@ -245,10 +245,22 @@ def _trains_in_context(ctx: Context) -> bool:
     return lx.has("train_word", low, max(0, ctx.sentence[0] - _TOPIC_WINDOW), ctx.sentence[1])
 
 
+_TAIL_WINDOW = 14  # characters after the clause: ", waiting for …", "，等待…", ", ожидая …"
+
+
 def _rate_or_count(kind: str, ctx: Context) -> str:
-    if ctx.clause_has("queue"):
+    """Queue, per-day rate or count, from the words of the clause.
+
+    A clause right after the figure's one that opens with a waiting word ("…, waiting for their turn",
+    "…，等待…") describes the same vehicles: a queue. A one-day period stated for the sentence ("За прошедшие
+    сутки, 13 января, …", "Over the past 24 hours, …") makes its counts daily rates.
+    """
+    low = ctx.low or ctx.text.lower()
+    if ctx.clause_has("queue") or lx.has(
+        "queue", low, ctx.clause[1], min(ctx.sentence[1], ctx.clause[1] + _TAIL_WINDOW)
+    ):
         return f"{kind}_in_queue"
-    if ctx.clause_has("per_day"):
+    if ctx.clause_has("per_day") or ctx.sentence_has("day_period"):
         return f"{kind}_per_day"
     return "trains_count" if kind == "trains" else "vehicles_exported"
 
@@ -260,9 +272,21 @@ def _vehicles(ctx: Context, start: int) -> str | None:
     low = ctx.low or ctx.text.lower()
     if lx.has("breakdown", low, ctx.clause[0], start) or _OF_WHICH.search(low, max(0, ctx.clause[0] - 4), start):
         return None  # "其中，新能源汽车2.1万辆", "of which 2,000 were electric": a part of the total
-    if ctx.clause_has("export") or ctx.clause_has("car_goods"):
+    if ctx.clause_has("car_sales") and not ctx.clause_has("export"):
+        return None  # "в стране реализовано 6 812 новых электромобилей": sales, not exports
+    if ctx.clause_has("export") or ctx.clause_has("car_goods") or _export_passage(ctx):
         return indicator
     return None
+
+
+def _export_passage(ctx: Context) -> bool:
+    """'December was the busiest month, with 52,300 vehicles crossing into Kazakhstan': vehicles (not trucks, whose
+    crossings are traffic) moving out across the border, in a passage about vehicle exports (this sentence or
+    the one before)."""
+    if not ctx.clause_has("vehicle_out") or ctx.clause_has("truck_word"):
+        return False
+    low = ctx.low or ctx.text.lower()
+    return lx.has("vehicle_export", low, max(0, ctx.sentence[0] - _TOPIC_WINDOW), ctx.sentence[1])
 
 
 _OF_WHICH = re.compile(r"其中|of which|из них|в том числе")
@@ -296,7 +320,7 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
         return Reading("change", _signed(n, ctx), n.end, n.qualifier)
     if n.value > 100:
         return None
-    if ctx.clause_has("clearance_rate"):
+    if _rate_subject(ctx):
         return Reading("clearance_rate_pct", n.value, n.end, n.qualifier)
     # The subject may stand in the clause before: "其中，新能源汽车2.1万辆，占比21.4%"
     if lx.has("nev", ctx.low or ctx.text.lower(), max(ctx.sentence[0], ctx.clause[0] - 30), ctx.clause[1]) and (
@@ -304,6 +328,20 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
     ):
         return Reading("nev_share_pct", n.value, n.end, n.qualifier)
     return None
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _rate_subject(ctx: Context) -> bool:
+    """A clearance rate named in the figure's clause, or before it in the sentence when no other figure stands
+    in between ("Доля деклараций, выпущенных … в течение суток, за пять месяцев составила 98,2%")."""
+    if ctx.clause_has("clearance_rate"):
+        return True
+    lo = ctx.sentence[0]
+    if lo >= ctx.clause[0] or _DIGIT.search(ctx.text, lo, ctx.clause[0]):
+        return False
+    return lx.has("clearance_rate", ctx.low or ctx.text.lower(), lo, ctx.clause[0])
 
 
 _LEVEL_WORD = re.compile(

@@ -21,6 +21,7 @@ from handlers.extract.relations import (
     COMPARED,
     Read,
     comparison_head,
+    continued,
     drop_previous_levels,
     elided,
     elided_cue,
@@ -170,7 +171,7 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
     for n in numbers:
         clause = clause_at(bounds, n.start)
         reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold))
-        reading = reading or inherit(n, text, clause, readings)
+        reading = continued(reading, doc.low, clause, n.start, readings) or inherit(n, text, clause, readings)
         if reading is None and cue:
             reading = elided(n, doc.low, [r for _, r, _ in readings] or before)
         if reading is None and readings and any(clause[0] <= m.start < clause[1] for m in mentions):

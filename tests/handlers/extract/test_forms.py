@@ -11,8 +11,12 @@ from extract_helpers import only, run
     ("text", "lang", "indicator", "value"),
     [
         # spoken decimals and dozens
-        ("Ninety-eight point three percent of export declarations were cleared at Horgos in May.", "en",
-         "clearance_rate_pct", 98.3),
+        (
+            "Ninety-eight point three percent of export declarations were cleared at Horgos in May.",
+            "en",
+            "clearance_rate_pct",
+            98.3,
+        ),
         ("Nearly three dozen trucks were queuing at Bakhty on Tuesday.", "en", "vehicles_in_queue", 36),
         # compound scales: a whole million and a remainder in thousands
         ("В 2024 году через Алашанькоу прошло 2 млн 150 тыс. тонн грузов.", "ru", "cargo_tonnes", 2_150_000),
@@ -61,3 +65,122 @@ def test_time_spans_in_hours(text: str, lang: str, hours: float) -> None:
 )
 def test_number_forms_negative(text: str, lang: str) -> None:
     assert run(text, lang=lang).observations == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "hours"),
+    [
+        ("For an average truck, the time at the border at Horgos is now below three hours.", "en", 3),
+        ("The time needed to process one container train at Altynkol has fallen to 90 minutes.", "en", 1.5),
+        ("Border crossing time at Bakhty averaged 4 hours in May.", "en", 4),
+        ("Время нахождения грузовика на границе в Хоргосе сократилось до трёх часов.", "ru", 3),
+        ("霍尔果斯口岸处理一辆出口货车的时间缩短至40分钟。", "zh", 40 / 60),
+        ("巴克图口岸货车通行时间缩短至2小时。", "zh", 2),
+    ],
+)
+def test_clearance_time_wording(text: str, lang: str, hours: float) -> None:
+    assert only(run(text, lang=lang), "clearance_time_hours").value == pytest.approx(hours, abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Уровень автоматического оформления импортных деклараций на Достыке в 2025 году составил 97,4%.", "ru", 97.4),
+        (
+            "Доля деклараций, выпущенных таможней Хоргоса в течение четырёх часов, за девять месяцев составила 96,1%.",
+            "ru",
+            96.1,
+        ),
+        ("The share of export declarations released within four hours at Horgos reached 95.2% in March.", "en", 95.2),
+        ("今年以来，霍尔果斯海关报关单当日放行比例达98.7%。", "zh", 98.7),
+    ],
+)
+def test_clearance_rate_wording(text: str, lang: str, value: float) -> None:
+    assert only(run(text, lang=lang), "clearance_rate_pct").value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "indicator", "value"),
+    [
+        # a waiting clause after the figure's one describes the same trains or trucks
+        (
+            "About forty trains were standing at Altynkol on Friday, waiting to be handed over to China.",
+            "en",
+            "trains_in_queue",
+            40,
+        ),
+        (
+            "На площадке в Жаркенте стоят 450 грузовиков, ожидая въезда в пункт пропуска.",
+            "ru",
+            "vehicles_in_queue",
+            450,
+        ),
+        ("巴克图口岸外停放货车300辆，等待入境查验。", "zh", "vehicles_in_queue", 300),
+        ("在霍尔果斯公路口岸等候出境的货车约800辆。", "zh", "vehicles_in_queue", 800),
+        # the series moved to a new level: the later figure keeps the queue
+        ("霍尔果斯站一度积压待交接列车40列，目前已降至15列。", "zh", "trains_in_queue", 15),
+        (
+            "At the peak 80 trains were waiting at Altynkol, but the number has since fallen to 25 trains.",
+            "en",
+            "trains_in_queue",
+            25,
+        ),
+        (
+            "На подъезде к Достыку в пиковый момент скопилось 90 поездов, сейчас их число сократилось до 40 поездов.",
+            "ru",
+            "trains_in_queue",
+            40,
+        ),
+        # a one-day period stated for the sentence makes its counts daily rates
+        (
+            "За прошедшие сутки, 3 марта, через «Калжат» оформлено 210 грузовых автомобилей.",
+            "ru",
+            "vehicles_per_day",
+            210,
+        ),
+        ("Over the past 24 hours, Bakhty cleared 240 trucks heading for China.", "en", "vehicles_per_day", 240),
+        ("过去24小时，巴克图口岸共验放货车310辆。", "zh", "vehicles_per_day", 310),
+        # departures of trains
+        ("Xi'an now runs about 12 Chang'an train departures a day.", "en", "trains_per_day", 12),
+    ],
+)
+def test_queue_and_daily_wording(text: str, lang: str, indicator: str, value: float) -> None:
+    assert only(run(text, lang=lang), indicator).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        (
+            "Car exports through Alashankou rose in 2025. November was the top month, with 31,200 vehicles "
+            "crossing into Kazakhstan.",
+            "en",
+            31_200,
+        ),
+        (
+            "Экспорт легковых автомобилей через Хоргос вырос. В марте 18 500 машин пересекли границу с Казахстаном.",
+            "ru",
+            18_500,
+        ),
+    ],
+)
+def test_vehicles_exported_in_an_export_passage(text: str, lang: str, value: float) -> None:
+    assert only(run(text, lang=lang), "vehicles_exported").value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # trucks crossing a border are traffic, even in a passage about vehicle exports
+        ("Car exports through Horgos rose in 2025. In December 9,000 trucks were crossing into Kazakhstan.", "en"),
+        # vehicles crossing without an export passage
+        ("In December 9,000 vehicles were crossing into Kazakhstan at Horgos.", "en"),
+        # parking capacity and sales are not exports
+        ("Horgos runs 14 export inspection lanes and has parking space for some 5,000 vehicles.", "en"),
+        ("За четыре месяца в Казахстане реализовано 5 300 новых электромобилей из Хоргоса.", "ru"),
+        # a schedule that is followed or changed is not a plan; a plan is
+        ("霍尔果斯站计划开行班列40列。", "zh"),
+    ],
+)
+def test_vocabulary_negative(text: str, lang: str) -> None:
+    assert [o.indicator for o in run(text, lang=lang).observations if o.indicator != "clearance_time_hours"] == []
