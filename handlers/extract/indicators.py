@@ -320,6 +320,8 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
         return Reading("change", _signed(n, ctx), n.end, n.qualifier)
     if n.value > 100:
         return None
+    if lx.has("forecast", ctx.low or ctx.text.lower(), ctx.sentence[0], n.start):
+        return None  # "He expects the share of NEVs … to pass 40 percent": a forecast, as for counts
     if _rate_subject(ctx):
         return Reading("clearance_rate_pct", n.value, n.end, n.qualifier)
     # The subject may stand in the clause before: "其中，新能源汽车2.1万辆，占比21.4%"

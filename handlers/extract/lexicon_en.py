@@ -75,6 +75,9 @@ CONTEXT: dict[str, str] = {
     # a new level of a series named before ("…, and has since fallen to 11")
     "change_to": r"\b(?:fallen|fell|dropped|decreased|declined|eased|shrunk|shrank|risen|rose|grown|grew|increased|"
     r"climbed|come down|gone down|gone up) to\b",
+    # a sentence that speaks of the figure of the sentence before ("A year earlier this share was …")
+    "anaphor_figure": r"\b(?:this|that|the same) (?:figure|rate|share|proportion|indicator|percentage)\b",
+    "change_noun": r"\b(?:growth|increase|rise|decline|drop|decrease|change|gain|fall)\b",
     "per_week": r"\b(?:per week|a week|weekly|each week|every week)\b",
     "cumulative": r"\bsince (?:its|their|it was|they were|being) \w+|\bsince the (?!beginning|start)\w+|"
     r"\bsince 20\d\d\b|\bin total since\b|"

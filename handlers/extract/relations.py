@@ -105,6 +105,17 @@ def continued(
     return Reading(prev.indicator, reading.value, reading.end, reading.qualifier)
 
 
+def elided_share(n: Number, low: str, clause: tuple[int, int], earlier: list[Reading], dated: bool) -> Reading | None:
+    """'доля … составила 41,3%, а в апреле — 38,9%', '占比41.3%，4月为38.9%': a bare percentage in a clause that
+    names only another period continues the share or rate before it (in this sentence, or in the sentence
+    before when this one points back to it: "этот показатель", "this share"); `dated`: the clause has a period.
+    """
+    levels = [r for r in earlier if r.indicator.endswith("_pct")]
+    if n.kind != "pct" or not levels or not dated or lx.has("change_noun", low, clause[0], clause[1]):
+        return None  # "…, а рост в апреле — 12%": a change of something, not the share
+    return Reading(levels[-1].indicator, n.value, n.end, n.qualifier)
+
+
 _ELIDED_AFTER = re.compile(r"\s+(?:more\b(?!\s+than)|others\b|of (?:them|these|those)\b)")  # lower-cased text
 _ELIDED_BEFORE = re.compile(
     r"(?:\banother|\ba further|(?<![а-яё])ещ[её]|其中)\s*"

@@ -184,3 +184,35 @@ def test_vehicles_exported_in_an_export_passage(text: str, lang: str, value: flo
 )
 def test_vocabulary_negative(text: str, lang: str) -> None:
     assert [o.indicator for o in run(text, lang=lang).observations if o.indicator != "clearance_time_hours"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "В марте через Алашанькоу экспортировано 12,1 тыс. автомобилей, доля электромобилей составила 33,5%. "
+            "Годом ранее этот показатель был ниже, а в феврале нынешнего года — 30,2%.",
+            "ru",
+        ),
+        ("Доля электромобилей в экспорте через Алашанькоу в марте составила 33,5%, а в феврале — 30,2%.", "ru"),
+        ("3月阿拉山口口岸出口汽车中新能源汽车占比33.5%，2月为30.2%。", "zh"),
+    ],
+)
+def test_elided_share_continues_the_series(text: str, lang: str) -> None:
+    shares = [o for o in run(text, published="2026-04-20", lang=lang).observations if o.indicator == "nev_share_pct"]
+    assert sorted((o.value, str(o.period_start)) for o in shares) == [(30.2, "2026-02-01"), (33.5, "2026-03-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Доля электромобилей в экспорте через Алашанькоу в марте составила 33,5%, а рост экспорта в феврале — 12%.",
+            "ru",
+        ),
+        ("Analysts expect the share of NEVs in Alashankou exports to pass 45 percent this year.", "en"),
+    ],
+)
+def test_share_negative(text: str, lang: str) -> None:
+    values = [o.value for o in run(text, published="2026-04-20", lang=lang).observations]
+    assert 12 not in values and 45 not in values
