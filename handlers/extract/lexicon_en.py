@@ -63,7 +63,7 @@ CONTEXT: dict[str, str] = {
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year|"
     r"parking (?:space|spaces|places|lots?) for|room for)\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
-    r"estimated to reach)\b",
+    r"estimated to reach|(?:could|may|might) (?:reach|rise to|grow to|increase to|exceed|top|hit))\b",
     "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
     r"fines?|tax\w*|salar\w*|price\w*|tariffs?|rates?|fees?|agreements?|deals?|memorand\w*|duty[- ]free|"
     r"allowance|per person)\b",

@@ -216,3 +216,15 @@ def test_elided_share_continues_the_series(text: str, lang: str) -> None:
 def test_share_negative(text: str, lang: str) -> None:
     values = [o.value for o in run(text, published="2026-04-20", lang=lang).observations]
     assert 12 not in values and 45 not in values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("По оценке таможни, в 2026 году экспорт автомобилей через Алашанькоу может вырасти до 150 тыс. единиц.", "ru"),
+        ("Customs said car exports through Alashankou could reach 150,000 vehicles in 2026.", "en"),
+        ("海关表示，2026年阿拉山口口岸汽车出口可能达到15万辆。", "zh"),
+    ],
+)
+def test_could_reach_is_a_forecast(text: str, lang: str) -> None:
+    assert run(text, published="2026-01-20", lang=lang).observations == []
