@@ -288,25 +288,39 @@ def _zh_pct(text: str, m: re.Match[str]) -> Number:
 # Time spans with a half (the unit stays after the number, so the indicator step reads it as usual):
 # "half a day", "полчаса", "получаса", "半天" are 0.5 of the unit; "a day and a half", "一天半", "一个半小时" start
 # with a bare "a" / "一" that is 1 here (the half after the unit is added by the indicator step).
-_HALF_CUES = ("half", "Half", "пол", "Пол", "半")
-_HALF_NUMBER = re.compile(
-    r"(?P<half>\b[Hh]alf\s+an?(?=\s+(?:hour|day|week|minute)s?\b)|"
-    r"(?<![А-Яа-яЁё])[Пп]олу?(?=час|сут|дн[яеюё]|минут|недел)|"
-    r"(?<![个0-9一二两三四五六七八九十])半(?=个?(?:小时|天|工作日|分钟|周|星期)))|"
-    r"(?P<one>\b(?:[Aa]n?|[Oo]ne)(?=\s+(?:hour|day|week|minute)\s+and\s+a\s+half\b)|"
-    r"(?<![0-9一二两三四五六七八九十百千万])一(?=(?:个?(?:小时|天|工作日|周|星期)半)|个半(?:小时|星期)))"
+# Each pattern is tried only where its cue word stands (found with str.find: a whole-text regex scan without a
+# literal start costs more than the rest of the number scan).
+_HALF_AT = {  # the half itself is the number, right before the unit
+    "half": re.compile(r"half\s+an?(?=\s+(?:hour|day|week|minute)s?\b)", re.IGNORECASE),
+    "пол": re.compile(r"полу?(?=час|сут|дн[яеюё]|минут|недел)", re.IGNORECASE),
+    "半": re.compile(r"半(?=个?(?:小时|天|工作日|分钟|周|星期))"),
+}
+_ONE_BEFORE = {  # the 'a' of 'a day and a half', the 一 of '一天半' / '一个半小时', ending where the half starts
+    "half": re.compile(r"(?<![\w-])(an?|one)\s+(?:hour|day|week|minute)\s+and\s+a\s+$", re.IGNORECASE),
+    "半": re.compile(r"(?<![0-9一二两三四五六七八九十百千万])(一)(?:个|个?(?:小时|天|工作日|周|星期))$"),
+}
+_NO_WORD_BEFORE = frozenset(
+    "abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя个0123456789一二两三四五六七八九十"
 )
 
 
 def _half_numbers(text: str, start: int, end: int) -> list[Number]:
     """'half a day' (0.5), 'получаса' (0.5), '半天' (0.5); the 'a' of 'a day and a half' and the 一 of '一天半' (1)."""
-    span = text[start:end]
-    if not any(cue in span for cue in _HALF_CUES):
-        return []
-    return [
-        Number(m.start(), m.end(), 0.5 if m.group("half") else 1.0, "num", "exactly", 0.1, True)
-        for m in _HALF_NUMBER.finditer(text, start, end)
-    ]
+    out: list[Number] = []
+    for cue in ("half", "Half", "пол", "Пол", "半"):
+        key = cue.lower()
+        k = text.find(cue, start, end)
+        while k >= 0:
+            if k == 0 or text[k - 1].lower() not in _NO_WORD_BEFORE:
+                m = _HALF_AT[key].match(text, k, end)
+                if m:
+                    out.append(Number(k, m.end(), 0.5, "num", "exactly", 0.1, True))
+            one = _ONE_BEFORE.get(key)
+            m = one.search(text, max(start, k - 30), k) if one else None
+            if m:
+                out.append(Number(m.start(1), m.end(1), 1.0, "num", "exactly", 0.1, True))
+            k = text.find(cue, k + 1, end)
+    return out
 
 
 def _is_cyr(s: str) -> bool:

@@ -158,6 +158,8 @@ def parse_en_words(text: str) -> float | None:
     words = [w.lower() for w in re.split(r"[\s-]+", text.strip()) if w]
     if words == ["a"]:
         return None
+    if words[-1] != "half" and "point" not in words:  # the common case: a plain cardinal
+        return parse_words(words, _EN_FLOAT_UNITS, _EN_ADDING_SCALES)
     half = words[-3:] == ["and", "a", "half"]
     if half:
         words = words[:-3]
