@@ -52,8 +52,16 @@ def time_in_hours(n: Number, text: str, limit: int) -> float | None:
     for rx in lx.UNIT_RES:
         m = rx.match(text, n.end, min(limit, n.end + 30))
         if m and m.lastgroup in _TIME_HOURS:
-            return n.value * _TIME_HOURS[m.lastgroup]
+            return (n.value + half_unit(text, n.end, m.end())[0]) * _TIME_HOURS[m.lastgroup]
     return None
+
+
+def half_unit(text: str, start: int, end: int) -> tuple[float, int]:
+    """0.5 and the new end when a half goes with the time unit text[start:end] ('一个半小时', 'a day and a half')."""
+    if "半" in text[start:end]:
+        return 0.5, end
+    m = lx.HALF_AFTER_UNIT.match(text, end)
+    return (0.5, m.end()) if m else (0.0, end)
 
 
 def maybe_figure(n: Number, text: str, limit: int, fold: str = "") -> bool:
@@ -81,15 +89,18 @@ def _day_of_month(n: Number, text: str) -> bool:
     return bool(_DATE_BEFORE.search(text, max(0, n.start - 11), n.start) or _MONTH_AFTER.match(text, n.end))
 
 
+def _year_or_day(n: Number, text: str) -> bool:
+    """A year ("in 2025", unless "2000列" counts trains) or the day of a date ("November 28")."""
+    year = not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(text[n.start : n.end])
+    return bool(year and not _COUNT_UNIT_AFTER.match(text, n.end)) or _day_of_month(n, text)
+
+
 def read_number(n: Number, ctx: Context) -> Reading | None:
     if n.kind == "pp":
         return None
     if n.kind == "pct":
         return _read_percent(n, ctx)
-    year = not n.scaled and n.step >= 1 and _YEAR_LIKE.fullmatch(ctx.text[n.start : n.end])
-    if year and not _COUNT_UNIT_AFTER.match(ctx.text, n.end):
-        return None
-    if _day_of_month(n, ctx.text):
+    if _year_or_day(n, ctx.text):
         return None
     ratio = _ratio_change(n, ctx)
     if ratio is not None:
@@ -112,7 +123,11 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     indicator, factor = _indicator(unit, n, end, ctx)
     if indicator is None:
         return None
-    return Reading(indicator, n.value * factor, end, qualifier)
+    value = n.value
+    if unit in _TIME_HOURS:
+        half, end = half_unit(ctx.text, n.end, end)
+        value += half
+    return Reading(indicator, value * factor, end, qualifier)
 
 
 _DASH_BEFORE = re.compile(r"[—–]\s*$")
@@ -262,10 +277,22 @@ def _trains_in_context(ctx: Context) -> bool:
     return lx.has("train_word", low, max(0, ctx.sentence[0] - _TOPIC_WINDOW), ctx.sentence[1])
 
 
+_TAIL_WINDOW = 14  # characters after the clause: ", waiting for …", "，等待…", ", ожидая …"
+
+
 def _rate_or_count(kind: str, ctx: Context) -> str:
-    if ctx.clause_has("queue"):
+    """Queue, per-day rate or count, from the words of the clause.
+
+    A clause right after the figure's one that opens with a waiting word ("…, waiting for their turn",
+    "…，等待…") describes the same vehicles: a queue. A one-day period stated for the sentence ("За прошедшие
+    сутки, 13 января, …", "Over the past 24 hours, …") makes its counts daily rates.
+    """
+    low = ctx.low or ctx.text.lower()
+    if ctx.clause_has("queue") or lx.has(
+        "queue", low, ctx.clause[1], min(ctx.sentence[1], ctx.clause[1] + _TAIL_WINDOW)
+    ):
         return f"{kind}_in_queue"
-    if ctx.clause_has("per_day"):
+    if ctx.clause_has("per_day") or ctx.sentence_has("day_period"):
         return f"{kind}_per_day"
     return "trains_count" if kind == "trains" else "vehicles_exported"
 
@@ -277,9 +304,21 @@ def _vehicles(ctx: Context, start: int) -> str | None:
     low = ctx.low or ctx.text.lower()
     if lx.has("breakdown", low, ctx.clause[0], start) or _OF_WHICH.search(low, max(0, ctx.clause[0] - 4), start):
         return None  # "其中，新能源汽车2.1万辆", "of which 2,000 were electric": a part of the total
-    if ctx.clause_has("export") or ctx.clause_has("car_goods"):
+    if ctx.clause_has("car_sales") and not ctx.clause_has("export"):
+        return None  # "в стране реализовано 6 812 новых электромобилей": sales, not exports
+    if ctx.clause_has("export") or ctx.clause_has("car_goods") or _export_passage(ctx):
         return indicator
     return None
+
+
+def _export_passage(ctx: Context) -> bool:
+    """'December was the busiest month, with 52,300 vehicles crossing into Kazakhstan': vehicles (not trucks, whose
+    crossings are traffic) moving out across the border, in a passage about vehicle exports (this sentence or
+    the one before)."""
+    if not ctx.clause_has("vehicle_out") or ctx.clause_has("truck_word"):
+        return False
+    low = ctx.low or ctx.text.lower()
+    return lx.has("vehicle_export", low, max(0, ctx.sentence[0] - _TOPIC_WINDOW), ctx.sentence[1])
 
 
 _OF_WHICH = re.compile(r"其中|of which|из них|в том числе")
@@ -316,7 +355,7 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
     low = ctx.low or text.lower()
     if lx.has("plan", low, ctx.clause[0], n.start) or lx.has("forecast", low, ctx.sentence[0], n.start):
         return None  # "He expects the share of NEVs … to pass 40 percent": a forecast, not a level
-    if ctx.clause_has("clearance_rate"):
+    if _rate_subject(ctx):
         return Reading("clearance_rate_pct", n.value, n.end, n.qualifier)
     # The subject may stand in the clause before: "其中，新能源汽车2.1万辆，占比21.4%"
     if lx.has("nev", ctx.low or ctx.text.lower(), max(ctx.sentence[0], ctx.clause[0] - 30), ctx.clause[1]) and (
@@ -324,6 +363,20 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
     ):
         return Reading("nev_share_pct", n.value, n.end, n.qualifier)
     return None
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _rate_subject(ctx: Context) -> bool:
+    """A clearance rate named in the figure's clause, or before it in the sentence when no other figure stands
+    in between ("Доля деклараций, выпущенных … в течение суток, за пять месяцев составила 98,2%")."""
+    if ctx.clause_has("clearance_rate"):
+        return True
+    lo = ctx.sentence[0]
+    if lo >= ctx.clause[0] or _DIGIT.search(ctx.text, lo, ctx.clause[0]):
+        return False
+    return lx.has("clearance_rate", ctx.low or ctx.text.lower(), lo, ctx.clause[0])
 
 
 _LEVEL_WORD = re.compile(

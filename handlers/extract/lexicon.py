@@ -83,6 +83,7 @@ YOY_EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 AFTER_UNIT_QUAL = re.compile(r"\s*(?:(以上|or more|and more|plus)|(左右)|(以内|以下|or less|or fewer))", re.IGNORECASE)
+HALF_AFTER_UNIT = re.compile("|".join(f"(?:{mod.HALF_AFTER_UNIT})" for mod in _LANGS))
 AFTER_UNIT_PER_HOUR = re.compile(r"\s*(?:в час|per hour|an hour|every hour|每小时)", re.IGNORECASE)
 AFTER_TIME_EXCLUDE = re.compile(
     r"[\s-]*(?:a day|a week|per day|per week|в сутки|в неделю|в день|each day|every day|of (?:work|operation))",

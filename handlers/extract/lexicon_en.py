@@ -11,7 +11,7 @@ FILLER = (
 )
 UNITS: dict[str, str] = {
     "train": r"(?:pairs of )?(?:freight )?trains?\b|train (?:trips|services|runs|journeys)\b|consists\b",
-    "trip": r"trips\b|services\b|runs\b|journeys\b",
+    "trip": r"trips\b|services\b|runs\b|journeys\b|departures\b",
     "tonne": r"(?:metric )?(?:tonnes?|tons?)\b|mt\b",
     "teu": r"TEUs?\b|twenty-foot equivalent units?\b|standard containers\b",
     "units": r"units\b",
@@ -29,16 +29,29 @@ CONTEXT: dict[str, str] = {
     r"held (?:up|back|at|on)|(?:set|put) aside|at the approaches)\b",
     "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period|in a single day|"
     r"in one day)\b|/day\b",
+    # a one-day period stated for the whole sentence ("Over the past 24 hours, 450 trucks were cleared, …")
+    "day_period": r"\b(?:(?:over|in|during) the (?:past|last|previous) (?:24 hours|day)|yesterday)\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
-    r"processing time|inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*)\b",
+    r"processing time|inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*|"
+    r"time (?:needed|required|taken|spent|it takes) to (?:process|handle|check|cross)|"
+    r"time (?:spent )?at the border|border(?:-crossing| crossing)? time)\b",
     "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
-    r"rate of (?:customs )?clearance|(?:declarations|consignments|shipments) (?:were )?(?:cleared|released))\b",
+    r"rate of (?:customs )?clearance|(?:declarations|consignments|shipments) (?:were )?(?:cleared|released)|"
+    r"(?:share|proportion|percentage) of (?:\w+ )?(?:declarations|consignments|shipments),? (?:cleared|released))\b",
     "nev": r"\b(?:new[- ]energy|NEVs?|electric|battery|EVs?|hybrid)\b",
     "share": r"\b(?:share|accounted for|account for|accounting for|made up|making up|proportion|of)\b",
     "trade": r"\b(?:trade|exports?|imports?|exported|imported|turnover|worth|valued|value)\b",
     "export": r"\b(?:export\w*|outbound|shipped abroad|sold abroad|drove from|self-driv\w*)\b",
     "car_goods": r"\b(?:new[- ]energy vehicles|commercial vehicles|passenger cars|NEVs|cars|automobiles|EVs)\b",
+    # the passage is about vehicles as exported goods ("Vehicle exports through Horgos …")
+    "vehicle_export": r"\b(?:(?:vehicle|car|auto|nev|ev)s? exports?|export(?:s|ed)? (?:of )?(?:vehicles|cars|nevs|evs)|"
+    r"(?:vehicles|cars|nevs|evs) (?:were |was )?exported)\b",
+    # vehicles moving out across the border in the figure's clause ("with 52,300 vehicles crossing into …")
+    "vehicle_out": r"\b(?:cross\w* (?:into|the border)|rolled out|driven (?:across|out)|drove (?:across|out)|"
+    r"left for|headed for|shipped to|sent to)\b",
+    "truck_word": r"\b(?:trucks?|lorr(?:y|ies)|tractor units?|semi-trailers?)\b",
+    "car_sales": r"\b(?:sold|sales|registered|registrations)\b",
     "train_word": r"\btrains?\b|\brailway express\b|\brail services?\b",
     "vehicle_word": r"\b(?:vehicles?|cars?|trucks?|automobiles?|nevs?|evs?|buses)\b",
     "company": r"\b(?:our|the|its|this) (?:company|firm|enterprise)\b|\bcompany (?:has|had)\b",
@@ -49,7 +62,7 @@ CONTEXT: dict[str, str] = {
     "plan": r"\b(?:capacity|capacities|designed|design|"
     r"(?:can|could|will be able to) (?:handle|process|accommodate|receive|pass|hold)|planned|plans?|"
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year|"
-    r"(?:parking )?(?:space|spaces|room|places|slots|berths) for|accommodat\w*|built for)\b",
+    r"(?:parking )?(?:space|spaces|room|places|slots|berths|lots?) for|accommodat\w*|built for)\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
     r"estimated to reach|(?:is|are) likely to|(?:could|may|might) (?:reach|rise|grow|increase|exceed|top|climb|"
     r"hit|pass|surpass|double|fall|drop|decline))\b",
@@ -60,12 +73,19 @@ CONTEXT: dict[str, str] = {
     "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves|"
     r"lifting capacity|load capacity|cranes?)\b",
     "per_unit": r"\b(?:each|per (?:train|wagon|container|truck|vehicle|car)|an average train|a single train)\b",
-    "previous": r"\b(?:used to|previously|formerly|before the reform|in the past)\b",
+    "previous": r"\b(?:used to|previously|formerly|before the reform|in the past|at one point|at (?:its|the) peak)\b",
+    # a new level of a series named before ("…, and has since fallen to 11")
+    "change_to": r"\b(?:fallen|fell|dropped|decreased|declined|eased|shrunk|shrank|risen|rose|grown|grew|increased|"
+    r"climbed|come down|gone down|gone up) to\b",
+    # a sentence that speaks of the figure of the sentence before ("A year earlier this share was …")
+    "anaphor_figure": r"\b(?:this|that|the same) (?:figure|rate|share|proportion|indicator|percentage)\b",
+    "change_noun": r"\b(?:growth|increase|rise|decline|drop|decrease|change|gain|fall)\b",
     "per_week": r"\b(?:per week|a week|weekly|each week|every week)\b",
     "cumulative": r"\bsince (?:its|their|it was|they were|being) \w+|\bsince the (?!beginning|start)\w+|"
     r"\bsince 20\d\d\b|\bin total since\b|"
     r"\bto date\b|\bso far\b(?! this year)|\bcumulative\w*|\bin total\b",
 }
+HALF_AFTER_UNIT = r"\s+and\s+a\s+half\b"  # "a day and a half"
 CHANGE_BEFORE = (
     r"(?:\b(?:growth|increase|rise|decline|drop|decrease)(?: rate)? (?:was|reached|stood at|hit|of)\s+$)|"
     r"(?:\b(?:up|down|increas\w*|rise|rising|rose|grew|grow\w*|gain\w*|jump\w*|surg\w*|climb\w*|soar\w*|"

@@ -116,6 +116,7 @@ def find_numbers(
             for m in run.finditer(low):
                 if _word_bounded(low, m.start(), m.end()):
                     found.append(_word_number(text, m.start() + start, m.end() + start, end))
+    found.extend(_half_numbers(text, start, end))
     if "z" in scripts:
         for m in numwords.ZH_RUN.finditer(text, start, end):
             found.append(_zh_number(text, m, end))
@@ -130,7 +131,31 @@ def find_numbers(
         if out and n.start < out[-1].end:
             continue
         out.append(n)
-    return merge_ranges(text, out)
+    return merge_ranges(text, merge_compounds(text, out))
+
+
+_COMPOUND_GAP = re.compile(r"[\s\u00a0\u2009\u202f]*")
+
+
+def merge_compounds(text: str, numbers: list[Number]) -> list[Number]:
+    """'1 млн 512 тыс.', '2 million 300 thousand', '1亿2000万': a scaled whole number and a smaller scaled
+    remainder right after it are one number (1,512,000)."""
+    out: list[Number] = []
+    for n in numbers:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.scaled
+            and n.scaled
+            and prev.kind == n.kind == "num"
+            and prev.value % prev.step == 0
+            and n.value < prev.step
+            and _COMPOUND_GAP.fullmatch(text, prev.end, n.start)
+        ):
+            out[-1] = Number(prev.start, n.end, prev.value + n.value, "num", prev.qualifier, n.step, True)
+            continue
+        out.append(n)
+    return out
 
 
 def _finish(text: str, start: int, end: int, value: float, step: float, limit: int, scaled: bool) -> Number:
@@ -221,16 +246,30 @@ def _word_number(text: str, start: int, stop: int, limit: int) -> Number:
     if value is None:
         return Number(start, stop, math.nan)
     factor, end = _scale(text, stop, limit)
-    if value * factor < 2:
+    whole = value.is_integer()
+    if value * factor < 2 and whole:
         return Number(start, stop, math.nan)  # "one train", "одного поезда": an article, not a figure
-    return _finish(text, start, end, value * factor, _int_step(str(int(value))) * factor, limit, True)
+    step = _int_step(str(int(value))) if whole else 10.0 ** -len(repr(value).partition(".")[2])
+    return _finish(text, start, end, value * factor, step * factor, limit, True)
+
+
+# "近千辆" (nearly a thousand), "上千列", "逾万辆": a bare 百/千/万 after an approximation word is one of it
+_ZH_ROUND_BEFORE = frozenset("近上逾超约")
+# "两成" is 20 %: 成 counts tenths; not in words where 成 starts another word ("一成不变", "三成本")
+_ZH_TENTHS = re.compile(r"成(?![本功为员立交长熟绩果型品不])")
 
 
 def _zh_number(text: str, m: re.Match[str], limit: int) -> Number:
     raw = m.group()
     value = numwords.parse_zh(raw)
-    if value is None or (len(raw) == 1 and raw not in "两十"):
+    if value is None:
         return Number(m.start(), m.end(), math.nan)
+    if 0 < value < 10 and _ZH_TENTHS.match(text, m.end()):
+        return Number(m.start(), m.end() + 1, value * 10, "pct", "exactly", 10.0, True)
+    if len(raw) == 1 and raw not in "两十":
+        round_word = raw in "百千万" and m.start() > 0 and text[m.start() - 1] in _ZH_ROUND_BEFORE
+        if not round_word:
+            return Number(m.start(), m.end(), math.nan)
     return _finish(text, m.start(), m.end(), value, _int_step(str(int(value))), limit, True)
 
 
@@ -244,6 +283,44 @@ def _zh_pct(text: str, m: re.Match[str]) -> Number:
             float("0." + "".join(str(numwords.ZH_DIGITS[c]) for c in frac)) if frac else 0.0
         )
     return Number(m.start(), m.end(), value, "pct")
+
+
+# Time spans with a half (the unit stays after the number, so the indicator step reads it as usual):
+# "half a day", "полчаса", "получаса", "半天" are 0.5 of the unit; "a day and a half", "一天半", "一个半小时" start
+# with a bare "a" / "一" that is 1 here (the half after the unit is added by the indicator step).
+# Each pattern is tried only where its cue word stands (found with str.find: a whole-text regex scan without a
+# literal start costs more than the rest of the number scan).
+_HALF_AT = {  # the half itself is the number, right before the unit
+    "half": re.compile(r"half\s+an?(?=\s+(?:hour|day|week|minute)s?\b)", re.IGNORECASE),
+    "пол": re.compile(r"полу?(?=час|сут|дн[яеюё]|минут|недел)", re.IGNORECASE),
+    "半": re.compile(r"半(?=个?(?:小时|天|工作日|分钟|周|星期))"),
+}
+_ONE_BEFORE = {  # the 'a' of 'a day and a half', the 一 of '一天半' / '一个半小时', ending where the half starts
+    "half": re.compile(r"(?<![\w-])(an?|one)\s+(?:hour|day|week|minute)\s+and\s+a\s+$", re.IGNORECASE),
+    "半": re.compile(r"(?<![0-9一二两三四五六七八九十百千万])(一)(?:个|个?(?:小时|天|工作日|周|星期))$"),
+}
+_NO_WORD_BEFORE = frozenset(
+    "abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя个0123456789一二两三四五六七八九十"
+)
+
+
+def _half_numbers(text: str, start: int, end: int) -> list[Number]:
+    """'half a day' (0.5), 'получаса' (0.5), '半天' (0.5); the 'a' of 'a day and a half' and the 一 of '一天半' (1)."""
+    out: list[Number] = []
+    for cue in ("half", "Half", "пол", "Пол", "半"):
+        key = cue.lower()
+        k = text.find(cue, start, end)
+        while k >= 0:
+            if k == 0 or text[k - 1].lower() not in _NO_WORD_BEFORE:
+                m = _HALF_AT[key].match(text, k, end)
+                if m:
+                    out.append(Number(k, m.end(), 0.5, "num", "exactly", 0.1, True))
+            one = _ONE_BEFORE.get(key)
+            m = one.search(text, max(start, k - 30), k) if one else None
+            if m:
+                out.append(Number(m.start(1), m.end(1), 1.0, "num", "exactly", 0.1, True))
+            k = text.find(cue, k + 1, end)
+    return out
 
 
 def _is_cyr(s: str) -> bool:

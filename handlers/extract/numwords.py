@@ -37,7 +37,8 @@ EN_UNITS: dict[str, int] = {
     "ninety": 90,
     "a": 1,
 }
-EN_SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+# "two dozen trains" is 24 ("dozens of" is vague and stays unread: the run must end at a word boundary)
+EN_SCALES: dict[str, int] = {"hundred": 100, "dozen": 12, "thousand": 1000, "million": 10**6, "billion": 10**9}
 
 _RU_FORMS: dict[str, tuple[str, ...]] = {
     "1": ("один", "одна", "одно", "одного", "одной", "одну", "одним"),
@@ -78,7 +79,18 @@ _RU_FORMS: dict[str, tuple[str, ...]] = {
     "900": ("девятьсот", "девятисот"),
     "1.5": ("полтора", "полторы", "полутора"),
 }
-RU_UNITS: dict[str, float] = {form: float(v) for v, forms in _RU_FORMS.items() for form in forms}
+# Collective numerals: "трое суток" (three days), "двое суток"; only with nouns like "сутки", so no clash
+_RU_COLLECTIVE: dict[str, tuple[str, ...]] = {
+    "2": ("двое",),
+    "3": ("трое",),
+    "4": ("четверо",),
+    "5": ("пятеро",),
+    "6": ("шестеро",),
+    "7": ("семеро",),
+}
+RU_UNITS: dict[str, float] = {
+    form: float(v) for table in (_RU_FORMS, _RU_COLLECTIVE) for v, forms in table.items() for form in forms
+}
 RU_SCALES: dict[str, int] = {
     **{f: 1000 for f in ("тысяча", "тысячи", "тысяч", "тысячу", "тысячам", "тысячами")},
     **{f: 10**6 for f in ("миллион", "миллиона", "миллионов", "миллионам")},
@@ -88,8 +100,13 @@ RU_SCALES: dict[str, int] = {
 _EN_WORDS = trie_regex([w for w in [*EN_UNITS, *EN_SCALES] if w != "a"])
 _RU_WORDS = trie_regex([*RU_UNITS, *RU_SCALES])
 # Run on lower-cased text; word boundaries are checked by the caller (a trie keeps the scan fast).
-EN_RUN = re.compile(rf"{_EN_WORDS}(?:[\s-]+(?:and\s+)?{_EN_WORDS})*")
-RU_RUN = re.compile(rf"{_RU_WORDS}(?:\s+{_RU_WORDS})*")
+_EN_DIGIT_WORDS = "|".join(w for w, v in EN_UNITS.items() if v <= 9 and w != "a")
+# "ninety-nine point six", "one and a half": a spoken decimal and a half after the cardinal
+EN_RUN = re.compile(
+    rf"{_EN_WORDS}(?:[\s-]+(?:and\s+)?{_EN_WORDS})*"
+    rf"(?:\s+point(?:\s+(?:{_EN_DIGIT_WORDS}))+\b|\s+and\s+a\s+half\b)?"
+)
+RU_RUN = re.compile(rf"{_RU_WORDS}(?:\s+{_RU_WORDS})*(?:\s+с\s+половиной)?")  # "два с половиной" is 2.5
 
 ZH_DIGITS: dict[str, int] = {
     "零": 0,
@@ -132,16 +149,35 @@ def parse_words(words: list[str], units: dict[str, float], scales: dict[str, int
     return total + current if seen else None
 
 
+_EN_FLOAT_UNITS = {k: float(v) for k, v in EN_UNITS.items()}
+_EN_ADDING_SCALES = {k: v for k, v in EN_SCALES.items() if k != "hundred"}
+
+
 def parse_en_words(text: str) -> float | None:
-    words = [w for w in re.split(r"[\s-]+", text.strip()) if w]
-    if [w.lower() for w in words] == ["a"]:
+    """'two million' → 2e6, 'ninety-nine point six' → 99.6, 'one and a half' → 1.5; None if not a number."""
+    words = [w.lower() for w in re.split(r"[\s-]+", text.strip()) if w]
+    if words == ["a"]:
         return None
-    units = {k: float(v) for k, v in EN_UNITS.items()}
-    return parse_words(words, units, {k: v for k, v in EN_SCALES.items() if k != "hundred"})
+    if words[-1] != "half" and "point" not in words:  # the common case: a plain cardinal
+        return parse_words(words, _EN_FLOAT_UNITS, _EN_ADDING_SCALES)
+    half = words[-3:] == ["and", "a", "half"]
+    if half:
+        words = words[:-3]
+    whole, _, decimals = " ".join(words).partition(" point ")
+    value = parse_words(whole.split(), _EN_FLOAT_UNITS, _EN_ADDING_SCALES)
+    if value is None:
+        return None
+    if decimals:
+        value += float("0." + "".join(str(EN_UNITS[w]) for w in decimals.split()))
+    return value + 0.5 if half else value
 
 
 def parse_ru_words(text: str) -> float | None:
-    return parse_words(text.split(), RU_UNITS, RU_SCALES)
+    """'двух тысяч' → 2000, 'трое' → 3, 'два с половиной' → 2.5; None if not a number."""
+    words = text.split()
+    half = words[-2:] == ["с", "половиной"]
+    value = parse_words(words[:-2] if half else words, RU_UNITS, RU_SCALES)
+    return value + 0.5 if half and value is not None else value
 
 
 def parse_zh(text: str) -> float | None:

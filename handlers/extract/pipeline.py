@@ -22,9 +22,11 @@ from handlers.extract.relations import (
     COMPARED,
     Read,
     comparison_head,
+    continued,
     drop_previous_levels,
     elided,
     elided_cue,
+    elided_share,
     inherit,
     parallel,
     respectively,
@@ -211,9 +213,11 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
     for n in numbers:
         clause = clause_at(bounds, n.start)
         reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold))
-        reading = reading or inherit(n, text, clause, readings)
+        reading = continued(reading, doc.low, clause, n.start, readings) or inherit(n, text, clause, readings)
         if reading is None and cue:
             reading = elided(n, doc.low, [r for _, r, _ in readings] or before)
+        if reading is None and n.kind == "pct":
+            reading = _elided_share(doc, i, n, clause, [r for _, r, _ in readings], before)
         if reading is None and readings and any(clause[0] <= m.start < clause[1] for m in mentions):
             reading = parallel(n, doc.low, clause, [r for _, r, _ in readings])  # "…, while Horgos handled 4,100"
         if reading is not None:
@@ -221,6 +225,19 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
     if readings:
         doc.counts = (i, [r for _, r, _ in readings])
     return readings
+
+
+def _elided_share(
+    doc: _Doc, i: int, n: Number, clause: tuple[int, int], earlier: list[Reading], before: list[Reading]
+) -> Reading | None:
+    """A bare percentage continuing a share series: of this sentence, or of the one before when this sentence
+    points back to it ("этот показатель", "this share", "该比例"); only in a clause that names a period."""
+    s = doc.sentences[i]
+    series = earlier or (before if lx.has("anaphor_figure", doc.low, s.start, s.end) else [])
+    if not series:
+        return None
+    dated = any(clause[0] <= p.start < clause[1] for p in _periods(doc, i))
+    return elided_share(n, doc.low, clause, series, dated)
 
 
 def _figures(

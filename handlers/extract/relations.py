@@ -84,6 +84,38 @@ def inherit(
     return None
 
 
+_SNAPSHOT_OF = {
+    "trains_count": ("trains_in_queue", "trains_per_day"),
+    "vehicles_exported": ("vehicles_in_queue", "vehicles_per_day"),
+}
+
+
+def continued(
+    reading: Reading | None, low: str, clause: tuple[int, int], start: int, done: list[Read]
+) -> Reading | None:
+    """'积压列车27列，目前已降至11列', 'a queue of 60 trucks, which has since fallen to 20': a plain count whose clause
+    says the series moved to a new level keeps the queue or daily rate of the figure before it in the sentence."""
+    if reading is None or reading.indicator not in _SNAPSHOT_OF or not done:
+        return reading
+    prev = next((r for _, r, _ in reversed(done) if r.indicator != "change"), None)
+    if prev is None or prev.indicator not in _SNAPSHOT_OF[reading.indicator]:
+        return reading
+    if not lx.has("change_to", low, clause[0], start):
+        return reading
+    return Reading(prev.indicator, reading.value, reading.end, reading.qualifier)
+
+
+def elided_share(n: Number, low: str, clause: tuple[int, int], earlier: list[Reading], dated: bool) -> Reading | None:
+    """'доля … составила 41,3%, а в апреле — 38,9%', '占比41.3%，4月为38.9%': a bare percentage in a clause that
+    names only another period continues the share or rate before it (in this sentence, or in the sentence
+    before when this one points back to it: "этот показатель", "this share"); `dated`: the clause has a period.
+    """
+    levels = [r for r in earlier if r.indicator.endswith("_pct")]
+    if n.kind != "pct" or not levels or not dated or lx.has("change_noun", low, clause[0], clause[1]):
+        return None  # "…, а рост в апреле — 12%": a change of something, not the share
+    return Reading(levels[-1].indicator, n.value, n.end, n.qualifier)
+
+
 _ELIDED_AFTER = re.compile(r"\s+(?:more\b(?!\s+than)|others\b|of (?:them|these|those)\b)")  # lower-cased text
 _ELIDED_BEFORE = re.compile(
     r"(?:\banother|\ba further|(?<![а-яё])ещ[её]|其中)\s*"
