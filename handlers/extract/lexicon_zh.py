@@ -60,7 +60,7 @@ CONTEXT: dict[str, str] = {
 HALF_AFTER_UNIT = r"半"  # "一天半"; "一个半小时" has the half inside the unit
 CHANGE_BEFORE = (
     r"(?:同比|比上年|较上年|比去年同期|较去年同期)?(?:增长|增加|上升|提高|提升|下降|减少|下滑|回落|降低|增幅为?|降幅为?|增速为?)"
-    r"(?:了|达|为|约|超|近)?$"
+    r"(?:了|达|为|约|超|近)?[：:]?$"
 )
 CHANGE_AFTER = r"(?:以上)?(?:的增长|的增幅)"
 NEGATIVE = r"(?:下降|减少|下滑|回落|降低|降幅)"
@@ -83,3 +83,7 @@ SIDE_KZ = r"(?:哈萨克斯坦一侧|哈方一侧|在哈方)"
 SIDE_CN = r"(?:中方一侧|中国一侧|我方一侧)"
 ROUTE_ANAPHOR = r"(?:该(?:线路|通道|走廊|路线))"
 ROUTE_END = r"(?:向|发往|开往|驶往|运往|前往|送往)$"
+# 「同比增长1.5倍，达到300万吨」: the new level right after a change
+NEW_LEVEL_BEFORE = r"(?:达到?|至|到)$"
+BACK_REFERENCE = r"(?:这|此|上述|两者|二者|分别)"
+DOUBLED = r"翻了?一番|翻番"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from handlers.extract import lexicon as lx
@@ -34,7 +34,7 @@ from handlers.extract.relations import (
 from handlers.extract.segment import clause_at, clause_bounds, split_sentences
 from handlers.extract.spans import Number, Period, PortMention, Sentence
 from handlers.extract.trie import fold_safe
-from handlers.extract.yoy import attach_yoy
+from handlers.extract.yoy import attach_yoy, back_changes
 from service.models import Document, Event, Observation
 from service.vocabulary import INDICATORS
 
@@ -104,7 +104,10 @@ def extract(document: Document) -> Extraction:
         if i in by_sentence and not sentence.nav:
             found = _table_row(doc, i, header, language == "ru", mentions) if row else None
             if found is None:
-                cands.extend(_figures(doc, i, by_sentence[i], mentions.get(i, []), mentions.get(i + 1, [])))
+                new = _figures(doc, i, by_sentence[i], mentions.get(i, []), mentions.get(i + 1, []))
+                if not new and doc.counts[0] == i:
+                    _changes_of_previous(doc, i, cands)
+                cands.extend(new)
             elif isinstance(found, tables.Header):
                 header = found
             else:
@@ -114,6 +117,21 @@ def extract(document: Document) -> Extraction:
     observations = [_observation(document, language, c) for c in merged]
     events = find_events(document, text, low, sentences, language, pub)
     return Extraction(observations, events)
+
+
+def _changes_of_previous(doc: _Doc, i: int, cands: list[Candidate]) -> None:
+    """A sentence of changes only that speaks of the one before ("The figures were down 2% and 1.4% respectively
+    from a year earlier", «Это на 2,3% больше, чем годом ранее»): the changes go to its figures, in order, when
+    their counts agree."""
+    changes = back_changes(doc.low, doc.sentences[i], doc.counts[1])
+    if not changes or i == 0:
+        return
+    prev = doc.sentences[i - 1]
+    k = [j for j, c in enumerate(cands) if prev.start <= c.start < prev.end and not c.indicator.endswith("_pct")]
+    if len(k) != len(changes) or any(cands[j].yoy_pct is not None for j in k):
+        return
+    for j, change in zip(k, changes, strict=True):
+        cands[j] = replace(cands[j], yoy_pct=change)
 
 
 def _table_row(
