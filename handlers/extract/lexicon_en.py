@@ -81,6 +81,11 @@ CONTEXT: dict[str, str] = {
     "anaphor_figure": r"\b(?:this|that|the same) (?:figure|rate|share|proportion|indicator|percentage)\b",
     "change_noun": r"\b(?:growth|increase|rise|decline|drop|decrease|change|gain|fall)\b",
     "per_week": r"\b(?:per week|a week|weekly|each week|every week)\b",
+    # a per-day average over a period ("an average of 1,310 vehicles a day"), not a one-day snapshot
+    "average": r"\b(?:average\w*|on average|daily average)\b",
+    # now, not over a period: a per-day average then describes the present ("currently … an average of 22 a day")
+    "present": r"\b(?:currently|now|at present|these days|nowadays|on peak days|at (?:the )?peak|recently|"
+    r"in recent (?:days|weeks))\b",
     "cumulative": r"\bsince (?:its|their|it was|they were|being) \w+|\bsince the (?!beginning|start)\w+|"
     r"\bsince 20\d\d\b|\bin total since\b|"
     r"\bto date\b|\bso far\b(?! this year)|\bcumulative\w*|\bin total\b",

@@ -55,6 +55,8 @@ CONTEXT: dict[str, str] = {
     "anaphor_figure": r"(?:该比例|这一比例|该比重|这一比重|该指标|这一指标|这一数字|该数字)",
     "change_noun": r"(?:增长|增幅|下降|降幅|增速|减少)",
     "per_week": r"(?:每周|周均)",
+    "average": r"(?:日均|平均每天|平均每日)",
+    "present": r"(?:目前|当前|现在|高峰|近日|近期|眼下)",
     "cumulative": r"(?:开行|开通|运营|启动|建成|开放)以来|截至目前|至今|迄今|自20\d\d年[^，。]{0,12}(?:首列|开通|开行)",
 }
 HALF_AFTER_UNIT = r"半"  # "一天半"; "一个半小时" has the half inside the unit

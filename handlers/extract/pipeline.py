@@ -9,7 +9,7 @@ from datetime import date
 
 from handlers.extract import lexicon as lx
 from handlers.extract import tables
-from handlers.extract.attribution import DocState, names_other_place, pick_period, pick_port
+from handlers.extract.attribution import SNAPSHOT, DocState, names_other_place, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
 from handlers.extract.events import find_events
 from handlers.extract.indicators import Context, Reading, maybe_figure, read_number
@@ -49,7 +49,9 @@ _PERIOD_CUE = re.compile(
 )
 _MAX_QUOTE = 400
 _ELIDED_WORDS = ("more", "of th", "others", "another", "a further", "ещё", "еще", "其中")  # gate for elided_cue
-_SAME_PERIOD = re.compile(r"same period|(?:тот|этот) же период|同期")  # lower-cased text
+_SAME_PERIOD = re.compile(  # lower-cased text
+    r"same (?:period|(?:\w+ )?months|quarter|half)|(?:тот|этот) же период|(?:те|эти) же (?:\w+ )?месяц|同期"
+)
 # "than in the same period", "чем за тот же период", "去年同期": a comparison, not a back-reference
 _SAME_AS_COMPARISON = re.compile(r"(?:than|чем|比|较|与|年)[^.;,，。；]{0,12}$")
 
@@ -189,11 +191,12 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     cumulative one the passage is about), not a month mentioned in between.
     """
     s = doc.sentences[i]
-    m = _SAME_PERIOD.search(doc.low, s.start, s.end)
-    same = m is not None and not _SAME_AS_COMPARISON.search(doc.low, max(s.start, m.start() - 16), m.start())
+    same = _same_cue(doc, s.start, s.end)
     seen: list[Period] = []
     for j in range(i - 1, -1, -1):
         main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
+        if main and _forecast(doc, j):
+            continue  # "в 2026 году … планируется": a plan's period is not what the text reports
         if main and not same:
             return main[0]
         if main:
@@ -201,6 +204,34 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
             if len(seen) == 3:
                 break
     return max(seen, key=lambda p: p.last - p.first) if seen else None
+
+
+def _average_over_period(low: str, indicator: str, start: int, end: int) -> bool:
+    """'Throughout the year, … an average of 1,310 vehicles a day', «Среднесуточно … передавалось 43 поезда»:
+    a daily rate averaged over the period the text is about (not "currently … 22 trains a day on average")."""
+    if indicator not in SNAPSHOT or not lx.has("average", low, start, end):
+        return False
+    return not lx.has("present", low, start, end)
+
+
+def _same_cue(doc: _Doc, start: int, end: int) -> bool:
+    """Whether low[start:end] says "the same period" / "за тот же период" / "同期" as a back-reference."""
+    m = _SAME_PERIOD.search(doc.low, start, end)
+    return m is not None and not _SAME_AS_COMPARISON.search(doc.low, max(start - 16, m.start() - 16), m.start())
+
+
+def _forecast(doc: _Doc, j: int) -> bool:
+    s = doc.sentences[j]
+    return lx.has("forecast", doc.low, s.start, s.end)
+
+
+def _same_period(doc: _Doc, i: int, own: list[Period], clause: tuple[int, int]) -> tuple[date, date] | None:
+    """'Alashankou saw 3,311 trains over the same six months, …, in March and April': a clause that points back
+    to the period stated before takes it, not a period another clause of its sentence names."""
+    if any(clause[0] <= p.start < clause[1] for p in own) or not _same_cue(doc, *clause):
+        return None
+    carried = _carried_period(doc, i)
+    return (carried.first, carried.last) if carried is not None else None
 
 
 def _has_cue(doc: _Doc, s: Sentence) -> bool:
@@ -275,7 +306,6 @@ def _figures(
     periods = _periods(doc, i)
     yoy = attach_yoy(text, doc.low, s, readings)
     figures = drop_previous_levels(text, figures, doc.lowered)
-    cumulative = lx.has("cumulative", doc.low, s.start, s.end)
     elsewhere = not mentions and names_other_place(text, s, mentions)
     in_order = respectively(doc.low, s, figures, mentions)
     speaker = _speaker_port(doc, i, after) if not mentions and after else None
@@ -290,8 +320,13 @@ def _figures(
         compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
         series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)
         own = _before_comparison(doc.low, periods, n.end, s.end)
-        period = _when_period(doc.low, own, clause) or pick_period(
-            own, n.start, clause, r.indicator, doc.state, cumulative, compared
+        # "Since its launch, … 31,000 trips"; not "…612列，为开通以来单月最高水平" (a record, after the figure)
+        cumulative = lx.has("cumulative", doc.low, s.start, clause[1])
+        average = _average_over_period(doc.low, r.indicator, s.start, clause[1])
+        period = (
+            _when_period(doc.low, own, clause)
+            or _same_period(doc, i, own, clause)
+            or pick_period(own, n.start, clause, r.indicator, doc.state, cumulative, compared, average)
         )
         period = _years_ago(doc.low, (n.end, clause[1]), period)
         if period and doc.pub and period[0] > doc.pub:
