@@ -64,7 +64,8 @@ CONTEXT: dict[str, str] = {
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year|"
     r"(?:parking )?(?:space|spaces|room|places|slots|berths|lots?) for|accommodat\w*|built for)\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
-    r"estimated to reach|(?:is|are) likely to|(?:could|may|might) (?:reach|rise|grow|increase|exceed|top|climb|"
+    r"estimated to reach|should (?:reach|rise|grow|increase|exceed|double)|"
+    r"(?:is|are) likely to|(?:could|may|might) (?:reach|rise|grow|increase|exceed|top|climb|"
     r"hit|pass|surpass|double|fall|drop|decline))\b",
     "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
     r"fines?|tax\w*|salar\w*|price\w*|tariffs?|rates?|fees?|agreements?|deals?|memorand\w*|duty[- ]free|"

@@ -9,7 +9,7 @@ from datetime import date
 
 from handlers.extract import lexicon as lx
 from handlers.extract import tables
-from handlers.extract.attribution import SNAPSHOT, DocState, names_other_place, pick_period, pick_port
+from handlers.extract.attribution import SNAPSHOT, DocState, is_quarter, names_other_place, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
 from handlers.extract.events import find_events
 from handlers.extract.indicators import Context, Reading, maybe_figure, read_number
@@ -45,7 +45,8 @@ _WIDE = re.compile("[０-９％]")
 _PERIOD_CUE = re.compile(
     r"20\d\d|first|second|half|quarter|month|year|earlier|as of|h[12]\b|q[1-4]|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|полугод|квартал|мес|январ|феврал|март|апрел|ма[йяе]|"
-    r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|年|月|季度|半年"
+    r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|сутки|вчера|24 hours|yesterday|"
+    r"年|月|季度|半年|昨"
 )
 _MAX_QUOTE = 400
 _ELIDED_WORDS = ("more", "of th", "others", "another", "a further", "ещё", "еще", "其中")  # gate for elided_cue
@@ -195,8 +196,8 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     seen: list[Period] = []
     for j in range(i - 1, -1, -1):
         main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
-        if main and _forecast(doc, j):
-            continue  # "в 2026 году … планируется": a plan's period is not what the text reports
+        if main and (_forecast(doc, j) or (doc.pub is not None and main[0].first > doc.pub)):
+            continue  # "после завершения в 2027 году … должна вырасти": a plan's period is not what is reported
         if main and not same:
             return main[0]
         if main:
@@ -443,6 +444,16 @@ def _set_carry(doc: _Doc, i: int) -> None:
         return cache[0]
 
     doc.state.carry = carried
+    doc.state.quarters = lambda: _stated_quarter(doc, i)
+
+
+def _stated_quarter(doc: _Doc, i: int) -> Period | None:
+    """The last calendar quarter an earlier sentence stated as a main period (what "in the quarter" means)."""
+    for j in range(i - 1, -1, -1):
+        for p in _periods(doc, j):
+            if not p.comparison and p.relative == "" and is_quarter(p):
+                return p
+    return None
 
 
 def _candidate(

@@ -82,3 +82,106 @@ def test_changes_in_the_next_sentence(text: str, lang: str, expected: dict[str, 
 def test_next_sentence_change_not_attached(text: str) -> None:
     ex = run(text, "2026-02-10")
     assert all(o.yoy_pct is None for o in ex.observations)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "lang", "indicator", "period"),
+    [
+        # "the same N months" in the figure's clause: the period stated before, not another clause's months
+        (
+            "In the first half of 2025, Horgos handled 4,010 trains. Dostyk saw 2,950 trains over the same six "
+            "months, a drop blamed on repairs in May and June.",
+            "2025-07-20",
+            "en",
+            "dostyk",
+            ("2025-01-01", "2025-06-30"),
+        ),
+        # an unnumbered quarter after the text stated one
+        (
+            "In the first quarter of 2025, Horgos handled 1,880 trains. Since the start of the year it cleared "
+            "9,000 trucks. Altynkol received 1,210 trains in the quarter.",
+            "2025-06-20",
+            "en",
+            "altynkol",
+            ("2025-01-01", "2025-03-31"),
+        ),
+        (
+            "В первом квартале 2025 года через Хоргос прошло 1 880 поездов. С начала года оформлено 9 000 грузовиков. "
+            "Через Алтынколь за квартал прошло 1 210 поездов.",
+            "2025-06-20",
+            "ru",
+            "altynkol",
+            ("2025-01-01", "2025-03-31"),
+        ),
+        # "in nine months", "the nine-month volume": the first months of the year
+        ("Horgos handled 18.2 million tonnes of cargo in nine months.", "2025-10-20", "en", "horgos",
+         ("2025-01-01", "2025-09-30")),
+        ("Customs put the eight-month volume at Horgos at 15.1 million tonnes.", "2025-09-20", "en", "horgos",
+         ("2025-01-01", "2025-08-31")),
+        # a month as the subject of its clause
+        ("In 2025 Horgos exported 410,000 vehicles. November was the peak, with 41,200 vehicles exported via Horgos.",
+         "2026-01-20", "en", "horgos_nov", ("2025-11-01", "2025-11-30")),
+        # a daily average over the year the passage is about
+        ("In 2025 Horgos exported 410,000 vehicles. Throughout the year, the port cleared an average of 1,120 "
+         "vehicles a day.", "2026-01-20", "en", "per_day", ("2025-01-01", "2025-12-31")),
+        ("В 2025 году через Достык прошло 16 100 поездов. Среднесуточно станция передавала 44 поезда.",
+         "2026-01-20", "ru", "per_day", ("2025-01-01", "2025-12-31")),
+        # a past day of a daily bulletin
+        ("За минувшие сутки через «Калжат» оформлено 112 грузовиков.", "2026-02-03", "ru", "per_day",
+         ("2026-02-02", "2026-02-02")),
+        ("За прошедшие сутки, 1 февраля, через «Нур Жолы» оформлено 540 грузовых автомобилей.", "2026-02-03", "ru",
+         "per_day", ("2026-02-01", "2026-02-01")),
+        # a month at the start of a sentence applies to all its clauses, also after a record "since opening"
+        ("去年11月，霍尔果斯口岸通行班列560列，为开通以来单月最高水平。", "2026-01-20", "zh", "horgos",
+         ("2025-11-01", "2025-11-30")),
+        # a range of months followed by a bare year
+        ("За январь–август 2024 через Достык прошло 11 200 поездов.", "2025-11-20", "ru", "dostyk",
+         ("2024-01-01", "2024-08-31")),
+        # 「全年」 takes the year the sentence names
+        ("2024年12月，霍尔果斯口岸通行班列700列。全年通行班列7800列。", "2026-01-20", "zh", "horgos_year",
+         ("2024-01-01", "2024-12-31")),
+    ],
+)
+def test_periods(text: str, published: str, lang: str, indicator: str, period: tuple[str, str]) -> None:
+    ex = run(text, published, lang)
+    picks = {
+        "dostyk": lambda o: o.port == "dostyk",
+        "altynkol": lambda o: o.port == "altynkol",
+        "horgos": lambda o: o.port == "horgos",
+        "horgos_nov": lambda o: o.value == 41200,
+        "horgos_year": lambda o: o.value == 7800,
+        "per_day": lambda o: o.indicator.endswith("_per_day"),
+    }
+    found = [o for o in ex.observations if picks[indicator](o)]
+    assert len(found) == 1, [(o.port, o.indicator, o.value) for o in ex.observations]
+    got = (found[0].period_start, found[0].period_end)
+    assert tuple(d.isoformat() if d else None for d in got) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "lang"),
+    [
+        # currently, not over a period: a daily average stays a snapshot
+        ("In 2025 Horgos exported 410,000 vehicles. Currently the port clears an average of 1,120 vehicles a day.",
+         "2026-01-20", "en"),
+        ("2025年霍尔果斯口岸出口汽车41万辆。目前口岸日均验放出口商品车1200辆。", "2026-01-20", "zh"),
+    ],
+)
+def test_present_daily_average_has_no_period(text: str, published: str, lang: str) -> None:
+    per_day = [o for o in run(text, published, lang).observations if o.indicator.endswith("_per_day")]
+    assert len(per_day) == 1 and per_day[0].period_start is None
+
+
+def test_forecast_period_is_not_carried() -> None:
+    text = (
+        "В I квартале 2026 года через «Бахты» перевезено 486 тыс. тонн. После реконструкции в 2027 году пропускная "
+        "способность должна вырасти до 1 000 автомобилей в сутки. Через «Калжат» прошло 95 тыс. тонн."
+    )
+    ex = run(text, "2026-04-22", "ru")
+    kalzhat = [o for o in ex.observations if o.port == "kalzhat"]
+    assert len(kalzhat) == 1 and kalzhat[0].period_end is not None and kalzhat[0].period_end.year == 2026
+
+
+def test_generic_port_word_after_a_time_word_is_the_named_port() -> None:
+    ex = run("阿拉山口口岸2025年通行班列6500列。据统计，全年口岸进出口货运量2100万吨。", "2026-01-20", "zh")
+    assert only(ex, "cargo_tonnes").port == "alashankou"
