@@ -562,6 +562,33 @@ def find_periods(
     return _longest_first(found)
 
 
+_SINCE_DAY = (
+    re.compile(rf"\b(?i:since)\b[^.;]{{0,40}}?\b(?P<m>{_M})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(
+        rf"(?<![а-яё])(?:с момента|с)\s[^.;]{{0,40}}?(?P<d>\d{{1,2}})\s+(?P<m>{_RM})\s+(?P<y>(?:19|20)\d\d)", _I
+    ),
+    re.compile(r"自(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"),
+)
+
+
+def since_day(text: str, start: int, end: int, pub: date | None) -> Span | None:
+    """'Since its maiden run on November 28, 2013, … 31,000 trips', «с момента запуска 28 ноября 2013 года»,
+    「自2013年11月28日首列开行以来」: a cumulative total from the day named to publication."""
+    if pub is None:
+        return None
+    for rx in _SINCE_DAY:
+        m = rx.search(text, start, end)
+        if m is None:
+            continue
+        month = cw.month_number(m.group("m")) if not m.group("m").isdigit() else int(m.group("m"))
+        try:
+            day = date(int(m.group("y")), month or 0, int(m.group("d")))
+        except ValueError:
+            continue
+        return (day, pub) if day < pub else None
+    return None
+
+
 def _longest_first(found: list[Period]) -> list[Period]:
     """Overlapping expressions: the longest wins ("In January-July" is a range, not "in January"); text order."""
     kept: list[Period] = []

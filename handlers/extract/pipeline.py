@@ -15,7 +15,7 @@ from handlers.extract.events import find_events
 from handlers.extract.indicators import Context, Reading, maybe_figure, read_number
 from handlers.extract.language import detect_language
 from handlers.extract.numbers import find_numbers, qualifier_of
-from handlers.extract.periods import find_periods, scripts_of
+from handlers.extract.periods import find_periods, scripts_of, since_day
 from handlers.extract.plausibility import is_implausible
 from handlers.extract.ports import find_ports
 from handlers.extract.relations import (
@@ -329,6 +329,8 @@ def _figures(
             or _same_period(doc, i, own, clause)
             or pick_period(own, n.start, clause, r.indicator, doc.state, cumulative, compared, average)
         )
+        if period is None and cumulative:
+            period = since_day(text, s.start, n.start, doc.pub)
         period = _years_ago(doc.low, (n.end, clause[1]), period)
         if period and doc.pub and period[0] > doc.pub:
             continue  # a period that has not begun: a plan or target, not a reported figure

@@ -185,3 +185,21 @@ def test_forecast_period_is_not_carried() -> None:
 def test_generic_port_word_after_a_time_word_is_the_named_port() -> None:
     ex = run("阿拉山口口岸2025年通行班列6500列。据统计，全年口岸进出口货运量2100万吨。", "2026-01-20", "zh")
     assert only(ex, "cargo_tonnes").port == "alashankou"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "period"),
+    [
+        ("Since its first run on March 18, 2016, the Horgos train has completed more than 20,000 trips.", "en",
+         ("2016-03-18", "2026-03-05")),
+        ("С момента запуска 18 марта 2016 года через Хоргос прошло более 20 000 поездов.", "ru",
+         ("2016-03-18", "2026-03-05")),
+        ("自2016年3月18日首列开行以来，霍尔果斯口岸累计通行班列2万列。", "zh", ("2016-03-18", "2026-03-05")),
+        # no day named: a cumulative total has no period
+        ("霍尔果斯口岸开通以来累计通行班列2万列。", "zh", (None, None)),
+    ],
+)
+def test_cumulative_since_a_day(text: str, lang: str, period: tuple[str | None, str | None]) -> None:
+    o = only(run(text, "2026-03-05", lang), "trains_count")
+    got = (o.period_start, o.period_end)
+    assert tuple(d.isoformat() if d else None for d in got) == period
