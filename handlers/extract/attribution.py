@@ -273,6 +273,8 @@ def pick_period(
     "a month earlier" / "a year earlier" apply only to a figure given for comparison ("compared with X").
     """
     usable = [p for p in periods if not p.comparison and p.relative != "as_of"]
+    if indicator not in SNAPSHOT:  # "Customs said yesterday that …": a past day dates only a daily figure
+        usable = [p for p in usable if p.relative != "day"]
     if not compared:
         usable = [p for p in usable if p.relative in _OWN]
     in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]

@@ -149,4 +149,4 @@ NEW_LEVEL_BEFORE = r"(?:\bto|\breaching|\bhitting|\bat)\s+(?:a\s+|about\s+|some\
 # a sentence opening like this speaks of the figures of the sentence before ("The figures were down 2% and …")
 BACK_REFERENCE = r"(?:this|that|these|those|it|they|both|the (?:figures?|numbers?|volumes?|totals?|results?))\b"
 # "doubled", 「翻了一番」: a change of +100% with no number
-DOUBLED = r"\bdoubled\b"
+DOUBLED = r"\bdoubl(?:ed|ing)\b"

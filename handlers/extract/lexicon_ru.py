@@ -122,4 +122,4 @@ ROUTE_END = (
 NEW_LEVEL_BEFORE = r"(?<![а-яё])(?:до|достигнув|составив)\s+(?:почти\s+|около\s+|более\s+)?$"
 # a sentence opening like this speaks of the figures of the sentence before («Это на 2,3% больше…»)
 BACK_REFERENCE = r"(?:это|эти показатели|этот показатель|они|оба показателя|показател\w+)(?![а-яё])"
-DOUBLED = r"(?<![а-яё])(?:удвоил\w*|вдвое больше)"
+DOUBLED = r"(?<![а-яё])(?:удвои\w*|вдвое больше)"

@@ -186,7 +186,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (re.compile(rf"\b(?:in|over|for|during)\s+(?:the\s+)?{_N_EN}\s+months\b" + _EN_Y, _I), _first_n, ""),
     (re.compile(rf"\b{_N_EN}-month\b" + _EN_Y, _I), _first_n, ""),
     (
-        re.compile(r"\b(?:in|during|over|for)\s+the\s+quarter\b|\bthe quarter(?:'s|’s)", _I),
+        re.compile(r"\b(?:in|during|over|for)\s+the\s+quarter\b(?!\s+(?:end|to\b|through))|\bthe quarter(?:'s|’s)", _I),
         _unnamed_quarter,
         "quarter",
     ),

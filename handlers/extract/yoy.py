@@ -45,17 +45,25 @@ def _new_level(text: str, readings: list[Read], i: int) -> Number | None:
     return m if lx.NEW_LEVEL_BEFORE.search(text, end, m.start) else None
 
 
+# "12.4万吨，同比翻了一番", "3,000 trains, doubling on a year earlier"; not "…, while NEV exports doubled"
+_DOUBLED_GAP = 24
+
+
 def _doubled(low: str, s: Sentence, readings: list[Read], out: dict[int, float]) -> None:
     """'同比翻了一番', 'doubled year on year', «удвоился по сравнению с прошлым годом»: +100% for the figure
     before (or else the next one), when the sentence compares with a year earlier."""
-    if "翻" not in low[s.start : s.end] and "doubl" not in low[s.start : s.end] and "дво" not in low[s.start : s.end]:
+    part = low[s.start : s.end]
+    if "翻" not in part and "doubl" not in part and "дво" not in part:
         return
     for d in lx.DOUBLED.finditer(low, s.start, s.end):
         if not lx.YOY_EXPLICIT.search(low, s.start, s.end) and not _YEAR.search(low, s.start, s.end):
             return
-        levels = [m for m, r, _ in readings if r.indicator != "change" and not r.indicator.endswith("_pct")]
-        before = [m for m in levels if m.end <= d.start()]
-        target = before[-1] if before else next((m for m in levels if m.start >= d.end()), None)
+        levels = [(m, r) for m, r, _ in readings if r.indicator != "change" and not r.indicator.endswith("_pct")]
+        before = [(m, r) for m, r in levels if r.end <= d.start()]
+        if before and d.start() - before[-1][1].end <= _DOUBLED_GAP:
+            target: Number | None = before[-1][0]
+        else:  # "doubled to 3,000 trains"
+            target = next((m for m, _ in levels if 0 <= m.start - d.end() <= _DOUBLED_GAP), None)
         if target is not None and target.start not in out:
             out[target.start] = 100.0
 

@@ -203,3 +203,27 @@ def test_cumulative_since_a_day(text: str, lang: str, period: tuple[str | None, 
     o = only(run(text, "2026-03-05", lang), "trains_count")
     got = (o.period_start, o.period_end)
     assert tuple(d.isoformat() if d else None for d in got) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "yoy"),
+    [
+        ("Dostyk handled 4,000 trains in 2025, doubling on a year earlier.", "en", 100.0),
+        ("В 2025 году Достык принял 4 000 поездов, удвоив показатель прошлого года.", "ru", 100.0),
+        # another quantity doubled, far from the figure
+        ("Horgos handled 3,000 trains last year, while exports of electric cars through the port doubled.", "en", None),
+    ],
+)
+def test_doubled(text: str, lang: str, yoy: float | None) -> None:
+    assert only(run(text, "2026-01-20", lang), "trains_count").yoy_pct == yoy
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Horgos handled 300 trains in the quarter ending June.", "trains_count"),  # not the quarter just reported
+        ("Yesterday, customs said Horgos handled 1.2 million tonnes.", "cargo_tonnes"),  # a day dates daily figures
+    ],
+)
+def test_no_period_from_unnamed_words(text: str, indicator: str) -> None:
+    assert only(run(text, "2025-11-10"), indicator).period_start is None
