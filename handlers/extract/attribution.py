@@ -38,6 +38,7 @@ class DocState:
     route: str | None = None  # the last network or route named: what "along the route" points back to
     pub: date | None = None
     carry: Callable[[], Period | None] | None = None  # the last stated period, computed only when asked
+    quarters: Callable[[], Period | None] | None = None  # the last stated quarter ("in the quarter" points back)
 
     @property
     def period(self) -> Period | None:
@@ -205,7 +206,8 @@ _ZH_NOT_NAMES = (
     "此外",
 )
 
-_ZH_NOT_NAME_CHARS = re.compile("[在的经从由过抵到向进出入]")
+# a phrase before the generic 口岸 that no place name has: "班列在口岸", "全年口岸", "当月口岸" (time words)
+_ZH_NOT_NAME_CHARS = re.compile("[在的经从由过抵到向进出入年月日季期]")
 _JOB_TITLE = re.compile(
     r"(?:начальник\w*|директор\w*|руководител\w*|глав\w*|сотрудник\w*|работник\w*|дежурн\w*|head|director|"
     r"chief|manager|master|staff)\s+(?:of\s+(?:the\s+)?)?$",
@@ -262,20 +264,24 @@ def pick_period(
     state: DocState,
     cumulative: bool = False,
     compared: bool = False,
+    average: bool = False,
 ) -> tuple[date, date] | None:
     """The period in the figure's clause, else its sentence, else the one the text last stated.
 
-    A cumulative total ("since its launch") and a snapshot (a queue, a daily rate) take no carried period;
+    A cumulative total ("since its launch") and a snapshot (a queue, a daily rate that is not an average) take no
+    carried period;
     "a month earlier" / "a year earlier" apply only to a figure given for comparison ("compared with X").
     """
     usable = [p for p in periods if not p.comparison and p.relative != "as_of"]
+    if indicator not in SNAPSHOT:  # "Customs said yesterday that …": a past day dates only a daily figure
+        usable = [p for p in usable if p.relative != "day"]
     if not compared:
-        usable = [p for p in usable if p.relative == ""]
+        usable = [p for p in usable if p.relative in _OWN]
     in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
     if cumulative and not in_clause:
         return None
     # A relative phrase ("a month earlier") belongs to its own clause only.
-    in_sentence = [p for p in usable if p.relative == ""]
+    in_sentence = [p for p in usable if p.relative in _OWN]
     chosen = min(in_clause or in_sentence, key=lambda p: abs(p.start - pos), default=None)
     if chosen is None:
         if cumulative:
@@ -283,7 +289,8 @@ def pick_period(
         ytd = as_of_only(periods)
         if ytd is not None:
             return ytd
-        carried = None if indicator in SNAPSHOT else state.period
+        # "Throughout the year … an average of 1,310 a day", «В среднем ежедневно …»: an average over the period
+        carried = None if indicator in SNAPSHOT and not average else state.period
         if carried is None:
             return None
         chosen = carried
@@ -292,8 +299,40 @@ def pick_period(
         span = _previous_month(usable, chosen, state) or span
     elif chosen.relative == "prev_year":
         span = _previous_year(usable, state) or span
+    elif chosen.relative == "quarter":
+        span = _stated_quarter(state) or span
+    elif chosen.relative == "year":
+        span = _stated_year(usable, state) or span
     span = _window_of_comparison(span, periods, state.pub)
     return _shorten_to_as_of(span, periods, state.pub)
+
+
+# relative kinds that state the figure's own period; a past day (a daily bulletin's "за минувшие сутки") is not
+# carried on to the next sentence, as "" periods are
+_OWN = ("", "quarter", "day", "year")
+
+
+def _stated_quarter(state: DocState) -> tuple[date, date] | None:
+    """'in the quarter', «за квартал» after the text stated one ("From January to March", «В первом квартале»)."""
+    ref = state.quarters() if state.quarters is not None else None
+    return (ref.first, ref.last) if ref is not None else None
+
+
+def is_quarter(p: Period) -> bool:
+    """Whether the period is one calendar quarter."""
+    if p.first.day != 1 or (p.first.month - 1) % 3:
+        return False
+    return p.last == month_end(p.first.year, p.first.month + 2)
+
+
+def _stated_year(usable: list[Period], state: DocState) -> tuple[date, date] | None:
+    """'Throughout the year', «за год», 「全年」: the year the sentence names ("2025年，…全年"), else the year of
+    the period the passage is about."""
+    refs = [p for p in usable if p.relative == ""]
+    ref = refs[0] if refs else state.period
+    if ref is None:
+        return None
+    return date(ref.last.year, 1, 1), date(ref.last.year, 12, 31)
 
 
 def _window_of_comparison(span: tuple[date, date], periods: list[Period], pub: date | None) -> tuple[date, date]:

@@ -221,12 +221,24 @@ _RATIO_VERB = re.compile(
 )
 
 
+# "2.3 times more", «в 1,6 раза больше»: a multiple of a level compared with; a change only against a year earlier
+_RATIO_MORE = re.compile(r"\s*(?:more|higher|greater|larger|больше|выше)", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")  # "compared to January-September 2024": the same period before
+
+
 def _ratio_change(n: Number, ctx: Context) -> Reading | None:
-    """'增长1.2倍' (+120%), 'выросло в 2 раза' (+100%), 'increased 3 times' (+200%): a change, not a level."""
+    """'增长1.2倍' (+120%), 'выросло в 2 раза' (+100%), 'increased 3 times' (+200%): a change, not a level.
+    'в 1,6 раза больше, чем годом ранее', '2.3 times more than a year earlier' (+60%, +130%) too."""
     m = _RATIO.match(ctx.text, n.end)
-    if m is None or not _RATIO_VERB.search(ctx.text, max(ctx.clause[0], n.start - 14), n.start):
+    if m is None:
         return None
-    pct = n.value * 100 if m.group(1) else (n.value - 1) * 100
+    if not _RATIO_VERB.search(ctx.text, max(ctx.clause[0], n.start - 14), n.start):
+        more = None if m.group(1) else _RATIO_MORE.match(ctx.text, m.end())
+        window = (more.end(), min(ctx.sentence[1], more.end() + 60)) if more is not None else (0, 0)
+        if more is None or not (lx.YOY_EXPLICIT.search(ctx.text, *window) or _YEAR.search(ctx.text, *window)):
+            return None  # "2 times more than at Horgos": a comparison between places, not a change
+        return Reading("change", round((n.value - 1) * 100, 6), more.end(), n.qualifier)
+    pct = round(n.value * 100 if m.group(1) else (n.value - 1) * 100, 6)
     return Reading("change", pct, m.end(), n.qualifier)
 
 
@@ -346,9 +358,13 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
     if sign:  # "(+21%)", "(-3.2% y/y)": a signed change
         return Reading("change", n.value if sign.group(1) == "+" else -n.value, n.end, n.qualifier)
     before_lo = max(ctx.clause[0], n.start - 40)
+    if n.start - ctx.clause[0] <= 3:  # "…, growth on the previous year: 3.1%": the colon opened the clause
+        before_lo = max(ctx.sentence[0], n.start - 40)
     if lx.CHANGE_BEFORE.search(text, ctx.fold, before_lo, n.start) and not _level_word_before(text, n.start):
         return Reading("change", _signed(n, ctx), n.end, n.qualifier)
     if not lx.LEVEL_BEFORE.search(text, ctx.fold, before_lo, n.start) and lx.CHANGE_AFTER.match(text, n.end):
+        return Reading("change", _signed(n, ctx), n.end, n.qualifier)
+    if _MORE_THAN.match(text, n.end):  # "this is 27.5 percent more than …": a change even after "is"
         return Reading("change", _signed(n, ctx), n.end, n.qualifier)
     if n.value > 100:
         return None
@@ -366,6 +382,7 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
 
 
 _DIGIT = re.compile(r"[0-9]")
+_MORE_THAN = re.compile(r"\s*(?:more|higher|fewer|less|lower)\s+than\b|\s*(?:больше|выше|меньше|ниже),?\s+чем", re.I)
 
 
 def _rate_subject(ctx: Context) -> bool:

@@ -63,6 +63,9 @@ NEGATIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 LEVEL_BEFORE = Folded(_join("LEVEL_BEFORE"))
+NEW_LEVEL_BEFORE = _join("NEW_LEVEL_BEFORE")
+BACK_REFERENCE = _join("BACK_REFERENCE")  # matched at a sentence start
+DOUBLED = _join("DOUBLED")
 AGGREGATE = re.compile(lower_pattern("|".join(f"(?:{mod.AGGREGATE})" for mod in _LANGS)))  # lower-cased text
 NO_CARRY = re.compile(lower_pattern("|".join(f"(?:{mod.NO_CARRY})" for mod in _LANGS)))  # lower-cased text
 

@@ -64,7 +64,8 @@ CONTEXT: dict[str, str] = {
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year|"
     r"(?:parking )?(?:space|spaces|room|places|slots|berths|lots?) for|accommodat\w*|built for)\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
-    r"estimated to reach|(?:is|are) likely to|(?:could|may|might) (?:reach|rise|grow|increase|exceed|top|climb|"
+    r"estimated to reach|should (?:reach|rise|grow|increase|exceed|double)|"
+    r"(?:is|are) likely to|(?:could|may|might) (?:reach|rise|grow|increase|exceed|top|climb|"
     r"hit|pass|surpass|double|fall|drop|decline))\b",
     "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
     r"fines?|tax\w*|salar\w*|price\w*|tariffs?|rates?|fees?|agreements?|deals?|memorand\w*|duty[- ]free|"
@@ -81,6 +82,11 @@ CONTEXT: dict[str, str] = {
     "anaphor_figure": r"\b(?:this|that|the same) (?:figure|rate|share|proportion|indicator|percentage)\b",
     "change_noun": r"\b(?:growth|increase|rise|decline|drop|decrease|change|gain|fall)\b",
     "per_week": r"\b(?:per week|a week|weekly|each week|every week)\b",
+    # a per-day average over a period ("an average of 1,310 vehicles a day"), not a one-day snapshot
+    "average": r"\b(?:average\w*|on average|daily average)\b",
+    # now, not over a period: a per-day average then describes the present ("currently … an average of 22 a day")
+    "present": r"\b(?:currently|now|at present|these days|nowadays|on peak days|at (?:the )?peak|recently|"
+    r"in recent (?:days|weeks))\b",
     "cumulative": r"\bsince (?:its|their|it was|they were|being) \w+|\bsince the (?!beginning|start)\w+|"
     r"\bsince 20\d\d\b|\bin total since\b|"
     r"\bto date\b|\bso far\b(?! this year)|\bcumulative\w*|\bin total\b",
@@ -88,8 +94,11 @@ CONTEXT: dict[str, str] = {
 HALF_AFTER_UNIT = r"\s+and\s+a\s+half\b"  # "a day and a half"
 CHANGE_BEFORE = (
     r"(?:\b(?:growth|increase|rise|decline|drop|decrease)(?: rate)? (?:was|reached|stood at|hit|of)\s+$)|"
+    # "growth on the previous year — 7.9%", "increase: 3%": the change noun, what it is measured against, a dash
+    r"(?:\b(?:growth|increase|rise|decline|drop|decrease)(?:\s+(?:on|over|from|against|compared (?:with|to))\s+"
+    r"(?:the\s+)?(?:previous|last|a|prior)\s+year|\s+year[- ]on[- ]year)?\s*[—–:]\s*$)|"
     r"(?:\b(?:up|down|increas\w*|rise|rising|rose|grew|grow\w*|gain\w*|jump\w*|surg\w*|climb\w*|soar\w*|"
-    r"fell|fall\w*|drop\w*|declin\w*|decreas\w*|slump\w*|plung\w*|slid|shrank|shrunk|dipped|lower|higher|"
+    r"add(?:ed|ing)|fell|fall\w*|drop\w*|declin\w*|decreas\w*|slump\w*|plung\w*|slid|shrank|shrunk|dipped|lower|higher|"
     r"growth|by)(?:\s+(?:of|by))?|year[- ]on[- ]year)\s+(?:(?:about|nearly|roughly|some|over|more than|almost|"
     r"approximately|just|a further)\s+)?$"
 )
@@ -135,3 +144,9 @@ SIDE_CN = r"\b(?:on|at|from) the chinese side\b"
 ROUTE_ANAPHOR = r"\b(?:along|on|via|through) the (?:route|corridor)\b|\bthe (?:route|corridor)(?:'s|’s)\b"
 # a port named as where traffic goes or comes from ("handed over to Alashankou", "bound for Horgos")
 ROUTE_END = r"\b(?:to|towards|bound for|destined for|headed for|from)\s+(?:the\s+)?$"
+# "fell 6.3% to 412,000 tonnes", "rose 5%, reaching 61,300 TEU": the new level right after a change
+NEW_LEVEL_BEFORE = r"(?:\bto|\breaching|\bhitting|\bat)\s+(?:a\s+|about\s+|some\s+|nearly\s+)?$"
+# a sentence opening like this speaks of the figures of the sentence before ("The figures were down 2% and …")
+BACK_REFERENCE = r"(?:this|that|these|those|it|they|both|the (?:figures?|numbers?|volumes?|totals?|results?))\b"
+# "doubled", 「翻了一番」: a change of +100% with no number
+DOUBLED = r"\bdoubl(?:ed|ing)\b"

@@ -15,6 +15,11 @@ Resolver = Callable[[re.Match[str], date | None], Span | None]
 
 _EN_Y = r"(?:,?\s+(?:of\s+|in\s+)?(?:the\s+)?(?P<y>20\d\d|this year|last year|the year|the current year))?"
 _RU_Y = r"(?:\s+(?P<y>20\d\d)\s*(?:-?го\s+)?(?:года|году|г\.|г\b)|\s+(?P<yr>текущего|этого|прошлого|нынешнего) года)?"
+# «январь–сентябрь 2024»: after a range of months a bare year is the range's year
+_RU_Y_BARE = (
+    r"(?:\s+(?P<y>20\d\d)(?!\d)\s*(?:-?го\s+)?(?:года|году|г\.|г\b)?|"
+    r"\s+(?P<yr>текущего|этого|прошлого|нынешнего) года)?"
+)
 _ZH_Y = r"(?:(?P<y>20\d\d)\s*年|(?P<yr>今年|去年|上年|本年))?"
 _M = cw.EN_MONTH_RX
 _RM = cw.RU_MONTH_RX
@@ -86,6 +91,39 @@ def _month(m: re.Match[str], pub: date | None) -> Span | None:
     return _months(a, a)(m, pub) if a else None
 
 
+def _unnamed_quarter(m: re.Match[str], pub: date | None) -> Span | None:
+    """'in the quarter', «за квартал», 「本季度」 with no number: the quarter just reported (the one that contains
+    the day 45 days before publication); attribution prefers a quarter the text stated before."""
+    if pub is None:
+        return None
+    day = date.fromordinal(pub.toordinal() - _GRACE)
+    q = (day.month - 1) // 3 + 1
+    return date(day.year, 3 * q - 2, 1), cw.month_end(day.year, 3 * q)
+
+
+def _whole_year(m: re.Match[str], pub: date | None) -> Span | None:
+    """'Throughout the year', «за год», 「全年」 with no year named: the last year reported by publication;
+    attribution prefers the year of the period the text is about."""
+    return _months(1, 12)(m, pub)
+
+
+def _past_day(m: re.Match[str], pub: date | None) -> Span | None:
+    """«за минувшие сутки, 13 января», 'over the past 24 hours', 「昨日」: the day named, else the day before
+    publication."""
+    mo = cw.month_number(m.group("m")) if m.groupdict().get("m") else None
+    if mo and pub is not None:
+        y = pub.year if mo <= pub.month else pub.year - 1
+        try:
+            day = date(y, mo, int(m.group("d")))
+        except ValueError:
+            return None
+        return day, day
+    if pub is None:
+        return None
+    day = date.fromordinal(pub.toordinal() - 1)
+    return day, day
+
+
 def _full_year(m: re.Match[str], pub: date | None) -> Span | None:
     y = _year(m, pub)
     return None if y is None else (date(y, 1, 1), date(y, 12, 31))
@@ -144,6 +182,43 @@ _I = re.IGNORECASE
 PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (re.compile(rf"\b(?:the\s+)?first\s+{_N_EN}\s+months" + _EN_Y, _I), _first_n, ""),
     (re.compile(r"\b(?:the\s+)?first\s+(?P<n>two|three)\s+quarters" + _EN_Y, _I), _quarters_cumulative, ""),
+    # "in nine months", "the nine-month turnover": the first N months of the year
+    (re.compile(rf"\b(?:in|over|for|during)\s+(?:the\s+)?{_N_EN}\s+months\b" + _EN_Y, _I), _first_n, ""),
+    (re.compile(rf"\b{_N_EN}-month\b" + _EN_Y, _I), _first_n, ""),
+    (
+        re.compile(r"\b(?:in|during|over|for)\s+the\s+quarter\b(?!\s+(?:end|to\b|through))|\bthe quarter(?:'s|’s)", _I),
+        _unnamed_quarter,
+        "quarter",
+    ),
+    (
+        re.compile(
+            r"\b(?:throughout|during|over|for)\s+the\s+(?:(?:whole|full|entire)\s+)?year\b"
+            r"(?!\s+(?:to|ago|earlier|before))",
+            _I,
+        ),
+        _whole_year,
+        "year",
+    ),
+    # "December was the busiest month": a month named as the subject of its clause
+    (
+        re.compile(
+            rf"\b(?P<m>{_M})\s+(?:(?:alone|itself)\s+)?(?:was|saw|proved|became|marked|brought|accounted|set|turned)\b"
+        ),
+        _month,
+        "",
+    ),
+    (
+        re.compile(
+            rf"\b(?i:over|in|during)\s+(?i:the)\s+(?i:past|last)\s+(?i:24\s+hours|day),?\s+(?P<m>{_M})\s+(?P<d>\d{{1,2}})"
+        ),
+        _past_day,
+        "day",
+    ),
+    (
+        re.compile(r"\b(?:(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24\s+hours|day)|yesterday)\b", _I),
+        _past_day,
+        "day",
+    ),
     (re.compile(r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half" + _EN_Y, _I), _half, ""),
     (re.compile(r"\b(?P<h>H[12]|[12]H)(?:\s+|-|/|'|’)?(?P<y>20\d\d)?\b"), _half, ""),
     (re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter" + _EN_Y, _I), _quarter, ""),
@@ -229,7 +304,26 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         _first_n,
         "",
     ),
-    (re.compile(rf"(?:(?:в|за|с)\s+)?(?P<m1>{_RM})\s*(?:[–—-]|по)\s*(?P<m2>{_RM})" + _RU_Y, _I), _range, ""),
+    (re.compile(rf"(?:(?:в|за|с)\s+)?(?P<m1>{_RM})\s*(?:[–—-]|по)\s*(?P<m2>{_RM})" + _RU_Y_BARE, _I), _range, ""),
+    (
+        re.compile(r"(?<![а-яё])(?:за|в течение)\s+(?:(?:этот|отч[её]тный|прошедший)\s+)?квартал(?![а-яё])", _I),
+        _unnamed_quarter,
+        "quarter",
+    ),
+    (re.compile(rf"(?<![а-яё])(?P<m>{_RM})\s+(?:стал|оказал|выдал|принес|принёс)\w*", _I), _month, ""),
+    (
+        re.compile(r"(?<![а-яё])(?:за|в течение)\s+(?:весь\s+)?года?(?![а-яё])(?!\s+(?:до|назад))", _I),
+        _whole_year,
+        "year",
+    ),
+    (
+        re.compile(
+            rf"(?<![а-яё])за\s+(?:прошедшие|минувшие|последние)\s+сутки,?\s+(?P<d>\d{{1,2}})\s+(?P<m>{_RM})", _I
+        ),
+        _past_day,
+        "day",
+    ),
+    (re.compile(r"(?<![а-яё])(?:за\s+(?:прошедшие|минувшие|последние)\s+сутки|вчера)(?![а-яё])", _I), _past_day, "day"),
     (re.compile(rf"(?:в|за)\s+(?P<m>{_RM})" + _RU_Y, _I), _month, ""),
     (re.compile(rf"(?<![а-яё])с\s+(?:начала\s+)?(?P<m>{_RM})" + _RU_Y, _I), _since_month, ""),
     (re.compile(r"(?:в|за|по итогам|на конец)\s+(?P<y>20\d\d)\s*(?:-?м\s+)?(?:году|год|года|г\.)", _I), _full_year, ""),
@@ -261,6 +355,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (re.compile(_ZH_Y + r"前(?P<n>[二两三])(?:个)?季度"), _quarters_cumulative, ""),
     (re.compile(_ZH_Y + r"(?:第)?(?P<q>[一二三四1-4])季度"), _quarter, ""),
     (re.compile(_ZH_Y + r"(?P<h>上|下)半年"), _half, ""),
+    (re.compile(r"本季度|该季度|当季|单季"), _unnamed_quarter, "quarter"),
+    (re.compile(r"(?<![0-9年])全年"), _whole_year, "year"),
+    (re.compile(r"昨日|昨天|过去24小时"), _past_day, "day"),
     (re.compile(_ZH_Y + r"(?P<m>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d)"), _month, ""),
     (
         re.compile(r"(?P<y>20\d\d)\s*年(?:全年)?(?!\s*\d{1,2}\s*月|前|上半年|下半年|第?[一二三四1-4]季度|底|末|初)"),
@@ -463,6 +560,33 @@ def find_periods(
             comparison = comparison or bool(_EVENT_DATE.search(text, fold, max(start, m.start() - 30), m.start()))
             found.append(Period(m.start(), m.end(), span[0], span[1], comparison, relative))
     return _longest_first(found)
+
+
+_SINCE_DAY = (
+    re.compile(rf"\b(?i:since)\b[^.;]{{0,40}}?\b(?P<m>{_M})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(
+        rf"(?<![а-яё])(?:с момента|с)\s[^.;]{{0,40}}?(?P<d>\d{{1,2}})\s+(?P<m>{_RM})\s+(?P<y>(?:19|20)\d\d)", _I
+    ),
+    re.compile(r"自(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"),
+)
+
+
+def since_day(text: str, start: int, end: int, pub: date | None) -> Span | None:
+    """'Since its maiden run on November 28, 2013, … 31,000 trips', «с момента запуска 28 ноября 2013 года»,
+    「自2013年11月28日首列开行以来」: a cumulative total from the day named to publication."""
+    if pub is None:
+        return None
+    for rx in _SINCE_DAY:
+        m = rx.search(text, start, end)
+        if m is None:
+            continue
+        month = cw.month_number(m.group("m")) if not m.group("m").isdigit() else int(m.group("m"))
+        try:
+            day = date(int(m.group("y")), month or 0, int(m.group("d")))
+        except ValueError:
+            continue
+        return (day, pub) if day < pub else None
+    return None
 
 
 def _longest_first(found: list[Period]) -> list[Period]:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from handlers.extract import lexicon as lx
 from handlers.extract import tables
-from handlers.extract.attribution import DocState, names_other_place, pick_period, pick_port
+from handlers.extract.attribution import SNAPSHOT, DocState, is_quarter, names_other_place, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
 from handlers.extract.events import find_events
 from handlers.extract.indicators import Context, Reading, maybe_figure, read_number
 from handlers.extract.language import detect_language
 from handlers.extract.numbers import find_numbers, qualifier_of
-from handlers.extract.periods import find_periods, scripts_of
+from handlers.extract.periods import find_periods, scripts_of, since_day
 from handlers.extract.plausibility import is_implausible
 from handlers.extract.ports import find_ports
 from handlers.extract.relations import (
@@ -34,7 +34,7 @@ from handlers.extract.relations import (
 from handlers.extract.segment import clause_at, clause_bounds, split_sentences
 from handlers.extract.spans import Number, Period, PortMention, Sentence
 from handlers.extract.trie import fold_safe
-from handlers.extract.yoy import attach_yoy
+from handlers.extract.yoy import attach_yoy, back_changes
 from service.models import Document, Event, Observation
 from service.vocabulary import INDICATORS
 
@@ -45,11 +45,14 @@ _WIDE = re.compile("[０-９％]")
 _PERIOD_CUE = re.compile(
     r"20\d\d|first|second|half|quarter|month|year|earlier|as of|h[12]\b|q[1-4]|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|полугод|квартал|мес|январ|феврал|март|апрел|ма[йяе]|"
-    r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|年|月|季度|半年"
+    r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|сутки|вчера|24 hours|yesterday|"
+    r"年|月|季度|半年|昨"
 )
 _MAX_QUOTE = 400
 _ELIDED_WORDS = ("more", "of th", "others", "another", "a further", "ещё", "еще", "其中")  # gate for elided_cue
-_SAME_PERIOD = re.compile(r"same period|(?:тот|этот) же период|同期")  # lower-cased text
+_SAME_PERIOD = re.compile(  # lower-cased text
+    r"same (?:period|(?:\w+ )?months|quarter|half)|(?:тот|этот) же период|(?:те|эти) же (?:\w+ )?месяц|同期"
+)
 # "than in the same period", "чем за тот же период", "去年同期": a comparison, not a back-reference
 _SAME_AS_COMPARISON = re.compile(r"(?:than|чем|比|较|与|年)[^.;,，。；]{0,12}$")
 
@@ -104,7 +107,10 @@ def extract(document: Document) -> Extraction:
         if i in by_sentence and not sentence.nav:
             found = _table_row(doc, i, header, language == "ru", mentions) if row else None
             if found is None:
-                cands.extend(_figures(doc, i, by_sentence[i], mentions.get(i, []), mentions.get(i + 1, [])))
+                new = _figures(doc, i, by_sentence[i], mentions.get(i, []), mentions.get(i + 1, []))
+                if not new and doc.counts[0] == i:
+                    _changes_of_previous(doc, i, cands)
+                cands.extend(new)
             elif isinstance(found, tables.Header):
                 header = found
             else:
@@ -114,6 +120,21 @@ def extract(document: Document) -> Extraction:
     observations = [_observation(document, language, c) for c in merged]
     events = find_events(document, text, low, sentences, language, pub)
     return Extraction(observations, events)
+
+
+def _changes_of_previous(doc: _Doc, i: int, cands: list[Candidate]) -> None:
+    """A sentence of changes only that speaks of the one before ("The figures were down 2% and 1.4% respectively
+    from a year earlier", «Это на 2,3% больше, чем годом ранее»): the changes go to its figures, in order, when
+    their counts agree."""
+    changes = back_changes(doc.low, doc.sentences[i], doc.counts[1])
+    if not changes or i == 0:
+        return
+    prev = doc.sentences[i - 1]
+    k = [j for j, c in enumerate(cands) if prev.start <= c.start < prev.end and not c.indicator.endswith("_pct")]
+    if len(k) != len(changes) or any(cands[j].yoy_pct is not None for j in k):
+        return
+    for j, change in zip(k, changes, strict=True):
+        cands[j] = replace(cands[j], yoy_pct=change)
 
 
 def _table_row(
@@ -171,11 +192,12 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     cumulative one the passage is about), not a month mentioned in between.
     """
     s = doc.sentences[i]
-    m = _SAME_PERIOD.search(doc.low, s.start, s.end)
-    same = m is not None and not _SAME_AS_COMPARISON.search(doc.low, max(s.start, m.start() - 16), m.start())
+    same = _same_cue(doc, s.start, s.end)
     seen: list[Period] = []
     for j in range(i - 1, -1, -1):
         main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
+        if main and (_forecast(doc, j) or (doc.pub is not None and main[0].first > doc.pub)):
+            continue  # "после завершения в 2027 году … должна вырасти": a plan's period is not what is reported
         if main and not same:
             return main[0]
         if main:
@@ -183,6 +205,34 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
             if len(seen) == 3:
                 break
     return max(seen, key=lambda p: p.last - p.first) if seen else None
+
+
+def _average_over_period(low: str, indicator: str, start: int, end: int) -> bool:
+    """'Throughout the year, … an average of 1,310 vehicles a day', «Среднесуточно … передавалось 43 поезда»:
+    a daily rate averaged over the period the text is about (not "currently … 22 trains a day on average")."""
+    if indicator not in SNAPSHOT or not lx.has("average", low, start, end):
+        return False
+    return not lx.has("present", low, start, end)
+
+
+def _same_cue(doc: _Doc, start: int, end: int) -> bool:
+    """Whether low[start:end] says "the same period" / "за тот же период" / "同期" as a back-reference."""
+    m = _SAME_PERIOD.search(doc.low, start, end)
+    return m is not None and not _SAME_AS_COMPARISON.search(doc.low, max(start - 16, m.start() - 16), m.start())
+
+
+def _forecast(doc: _Doc, j: int) -> bool:
+    s = doc.sentences[j]
+    return lx.has("forecast", doc.low, s.start, s.end)
+
+
+def _same_period(doc: _Doc, i: int, own: list[Period], clause: tuple[int, int]) -> tuple[date, date] | None:
+    """'Alashankou saw 3,311 trains over the same six months, …, in March and April': a clause that points back
+    to the period stated before takes it, not a period another clause of its sentence names."""
+    if any(clause[0] <= p.start < clause[1] for p in own) or not _same_cue(doc, *clause):
+        return None
+    carried = _carried_period(doc, i)
+    return (carried.first, carried.last) if carried is not None else None
 
 
 def _has_cue(doc: _Doc, s: Sentence) -> bool:
@@ -257,7 +307,6 @@ def _figures(
     periods = _periods(doc, i)
     yoy = attach_yoy(text, doc.low, s, readings)
     figures = drop_previous_levels(text, figures, doc.lowered)
-    cumulative = lx.has("cumulative", doc.low, s.start, s.end)
     elsewhere = not mentions and names_other_place(text, s, mentions)
     in_order = respectively(doc.low, s, figures, mentions)
     speaker = _speaker_port(doc, i, after) if not mentions and after else None
@@ -272,9 +321,16 @@ def _figures(
         compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
         series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)
         own = _before_comparison(doc.low, periods, n.end, s.end)
-        period = _when_period(doc.low, own, clause) or pick_period(
-            own, n.start, clause, r.indicator, doc.state, cumulative, compared
+        # "Since its launch, … 31,000 trips"; not "…612列，为开通以来单月最高水平" (a record, after the figure)
+        cumulative = lx.has("cumulative", doc.low, s.start, clause[1])
+        average = _average_over_period(doc.low, r.indicator, s.start, clause[1])
+        period = (
+            _when_period(doc.low, own, clause)
+            or _same_period(doc, i, own, clause)
+            or pick_period(own, n.start, clause, r.indicator, doc.state, cumulative, compared, average)
         )
+        if period is None and cumulative:
+            period = since_day(text, s.start, n.start, doc.pub)
         period = _years_ago(doc.low, (n.end, clause[1]), period)
         if period and doc.pub and period[0] > doc.pub:
             continue  # a period that has not begun: a plan or target, not a reported figure
@@ -390,6 +446,16 @@ def _set_carry(doc: _Doc, i: int) -> None:
         return cache[0]
 
     doc.state.carry = carried
+    doc.state.quarters = lambda: _stated_quarter(doc, i)
+
+
+def _stated_quarter(doc: _Doc, i: int) -> Period | None:
+    """The last calendar quarter an earlier sentence stated as a main period (what "in the quarter" means)."""
+    for j in range(i - 1, -1, -1):
+        for p in _periods(doc, j):
+            if not p.comparison and p.relative == "" and is_quarter(p):
+                return p
+    return None
 
 
 def _candidate(

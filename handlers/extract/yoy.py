@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 from handlers.extract import lexicon as lx
-from handlers.extract.indicators import Context, is_mom
+from handlers.extract.indicators import Context, Reading, is_mom
 from handlers.extract.relations import RESPECTIVELY, Read
 from handlers.extract.spans import Number, Sentence
 
@@ -20,12 +20,91 @@ def attach_yoy(text: str, low: str, s: Sentence, readings: list[Read]) -> dict[i
             continue
         if is_mom(n.end, Context(text, clause, (s.start, s.end), low), n.start):
             continue
-        target = _yoy_target(readings, i, clause)
+        target = _new_level(text, readings, i) or _yoy_target(readings, i, clause)
         if target is not None and target.start < clause[0] and _own_subject(text, low, n, clause):
             continue  # "…458 billion yuan, while trade with Kazakhstan alone rose by 9%": another quantity's change
         if target is not None and target.start not in out:
             out[target.start] = r.value
+    _doubled(low, s, readings, out)
+    _share_with_equivalent(text, readings, out)
     return out
+
+
+_NEW_LEVEL_GAP = 16  # characters between a change and the new level it leads to ("% — до ", "%，达到")
+
+
+def _new_level(text: str, readings: list[Read], i: int) -> Number | None:
+    """'fell 6.3% to 412,000 tonnes', «снизился на 6,3% — до 412 тыс. тонн», 「增长1.5倍，达到300万吨」: a change
+    stated before the level takes that level, even across a clause break and when a figure stands before it."""
+    if i + 1 >= len(readings):
+        return None
+    m, r, _ = readings[i + 1]
+    end = readings[i][1].end
+    if r.indicator == "change" or r.indicator.endswith("_pct") or m.start - end > _NEW_LEVEL_GAP:
+        return None
+    return m if lx.NEW_LEVEL_BEFORE.search(text, end, m.start) else None
+
+
+# "12.4万吨，同比翻了一番", "3,000 trains, doubling on a year earlier"; not "…, while NEV exports doubled"
+_DOUBLED_GAP = 24
+
+
+def _doubled(low: str, s: Sentence, readings: list[Read], out: dict[int, float]) -> None:
+    """'同比翻了一番', 'doubled year on year', «удвоился по сравнению с прошлым годом»: +100% for the figure
+    before (or else the next one), when the sentence compares with a year earlier."""
+    part = low[s.start : s.end]
+    if "翻" not in part and "doubl" not in part and "дво" not in part:
+        return
+    for d in lx.DOUBLED.finditer(low, s.start, s.end):
+        if not lx.YOY_EXPLICIT.search(low, s.start, s.end) and not _YEAR.search(low, s.start, s.end):
+            return
+        levels = [(m, r) for m, r, _ in readings if r.indicator != "change" and not r.indicator.endswith("_pct")]
+        before = [(m, r) for m, r in levels if r.end <= d.start()]
+        if before and d.start() - before[-1][1].end <= _DOUBLED_GAP:
+            target: Number | None = before[-1][0]
+        else:  # "doubled to 3,000 trains"
+            target = next((m for m, _ in levels if 0 <= m.start - d.end() <= _DOUBLED_GAP), None)
+        if target is not None and target.start not in out:
+            out[target.start] = 100.0
+
+
+_BRACKET_OPEN = re.compile(r"\s*[(（]\s*(?:about|around|около|约|≈|~)?\s*(?:US\s?)?[$¥€₸]?\s*", re.IGNORECASE)
+
+
+def _share_with_equivalent(text: str, readings: list[Read], out: dict[int, float]) -> None:
+    """'14.86 billion yuan ($2.07 billion), up 11.2%': a value and its currency equivalent in brackets share
+    one change, wherever it was attached."""
+    for (a, ra, _), (b, rb, _) in pairwise(readings):
+        if not (ra.indicator.startswith("trade_value") and rb.indicator.startswith("trade_value")):
+            continue
+        if not _BRACKET_OPEN.fullmatch(text, ra.end, b.start):
+            continue
+        change = out.get(a.start, out.get(b.start))
+        if change is not None:
+            out.setdefault(a.start, change)
+            out.setdefault(b.start, change)
+
+
+# "According to the association, this is …", «По данным КТЖ, это …», 「据统计，这…」: who says it, then the sentence
+_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")  # "this is 9 percent more than in 2024"
+_SOURCE_LEAD = re.compile(r"(?:according to|по данным|по информации|по словам|据)[^,，.。]{0,60}[,，]\s*")
+
+
+def back_changes(low: str, s: Sentence, readings: list[Reading]) -> list[float]:
+    """The changes of a sentence with no figure of its own that speaks of the sentence before: 'The figures were
+    down 2% and 1.4% respectively from a year earlier', «Это на 2,3% больше, чем годом ранее», 「分别同比下降…」.
+    Empty when the sentence is not such a back-reference."""
+    if not readings or any(r.indicator != "change" for r in readings):
+        return []
+    if len(readings) >= 2 and not RESPECTIVELY.search(low, s.start, s.end):
+        return []
+    lead = _SOURCE_LEAD.match(low, s.start)
+    back = lx.BACK_REFERENCE.match(low, lead.end() if lead else s.start)
+    if not back and not RESPECTIVELY.search(low, s.start, s.end):
+        return []
+    if not lx.YOY_EXPLICIT.search(low, s.start, s.end) and not _YEAR.search(low, s.start, s.end):
+        return []  # "This is 5% more than at Horgos": not a change over time
+    return [r.value for r in readings]
 
 
 _CONTRAST_BEFORE = re.compile(r"(?:\bwhile|\bwhereas|тогда как|而|但)\s*$")  # lower-cased text
