@@ -12,7 +12,7 @@ FILLER = (
 UNITS: dict[str, str] = {
     "train": r"(?:pairs of )?(?:freight )?trains?\b|train (?:trips|services|runs|journeys)\b|consists\b",
     "trip": r"trips\b|services\b|runs\b|journeys\b|departures\b",
-    "tonne": r"(?:metric )?(?:tonnes?|tons?)\b|mt\b",
+    "tonne": r"(?:metric )?(?:tonnes?|tons?)\b|mt\b|t\b(?![-'’])",
     "teu": r"TEUs?\b|twenty-foot equivalent units?\b|standard containers\b",
     "units": r"units\b",
     "vehicle": r"(?:vehicles?|cars?|trucks?|automobiles?|lorries|NEVs?|EVs?)\b",
@@ -135,3 +135,7 @@ SIDE_CN = r"\b(?:on|at|from) the chinese side\b"
 ROUTE_ANAPHOR = r"\b(?:along|on|via|through) the (?:route|corridor)\b|\bthe (?:route|corridor)(?:'s|’s)\b"
 # a port named as where traffic goes or comes from ("handed over to Alashankou", "bound for Horgos")
 ROUTE_END = r"\b(?:to|towards|bound for|destined for|headed for|from)\s+(?:the\s+)?$"
+
+# Tables whose rows are ports: a header cell of a change column, and a row label that sums the rows above
+TABLE_CHANGE = r"\bchange\b|\by/y\b|\byoy\b|year[- ]on[- ]year|\bgrowth\b|\bvs\.? \d{4}"
+TABLE_TOTAL = r"\W*(?:total|all (?:crossings|ports|checkpoints)|overall)\b"

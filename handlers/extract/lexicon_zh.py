@@ -83,3 +83,7 @@ SIDE_KZ = r"(?:哈萨克斯坦一侧|哈方一侧|在哈方)"
 SIDE_CN = r"(?:中方一侧|中国一侧|我方一侧)"
 ROUTE_ANAPHOR = r"(?:该(?:线路|通道|走廊|路线))"
 ROUTE_END = r"(?:向|发往|开往|驶往|运往|前往|送往)$"
+
+# Tables whose rows are ports (see lexicon_en.TABLE_CHANGE)
+TABLE_CHANGE = r"同比|增长|增幅|增减|变化"
+TABLE_TOTAL = r"\W*(?:合计|总计|共计|小计)"

@@ -14,7 +14,7 @@ _SPACES = "\u00a0\u2009\u202f "
 # No look-behind here: a pattern that starts with a digit class lets `re` skip other text fast; what
 # may stand before a number is checked in Python (_starts_token).
 DIGITS = re.compile(
-    r"[0-9](?:[0-9]{0,2}(?:[\u00a0\u2009\u202f ][0-9]{3})+(?![0-9,.][0-9])|[0-9]*)(?:[.,][0-9]+)*"
+    r"[0-9](?:[0-9]{0,2}(?:[\u00a0\u2009\u202f ][0-9]{3})+(?![0-9]|[,.][0-9]{3})|[0-9]*)(?:[.,][0-9]+)*"
     r"(?![0-9/:])(?!-[0-9]{1,2}-[0-9])"
 )
 _BAD_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_./,:#№×*")

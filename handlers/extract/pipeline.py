@@ -17,7 +17,7 @@ from handlers.extract.language import detect_language
 from handlers.extract.numbers import find_numbers, qualifier_of
 from handlers.extract.periods import find_periods, scripts_of
 from handlers.extract.plausibility import is_implausible
-from handlers.extract.ports import find_ports
+from handlers.extract.ports import find_ports, region_of
 from handlers.extract.relations import (
     COMPARED,
     Read,
@@ -36,7 +36,7 @@ from handlers.extract.spans import Number, Period, PortMention, Sentence
 from handlers.extract.trie import fold_safe
 from handlers.extract.yoy import attach_yoy
 from service.models import Document, Event, Observation
-from service.vocabulary import INDICATORS
+from service.vocabulary import INDICATORS, PORTS
 
 # Full-width digits and signs to ASCII, one character for one, so offsets stay valid.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
@@ -103,12 +103,14 @@ def extract(document: Document) -> Extraction:
         header = header if row else None
         if i in by_sentence and not sentence.nav:
             found = _table_row(doc, i, header, language == "ru", mentions) if row else None
-            if found is None:
+            if not found:
                 cands.extend(_figures(doc, i, by_sentence[i], mentions.get(i, []), mentions.get(i + 1, [])))
             elif isinstance(found, tables.Header):
                 header = found
             else:
-                cands.append(found)
+                cands.extend(found)
+        elif row and not sentence.nav:
+            header = _fields_header(doc, i) or header  # a header of units has no number
         doc.state.update(sentence, mentions.get(i, []), low)
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
@@ -118,8 +120,8 @@ def extract(document: Document) -> Extraction:
 
 def _table_row(
     doc: _Doc, i: int, header: tables.Header | None, cyrillic: bool, mentions: dict[int, list[PortMention]]
-) -> tables.Header | Candidate | None:
-    """A table's header row, the figure of a data row under it, or None (the line is read as text).
+) -> tables.Header | list[Candidate] | None:
+    """A table's header row, the figures of a data row under it, or None (the line is read as text).
 
     The caption right above the header ("Основные показатели АО «НК «КТЖ»", "Alashankou port, 2024-2025") names
     what the rows are about: its best-ranked port is the rows' port unless a row names its own."""
@@ -128,6 +130,12 @@ def _table_row(
     if columns is not None:
         caption = sorted(mentions.get(i - 1, []), key=lambda m: m.priority)
         return tables.Header(columns, caption[0].port if caption else None)
+    if header is None or not header.fields:
+        fields_header = _fields_header(doc, i)
+        if fields_header is not None:
+            return fields_header
+    if header is not None and header.fields:
+        return _port_row(doc, i, header, cyrillic, mentions)
     figure = tables.read_row(doc.text, doc.low, s, header.columns, doc.pub, cyrillic) if header else None
     if figure is None or header is None:
         return None
@@ -140,10 +148,75 @@ def _table_row(
     scope = _scope(doc.low, figure.label, figure.label[1])
     n = figure.number
     quote = _quote(doc.text, s)
-    return Candidate(
-        port, figure.indicator, figure.value, "exactly", n.step, figure.period, figure.yoy_pct, direction, scope,
-        quote, n.start,
-    )
+    return [
+        Candidate(
+            port,
+            figure.indicator,
+            figure.value,
+            "exactly",
+            n.step,
+            figure.period,
+            figure.yoy_pct,
+            direction,
+            scope,
+            quote,
+            n.start,
+        )
+    ]
+
+
+def _fields_header(doc: _Doc, i: int) -> tables.Header | None:
+    """The header of a table whose rows are ports ('| Crossing | Trains | y/y | Cargo, mln t |'), with the period
+    the caption or the text before states."""
+    fields = tables.fields(doc.text, doc.low, doc.sentences[i])
+    if fields is None:
+        return None
+    carried = _carried_period(doc, i)
+    return tables.Header((), None, fields, (carried.first, carried.last) if carried else None, i)
+
+
+def _port_row(
+    doc: _Doc, i: int, header: tables.Header, cyrillic: bool, mentions: dict[int, list[PortMention]]
+) -> list[Candidate] | None:
+    """The figures of a row whose label is a port ('| Dostyk – Alashankou | 3,218 | +4.1% | 11.9 |'): the first
+    port the label names; a total row ('Итого', '合计') is the region the ports of the rows above make up."""
+    s = doc.sentences[i]
+    label = tables.label_of(doc.text, s)
+    port = _row_port(label, mentions.get(i, []))
+    if port is None and tables.is_total(doc.low, label):
+        ports = {
+            p
+            for j in range(header.at + 1, i)
+            if (p := _row_port(tables.label_of(doc.text, doc.sentences[j]), mentions.get(j, [])))
+        }
+        regions = {region_of(p) for p in ports}
+        port = regions.pop() if len(ports) >= 2 and len(regions) == 1 else None
+        port = port if port in PORTS else None
+    if port is None:
+        return None
+    quote = _quote(doc.text, s)
+    return [
+        Candidate(
+            port,
+            c.indicator,
+            c.value,
+            "exactly",
+            c.number.step,
+            header.period,
+            c.yoy_pct,
+            _direction(doc.low, c.field.span, c.indicator),
+            _scope(doc.low, c.field.span, c.field.span[1]),
+            quote,
+            c.number.start,
+        )
+        for c in tables.read_port_row(doc.text, s, header, cyrillic)
+    ]
+
+
+def _row_port(label: tuple[int, int], own: list[PortMention]) -> str | None:
+    """The first port a row label names."""
+    inside = [m for m in own if label[0] <= m.start < label[1]]
+    return min(inside, key=lambda m: m.start).port if inside else None
 
 
 def _mentions_by_sentence(ports: list[PortMention], starts: list[int]) -> dict[int, list[PortMention]]:
