@@ -21,7 +21,7 @@ _BAD_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs
 _SCALE = re.compile(
     r"(?:(m|k)(?![\w²³]))|"
     r"[ \u00a0\u2009\u202f]?(?:(thousand|million|mln|bn|billion|trillion)\b|"
-    r"(тыс|млн|млрд|трлн)\.?|(тысяч[аиу]?|миллион(?:а|ов)?|миллиард(?:а|ов)?)(?![а-яё]))|"
+    r"(тыс|млн|млрд|трлн)(?![а-яё])\.?|(тысяч[аиу]?|миллион(?:а|ов)?|миллиард(?:а|ов)?)(?![а-яё]))|"
     r"(万亿|亿|万|千)",
     re.IGNORECASE,
 )

@@ -20,6 +20,7 @@ from handlers.extract.plausibility import is_implausible
 from handlers.extract.ports import find_ports, region_of
 from handlers.extract.relations import (
     COMPARED,
+    ELLIPSIS_GAP,
     Read,
     comparison_head,
     continued,
@@ -28,8 +29,8 @@ from handlers.extract.relations import (
     elided_cue,
     elided_share,
     inherit,
+    paired_ports,
     parallel,
-    respectively,
 )
 from handlers.extract.segment import clause_at, clause_bounds, split_sentences
 from handlers.extract.spans import Number, Period, PortMention, Sentence
@@ -291,13 +292,24 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
             reading = elided(n, doc.low, [r for _, r, _ in readings] or before)
         if reading is None and n.kind == "pct":
             reading = _elided_share(doc, i, n, clause, [r for _, r, _ in readings], before)
-        if reading is None and readings and any(clause[0] <= m.start < clause[1] for m in mentions):
-            reading = parallel(n, doc.low, clause, [r for _, r, _ in readings])  # "…, while Horgos handled 4,100"
+        if reading is None and readings and n.kind == "num":  # "…, while Horgos handled 4,100"
+            anchored = any(clause[0] <= m.start < clause[1] for m in mentions) or _dated(doc, i, readings[-1][1].end, n)
+            reading = parallel(n, doc.low, clause, [r for _, r, _ in readings], mentions) if anchored else None
         if reading is not None:
             readings.append((n, reading, clause))
     if readings:
         doc.counts = (i, [r for _, r, _ in readings])
     return readings
+
+
+def _dated(doc: _Doc, i: int, after: int, n: Number) -> bool:
+    """Whether a period stated after the figure before (which ends at `after`) stands right before the number
+    ('а с января по октябрь – 6 112', 'and in January–October, 6,112'): the clause is the period and the number
+    alone, the figure's noun and verb are those of the count before it."""
+    return any(
+        after <= p.start and not p.comparison and ELLIPSIS_GAP.fullmatch(doc.low, p.end, n.start)
+        for p in _periods(doc, i)
+    )
 
 
 def _elided_share(
@@ -332,7 +344,7 @@ def _figures(
     figures = drop_previous_levels(text, figures, doc.lowered)
     cumulative = lx.has("cumulative", doc.low, s.start, s.end)
     elsewhere = not mentions and names_other_place(text, s, mentions)
-    in_order = respectively(doc.low, s, figures, mentions)
+    in_order = paired_ports(doc.low, s, figures, mentions)
     speaker = _speaker_port(doc, i, after) if not mentions and after else None
     out: list[Candidate] = []
     series: dict[int, tuple[str, str]] = {}  # figure start → its direction and scope

@@ -138,7 +138,11 @@ def fields(text: str, low: str, s: Sentence) -> tuple[Field | None, ...] | None:
 
 
 def _whole_noun(low: str, cell: tuple[int, int]) -> tuple[str, float, int, int] | None:
-    """A header cell that is only a counted noun ('Trains', 'Поездов'): its unit, unscaled."""
+    """A header cell that is only a unit or counted noun ('Trucks', 'Trains', 'Поездов'): its unit, unscaled."""
+    for rx in lx.UNIT_RES:
+        u = rx.match(low, *cell)
+        if u is not None and u.lastgroup and u.lastgroup != "units":
+            return u.lastgroup, 1.0, u.start(u.lastgroup), u.end()
     noun = _noun_unit(low, cell)
     return (noun[0], 1.0, noun[1], noun[2]) if noun is not None else None
 
