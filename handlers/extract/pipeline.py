@@ -112,7 +112,13 @@ def extract(document: Document) -> Extraction:
                 cands.extend(found)
         elif row and not sentence.nav:
             header = _fields_header(doc, i) or header  # a header of units has no number
-        doc.state.update(sentence, mentions.get(i, []), low)
+        if row and header is not None and header.fields and header.at < i:
+            # the rows of a table of ports so far are one statement about all of them ("两口岸" after it)
+            first = doc.sentences[header.at + 1]
+            rows = [m for j in range(header.at + 1, i + 1) for m in mentions.get(j, [])]
+            doc.state.update(Sentence(first.start, sentence.end), rows, low)
+        else:
+            doc.state.update(sentence, mentions.get(i, []), low)
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
     events = find_events(document, text, low, sentences, language, pub)

@@ -229,3 +229,20 @@ def test_no_series_member(sentence: str) -> None:
     lang = "ru" if "Ожидаем" in sentence else "en"
     ex = run(sentence, "2025-10-15", lang)
     assert all(o.value not in (155.0, 12000.0, 600.0) for o in ex.observations)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "port"),
+    [
+        (_ZH_TABLE + "\n其中，12月当月两口岸共通行班列1,140列。\n", "zh", 1140.0, "xinjiang"),
+        (
+            _RU_TABLE + "\nВ сентябре через оба перехода прошло 1 650 грузовых автомобилей в сутки.\n",
+            "ru",
+            1650.0,
+            "china_kazakhstan",
+        ),
+    ],
+)
+def test_aggregate_after_a_table_of_ports(text: str, lang: str, value: float, port: str) -> None:
+    ex = run(text, "2025-10-20" if lang == "ru" else "2025-01-10", lang)
+    assert [o.port for o in ex.observations if o.value == value] == [port]
