@@ -28,9 +28,11 @@ def respectively(low: str, s: Sentence, figures: list[Read], mentions: list[Port
     if len(indicators) == 1 and len(ports) == len(figures) >= 2:
         return {n.start: port for (n, _, _), port in zip(figures, ports, strict=True)}
     run = _last_run([f for f in figures if f[0].start < word.start()])
+    if len(run) < 2:  # "伊尔克什坦和吐尔尕特口岸分别完成货运量14.8万吨和9.65万吨": the word comes before its figures
+        run = _last_run([f for f in reversed(figures) if f[0].start > word.end()])[::-1]
     if len(run) < 2:
         return {}
-    lo = max((f[1].end for f in figures if f[0].start < run[0][0].start), default=s.start)
+    lo = max((f[1].end for f in figures if f[0].start < min(run[0][0].start, word.start())), default=s.start)
     after_run = _named(mentions, run[-1][1].end, word.start())
     named = after_run if len(after_run) == len(run) else _named(mentions, lo, run[0][0].start)[-len(run) :]
     if len(named) != len(run):
@@ -39,7 +41,7 @@ def respectively(low: str, s: Sentence, figures: list[Read], mentions: list[Port
 
 
 def _last_run(figures: list[Read]) -> list[Read]:
-    """The figures of one indicator at the end of `figures`."""
+    """The figures of one indicator at the end of `figures` (in their order)."""
     run: list[Read] = []
     for f in reversed(figures):
         if run and f[1].indicator != run[0][1].indicator:

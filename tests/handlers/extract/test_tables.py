@@ -178,6 +178,11 @@ def test_bare_count_takes_the_port_after_it(sentence: str, lang: str, expected: 
             "ru",
             {("bakhty", 52000.0), ("kalzhat", 31500.0)},
         ),
+        (
+            "9月，霍尔果斯口岸通行班列702列，巴克图和都拉塔口岸分别完成货运量5.2万吨和3.15万吨。",
+            "zh",
+            {("bakhty", 52000.0), ("kalzhat", 31500.0)},
+        ),
     ],
 )
 def test_respectively_run_after_another_figure(sentence: str, lang: str, expected: set[tuple[str, float]]) -> None:
