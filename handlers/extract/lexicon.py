@@ -80,6 +80,8 @@ PARTNER = _lower_join("PARTNER")
 SIDE = {"kz": _lower_join("SIDE_KZ"), "cn": _lower_join("SIDE_CN")}
 ROUTE_ANAPHOR = _lower_join("ROUTE_ANAPHOR")
 ROUTE_END = _lower_join("ROUTE_END")  # searched in the few characters before a port mention
+TABLE_CHANGE = _lower_join("TABLE_CHANGE")  # lower-cased text
+TABLE_TOTAL = _lower_join("TABLE_TOTAL")  # lower-cased text
 YOY_EXPLICIT = re.compile(
     r"year[- ]on[- ]year|year[- ]over[- ]year|\byoy\b|y/y|a year (?:earlier|ago|before)|same period|"
     r"previous year|last year|годом ранее|аналогичн\w+ период\w*|прошл\w+ год\w*|в годовом|同比|同期|上年|去年",

@@ -12,7 +12,7 @@ FILLER = (
 UNITS: dict[str, str] = {
     "train": r"(?:pairs of )?(?:freight )?trains?\b|train (?:trips|services|runs|journeys)\b|consists\b",
     "trip": r"trips\b|services\b|runs\b|journeys\b|departures\b",
-    "tonne": r"(?:metric )?(?:tonnes?|tons?)\b|mt\b",
+    "tonne": r"(?:metric )?(?:tonnes?|tons?)\b|mt\b|t\b(?![-'’])",
     "teu": r"TEUs?\b|twenty-foot equivalent units?\b|standard containers\b",
     "units": r"units\b",
     "vehicle": r"(?:vehicles?|cars?|trucks?|automobiles?|lorries|NEVs?|EVs?)\b",
@@ -150,3 +150,7 @@ NEW_LEVEL_BEFORE = r"(?:\bto|\breaching|\bhitting|\bat)\s+(?:a\s+|about\s+|some\
 BACK_REFERENCE = r"(?:this|that|these|those|it|they|both|the (?:figures?|numbers?|volumes?|totals?|results?))\b"
 # "doubled", 「翻了一番」: a change of +100% with no number
 DOUBLED = r"\bdoubl(?:ed|ing)\b"
+
+# Tables whose rows are ports: a header cell of a change column, and a row label that sums the rows above
+TABLE_CHANGE = r"\bchange\b|\by/y\b|\byoy\b|year[- ]on[- ]year|\bgrowth\b|\bvs\.? \d{4}"
+TABLE_TOTAL = r"\W*(?:total|all (?:crossings|ports|checkpoints)|overall)\b"

@@ -89,3 +89,7 @@ ROUTE_END = r"(?:向|发往|开往|驶往|运往|前往|送往)$"
 NEW_LEVEL_BEFORE = r"(?:达到?|至|到)$"
 BACK_REFERENCE = r"(?:这|此|上述|两者|二者|分别)"
 DOUBLED = r"翻了?一番|翻番"
+
+# Tables whose rows are ports (see lexicon_en.TABLE_CHANGE)
+TABLE_CHANGE = r"同比|增长|增幅|增减|变化"
+TABLE_TOTAL = r"\W*(?:合计|总计|共计|小计)"

@@ -14,14 +14,14 @@ _SPACES = "\u00a0\u2009\u202f "
 # No look-behind here: a pattern that starts with a digit class lets `re` skip other text fast; what
 # may stand before a number is checked in Python (_starts_token).
 DIGITS = re.compile(
-    r"[0-9](?:[0-9]{0,2}(?:[\u00a0\u2009\u202f ][0-9]{3})+(?![0-9,.][0-9])|[0-9]*)(?:[.,][0-9]+)*"
+    r"[0-9](?:[0-9]{0,2}(?:[\u00a0\u2009\u202f ][0-9]{3})+(?![0-9]|[,.][0-9]{3})|[0-9]*)(?:[.,][0-9]+)*"
     r"(?![0-9/:])(?!-[0-9]{1,2}-[0-9])"
 )
 _BAD_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_./,:#№×*")
 _SCALE = re.compile(
     r"(?:(m|k)(?![\w²³]))|"
     r"[ \u00a0\u2009\u202f]?(?:(thousand|million|mln|bn|billion|trillion)\b|"
-    r"(тыс|млн|млрд|трлн)\.?|(тысяч[аиу]?|миллион(?:а|ов)?|миллиард(?:а|ов)?)(?![а-яё]))|"
+    r"(тыс|млн|млрд|трлн)(?![а-яё])\.?|(тысяч[аиу]?|миллион(?:а|ов)?|миллиард(?:а|ов)?)(?![а-яё]))|"
     r"(万亿|亿|万|千)",
     re.IGNORECASE,
 )

@@ -17,9 +17,10 @@ from handlers.extract.language import detect_language
 from handlers.extract.numbers import find_numbers, qualifier_of
 from handlers.extract.periods import find_periods, scripts_of, since_day
 from handlers.extract.plausibility import is_implausible
-from handlers.extract.ports import find_ports
+from handlers.extract.ports import find_ports, region_of
 from handlers.extract.relations import (
     COMPARED,
+    ELLIPSIS_GAP,
     Read,
     comparison_head,
     continued,
@@ -28,15 +29,15 @@ from handlers.extract.relations import (
     elided_cue,
     elided_share,
     inherit,
+    paired_ports,
     parallel,
-    respectively,
 )
 from handlers.extract.segment import clause_at, clause_bounds, split_sentences
 from handlers.extract.spans import Number, Period, PortMention, Sentence
 from handlers.extract.trie import fold_safe
 from handlers.extract.yoy import attach_yoy, back_changes
 from service.models import Document, Event, Observation
-from service.vocabulary import INDICATORS
+from service.vocabulary import INDICATORS, PORTS
 
 # Full-width digits and signs to ASCII, one character for one, so offsets stay valid.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
@@ -106,7 +107,7 @@ def extract(document: Document) -> Extraction:
         header = header if row else None
         if i in by_sentence and not sentence.nav:
             found = _table_row(doc, i, header, language == "ru", mentions) if row else None
-            if found is None:
+            if not found:
                 new = _figures(doc, i, by_sentence[i], mentions.get(i, []), mentions.get(i + 1, []))
                 if not new and doc.counts[0] == i:
                     _changes_of_previous(doc, i, cands)
@@ -114,8 +115,16 @@ def extract(document: Document) -> Extraction:
             elif isinstance(found, tables.Header):
                 header = found
             else:
-                cands.append(found)
-        doc.state.update(sentence, mentions.get(i, []), low)
+                cands.extend(found)
+        elif row and not sentence.nav:
+            header = _fields_header(doc, i) or header  # a header of units has no number
+        if row and header is not None and header.fields and header.at < i:
+            # the rows of a table of ports so far are one statement about all of them ("两口岸" after it)
+            first = doc.sentences[header.at + 1]
+            rows = [m for j in range(header.at + 1, i + 1) for m in mentions.get(j, [])]
+            doc.state.update(Sentence(first.start, sentence.end), rows, low)
+        else:
+            doc.state.update(sentence, mentions.get(i, []), low)
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
     events = find_events(document, text, low, sentences, language, pub)
@@ -139,8 +148,8 @@ def _changes_of_previous(doc: _Doc, i: int, cands: list[Candidate]) -> None:
 
 def _table_row(
     doc: _Doc, i: int, header: tables.Header | None, cyrillic: bool, mentions: dict[int, list[PortMention]]
-) -> tables.Header | Candidate | None:
-    """A table's header row, the figure of a data row under it, or None (the line is read as text).
+) -> tables.Header | list[Candidate] | None:
+    """A table's header row, the figures of a data row under it, or None (the line is read as text).
 
     The caption right above the header ("Основные показатели АО «НК «КТЖ»", "Alashankou port, 2024-2025") names
     what the rows are about: its best-ranked port is the rows' port unless a row names its own."""
@@ -149,6 +158,12 @@ def _table_row(
     if columns is not None:
         caption = sorted(mentions.get(i - 1, []), key=lambda m: m.priority)
         return tables.Header(columns, caption[0].port if caption else None)
+    if header is None or not header.fields:
+        fields_header = _fields_header(doc, i)
+        if fields_header is not None:
+            return fields_header
+    if header is not None and header.fields:
+        return _port_row(doc, i, header, cyrillic, mentions)
     figure = tables.read_row(doc.text, doc.low, s, header.columns, doc.pub, cyrillic) if header else None
     if figure is None or header is None:
         return None
@@ -161,10 +176,75 @@ def _table_row(
     scope = _scope(doc.low, figure.label, figure.label[1])
     n = figure.number
     quote = _quote(doc.text, s)
-    return Candidate(
-        port, figure.indicator, figure.value, "exactly", n.step, figure.period, figure.yoy_pct, direction, scope,
-        quote, n.start,
-    )
+    return [
+        Candidate(
+            port,
+            figure.indicator,
+            figure.value,
+            "exactly",
+            n.step,
+            figure.period,
+            figure.yoy_pct,
+            direction,
+            scope,
+            quote,
+            n.start,
+        )
+    ]
+
+
+def _fields_header(doc: _Doc, i: int) -> tables.Header | None:
+    """The header of a table whose rows are ports ('| Crossing | Trains | y/y | Cargo, mln t |'), with the period
+    the caption or the text before states."""
+    fields = tables.fields(doc.text, doc.low, doc.sentences[i])
+    if fields is None:
+        return None
+    carried = _carried_period(doc, i)
+    return tables.Header((), None, fields, (carried.first, carried.last) if carried else None, i)
+
+
+def _port_row(
+    doc: _Doc, i: int, header: tables.Header, cyrillic: bool, mentions: dict[int, list[PortMention]]
+) -> list[Candidate] | None:
+    """The figures of a row whose label is a port ('| Dostyk – Alashankou | 3,218 | +4.1% | 11.9 |'): the first
+    port the label names; a total row ('Итого', '合计') is the region the ports of the rows above make up."""
+    s = doc.sentences[i]
+    label = tables.label_of(doc.text, s)
+    port = _row_port(label, mentions.get(i, []))
+    if port is None and tables.is_total(doc.low, label):
+        ports = {
+            p
+            for j in range(header.at + 1, i)
+            if (p := _row_port(tables.label_of(doc.text, doc.sentences[j]), mentions.get(j, [])))
+        }
+        regions = {region_of(p) for p in ports}
+        port = regions.pop() if len(ports) >= 2 and len(regions) == 1 else None
+        port = port if port in PORTS else None
+    if port is None:
+        return None
+    quote = _quote(doc.text, s)
+    return [
+        Candidate(
+            port,
+            c.indicator,
+            c.value,
+            "exactly",
+            c.number.step,
+            header.period,
+            c.yoy_pct,
+            _direction(doc.low, c.field.span, c.indicator),
+            _scope(doc.low, c.field.span, c.field.span[1]),
+            quote,
+            c.number.start,
+        )
+        for c in tables.read_port_row(doc.text, s, header, cyrillic)
+    ]
+
+
+def _row_port(label: tuple[int, int], own: list[PortMention]) -> str | None:
+    """The first port a row label names."""
+    inside = [m for m in own if label[0] <= m.start < label[1]]
+    return min(inside, key=lambda m: m.start).port if inside else None
 
 
 def _mentions_by_sentence(ports: list[PortMention], starts: list[int]) -> dict[int, list[PortMention]]:
@@ -268,13 +348,24 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
             reading = elided(n, doc.low, [r for _, r, _ in readings] or before)
         if reading is None and n.kind == "pct":
             reading = _elided_share(doc, i, n, clause, [r for _, r, _ in readings], before)
-        if reading is None and readings and any(clause[0] <= m.start < clause[1] for m in mentions):
-            reading = parallel(n, doc.low, clause, [r for _, r, _ in readings])  # "…, while Horgos handled 4,100"
+        if reading is None and readings and n.kind == "num":  # "…, while Horgos handled 4,100"
+            anchored = any(clause[0] <= m.start < clause[1] for m in mentions) or _dated(doc, i, readings[-1][1].end, n)
+            reading = parallel(n, doc.low, clause, [r for _, r, _ in readings], mentions) if anchored else None
         if reading is not None:
             readings.append((n, reading, clause))
     if readings:
         doc.counts = (i, [r for _, r, _ in readings])
     return readings
+
+
+def _dated(doc: _Doc, i: int, after: int, n: Number) -> bool:
+    """Whether a period stated after the figure before (which ends at `after`) stands right before the number
+    ('а с января по октябрь – 6 112', 'and in January–October, 6,112'): the clause is the period and the number
+    alone, the figure's noun and verb are those of the count before it."""
+    return any(
+        after <= p.start and not p.comparison and ELLIPSIS_GAP.fullmatch(doc.low, p.end, n.start)
+        for p in _periods(doc, i)
+    )
 
 
 def _elided_share(
@@ -308,7 +399,7 @@ def _figures(
     yoy = attach_yoy(text, doc.low, s, readings)
     figures = drop_previous_levels(text, figures, doc.lowered)
     elsewhere = not mentions and names_other_place(text, s, mentions)
-    in_order = respectively(doc.low, s, figures, mentions)
+    in_order = paired_ports(doc.low, s, figures, mentions)
     speaker = _speaker_port(doc, i, after) if not mentions and after else None
     out: list[Candidate] = []
     series: dict[int, tuple[str, str]] = {}  # figure start → its direction and scope

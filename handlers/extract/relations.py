@@ -14,14 +14,76 @@ RESPECTIVELY = re.compile(r"respectively|соответственно|分别")
 
 
 def respectively(low: str, s: Sentence, figures: list[Read], mentions: list[PortMention]) -> dict[int, str]:
-    """'Alashankou and Horgos handled 3,560 and 4,120 trains respectively': ports and figures pair in order."""
-    if not RESPECTIVELY.search(low, s.start, s.end):
+    """'Alashankou and Horgos handled 3,560 and 4,120 trains respectively': ports and figures pair in order.
+
+    When the sentence has other figures too ('702 trains crossed at Horgos …, while the Irkeshtam and Torugart
+    ports handled 148,000 tonnes and 96,500 tonnes respectively'), the series is the run of figures of one
+    indicator right before the word, and its ports those named between the figure before that run and the
+    word: the last as many as there are figures. Paired ports win over a region the clause also names."""
+    word = RESPECTIVELY.search(low, s.start, s.end)
+    if word is None:
         return {}
     ports = list(dict.fromkeys(m.port for m in mentions if m.priority == 1))
     indicators = {r.indicator for _, r, _ in figures}
-    if len(indicators) != 1 or len(ports) != len(figures) or len(ports) < 2:
+    if len(indicators) == 1 and len(ports) == len(figures) >= 2:
+        return {n.start: port for (n, _, _), port in zip(figures, ports, strict=True)}
+    run = _last_run([f for f in figures if f[0].start < word.start()])
+    if len(run) < 2:  # "伊尔克什坦和吐尔尕特口岸分别完成货运量14.8万吨和9.65万吨": the word comes before its figures
+        run = _last_run([f for f in reversed(figures) if f[0].start > word.end()])[::-1]
+    if len(run) < 2:
         return {}
-    return {n.start: port for (n, _, _), port in zip(figures, ports, strict=True)}
+    lo = max((f[1].end for f in figures if f[0].start < min(run[0][0].start, word.start())), default=s.start)
+    after_run = _named(mentions, run[-1][1].end, word.start())
+    named = after_run if len(after_run) == len(run) else _named(mentions, lo, run[0][0].start)[-len(run) :]
+    if len(named) != len(run):
+        return {}
+    return {n.start: port for (n, _, _), port in zip(run, named, strict=True)}
+
+
+def _last_run(figures: list[Read]) -> list[Read]:
+    """The figures of one indicator at the end of `figures` (in their order)."""
+    run: list[Read] = []
+    for f in reversed(figures):
+        if run and f[1].indicator != run[0][1].indicator:
+            break
+        run.insert(0, f)
+    return run
+
+
+def _named(mentions: list[PortMention], lo: int, hi: int) -> list[str]:
+    """The named ports (not regions or routes) mentioned in [lo, hi), each once, in order."""
+    return list(dict.fromkeys(m.port for m in mentions if m.priority == 1 and lo <= m.start < hi))
+
+
+_AT_PORT = re.compile(
+    r"\s*(?:at|in|through|via|from|на|в|во|через|из|с|经|在|从)?\s*(?:the\s+)?[«\"“]?$"
+)  # lower-cased
+_NEXT_ITEM = re.compile(r"[»\"”]?\s*(?:,|，|、|;|and|и|а|和|与|及)\s*(?=\d)")  # lower-cased, after a port
+
+
+def port_after(n: Number, low: str, clause: tuple[int, int], mentions: list[PortMention]) -> str | None:
+    """'… 702 trains at Horgos and 566 at Alashankou': a bare count followed only by a place preposition and a
+    port, which ends the clause or the list item, is that port's figure (the port after the number)."""
+    for m in mentions:
+        if not n.end <= m.start < clause[1] or m.priority != 1:
+            continue
+        if not _AT_PORT.fullmatch(low, n.end, m.start):
+            return None
+        tail = _CLAUSE_TAIL.fullmatch(low, m.end, clause[1]) or _NEXT_ITEM.match(low, m.end, clause[1])
+        return m.port if tail else None
+    return None
+
+
+def paired_ports(low: str, s: Sentence, figures: list[Read], mentions: list[PortMention]) -> dict[int, str]:
+    """Figures whose port is fixed by the series they stand in: 'respectively', or a bare count followed by the
+    port it belongs to ('… at Horgos and 566 at Alashankou')."""
+    out = respectively(low, s, figures, mentions)
+    for n, r, clause in figures:
+        if n.start not in out and r.end == n.end:  # a bare count: the unit noun is left out
+            port = port_after(n, low, clause, mentions)
+            if port is not None:
+                out[n.start] = port
+    return out
 
 
 _FROM_BEFORE = re.compile(
@@ -161,9 +223,17 @@ _CLAUSE_TAIL = re.compile(_PUNCT + r"(?:respectively|соответственн�
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def parallel(n: Number, low: str, clause: tuple[int, int], earlier: list[Reading]) -> Reading | None:
-    """'Alashankou recorded 3,960 trips, while Horgos handled 4,100': a bare count that ends its clause, after a
-    count of the same sentence, is another figure of that series (the unit noun is left out).
+ELLIPSIS_GAP = re.compile(r"\s*[,:–—-]?\s*")  # between a clause's period and its bare count
+
+
+def parallel(
+    n: Number, low: str, clause: tuple[int, int], earlier: list[Reading], mentions: list[PortMention]
+) -> Reading | None:
+    """'Alashankou recorded 3,960 trips, while Horgos handled 4,100', '… 702 trains at Horgos and 566 at
+    Alashankou', '… 6 950 поездов, а с января по октябрь этого года – 6 112': a bare count that ends its clause
+    (or is followed only by the port it belongs to), after a count of the same sentence, is another figure of
+    that series (the unit noun is left out). The caller checks that the clause names a port, or is a period
+    and the number alone.
 
     `low` is the lower-cased text. Only comparable magnitudes (within a factor of ten) count, and not a
     comparison ("up from 3,900"), so a stray bare number is not taken.
@@ -172,7 +242,10 @@ def parallel(n: Number, low: str, clause: tuple[int, int], earlier: list[Reading
     if n.kind != "num" or not levels or _BARE_YEAR.fullmatch(low, n.start, n.end):
         return None
     prev = levels[-1]
-    if not prev.value / 10 <= n.value <= prev.value * 10 or not _CLAUSE_TAIL.fullmatch(low, n.end, clause[1]):
+    if not prev.value / 10 <= n.value <= prev.value * 10:
+        return None
+    ends = _CLAUSE_TAIL.fullmatch(low, n.end, clause[1]) is not None
+    if not ends and port_after(n, low, clause, mentions) is None:
         return None
     if COMPARED.search(low, max(clause[0], n.start - 40), n.start):
         return None

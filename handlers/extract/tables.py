@@ -1,4 +1,6 @@
-"""Tables in text: pipe- or tab-separated rows whose label names the indicator and unit, columns are periods.
+"""Tables in text: pipe- or tab-separated rows, in either of two orientations.
+
+Rows are indicators, columns are periods:
 
     Показатель | 2024 | 2025 | Изменение
     Погрузка на сети, млн т | 290,1 | 296,4 | +2,2%
@@ -7,6 +9,16 @@ A header row says which column is which period (a year, "январь–сент
 data row's label carries the unit ("млн т", "тыс. ДФЭ", "million tonnes", "（万吨）"), since its cells are bare
 numbers. The figure is the latest column that has begun by publication; a signed percentage in a column
 without a period is its change on the year before when the two period columns are a year apart.
+
+Rows are ports, columns are indicators:
+
+    | Border crossing | Trains | Change y/y | Cargo, million t |
+    | Dostyk – Alashankou | 3,218 | +4.1% | 11.9 |
+    | Total | 7,123 | +8.1% | 25.3 |
+
+The header cells carry the units (`fields`); a change column ("y/y", "Изменение …, %", "同比") is the
+year-on-year change of the figure column before it. The period is the one the caption or the text before
+states (the caller finds it); a total row ("Total", "Итого", "合计") is the aggregate the rows' ports add up to.
 """
 
 from __future__ import annotations
@@ -38,11 +50,25 @@ class Column:
 
 
 @value_type
+class Field:
+    """A column of a table whose rows are ports: the indicator its cells give (None: the change of the figure
+    column before it), the factor to base units, and the header cell's span (its direction words)."""
+
+    indicator: str | None
+    factor: float
+    span: tuple[int, int]
+
+
+@value_type
 class Header:
-    """A table's header row: the period of each column after the label, and the port its caption names."""
+    """A table's header row: the period of each column after the label, and the port its caption names; or,
+    for rows that are ports, what each column gives (`fields`), the period stated before and the row's index."""
 
     columns: tuple[Column | None, ...]
     port: str | None = None
+    fields: tuple[Field | None, ...] = ()
+    period: tuple[date, date] | None = None
+    at: int = -1
 
 
 @value_type
@@ -90,6 +116,92 @@ def header(text: str, low: str, s: Sentence, pub: date | None) -> tuple[Column |
     return tuple(columns) if periods >= 2 else None
 
 
+def fields(text: str, low: str, s: Sentence) -> tuple[Field | None, ...] | None:
+    """What each column after the label gives, when the row heads a table whose rows are ports: at least one
+    cell names a unit or counted noun ('Trains', 'Cargo, million t', 'Поездов, ед.', '货运量（万吨）') and no
+    cell is a figure; a change cell ('Change y/y', 'Изменение к 1 полугодию 2024 г., %', '同比') is marked."""
+    out: list[Field | None] = []
+    for lo, hi in _cells(text, s)[1:]:
+        if lx.TABLE_CHANGE.search(low, lo, hi):
+            out.append(Field(None, 1.0, (lo, hi)))
+            continue
+        if _DIGIT.search(text, lo, hi):
+            return None  # a data row, or a period header
+        unit = _label_unit(text, low, (lo, hi)) or _whole_noun(low, (lo, hi))
+        indicator, factor = (None, 1.0)
+        if unit is not None:
+            name, scale, unit_start, unit_end = unit
+            indicator, factor = label_indicator(text, low, (lo, hi), name, unit_start, unit_end)
+            factor *= scale
+        out.append(Field(indicator, factor, (lo, hi)) if indicator is not None else None)
+    return tuple(out) if any(f is not None and f.indicator for f in out) else None
+
+
+def _whole_noun(low: str, cell: tuple[int, int]) -> tuple[str, float, int, int] | None:
+    """A header cell that is only a unit or counted noun ('Trucks', 'Trains', 'Поездов'): its unit, unscaled."""
+    for rx in lx.UNIT_RES:
+        u = rx.match(low, *cell)
+        if u is not None and u.lastgroup and u.lastgroup != "units":
+            return u.lastgroup, 1.0, u.start(u.lastgroup), u.end()
+    noun = _noun_unit(low, cell)
+    return (noun[0], 1.0, noun[1], noun[2]) if noun is not None else None
+
+
+@value_type
+class PortCell:
+    """A figure of a row whose label is a port: the cell's number, what it gives and its change."""
+
+    number: Number
+    indicator: str
+    value: float
+    yoy_pct: float | None
+    field: Field
+
+
+def read_port_row(text: str, s: Sentence, header: Header, cyrillic: bool) -> list[PortCell]:
+    """The figures of a data row under a header whose columns are indicators, with each figure's change from
+    the change column right after it."""
+    cells = _cells(text, s)[1:]
+    out: list[PortCell] = []
+    for k, (field, (lo, hi)) in enumerate(zip(header.fields, cells, strict=False)):
+        if field is None or field.indicator is None:
+            continue
+        n = _single_number(text, lo, hi, cyrillic)
+        if n is None or n.kind != "num":
+            continue
+        change: float | None = None
+        after = header.fields[k + 1] if k + 1 < len(header.fields) else None
+        if after is not None and after.indicator is None and k + 1 < len(cells):
+            change = _signed(text, cells[k + 1], cyrillic)
+        out.append(PortCell(n, field.indicator, n.value * field.factor, change, field))
+    return out
+
+
+def _single_number(text: str, lo: int, hi: int, cyrillic: bool) -> Number | None:
+    numbers = find_numbers(text, lo, hi, cyrillic, scripts_of(text, lo, hi), qualify=False)
+    return numbers[0] if len(numbers) == 1 else None
+
+
+def _signed(text: str, cell: tuple[int, int], cyrillic: bool) -> float | None:
+    """A change cell's signed percentage ('+4.1%', '−2,3', '+11,6' under a '%' header)."""
+    n = _single_number(text, *cell, cyrillic)
+    if n is None or n.kind == "pp":
+        return None
+    sign = _SIGN.search(text, cell[0], n.start)
+    return -n.value if sign and sign.group(1) != "+" else n.value
+
+
+def is_total(low: str, label: tuple[int, int]) -> bool:
+    """A row label that sums the rows above ('Total', 'Итого', '合计')."""
+    return lx.TABLE_TOTAL.match(low, *label) is not None
+
+
+def label_of(text: str, s: Sentence) -> tuple[int, int]:
+    """The first cell of a row."""
+    cells = _cells(text, s)
+    return cells[0] if cells else (s.start, s.start)
+
+
 def _period(text: str, lo: int, hi: int, pub: date | None) -> Column | None:
     m = _BARE_YEAR.search(text, lo, hi)  # "2025", "2025 г.", "FY2025", "2026 (план)"
     year = int(m.group(1)) if m else None
@@ -121,7 +233,7 @@ def read_row(
     label = cells[0]
     if lx.has("plan", low, *label) or lx.has("forecast", low, *label):
         return None
-    unit = _label_unit(text, label)
+    unit = _label_unit(text, low, label)
     if unit is None:
         return None
     name, scale, unit_start, unit_end = unit
@@ -148,7 +260,7 @@ def read_row(
     return RowFigure(n, indicator, n.value * scale * factor, period, _yoy(values, column, change), label)
 
 
-def _label_unit(text: str, label: tuple[int, int]) -> tuple[str, float, int, int] | None:
+def _label_unit(text: str, low: str, label: tuple[int, int]) -> tuple[str, float, int, int] | None:
     """The unit a row label names after a comma, slash or parenthesis ('млн т', '(万吨)', "('000 TEU)"): its class,
     scale and span. A bare count ('ед.', 'units', '台') or a scale alone counts the noun the label names
     ('Передано поездов, ед.', 'Trains handled, thousand')."""
@@ -163,17 +275,18 @@ def _label_unit(text: str, label: tuple[int, int]) -> tuple[str, float, int, int
             u = rx.match(text, pos, label[1])
             if u is not None and u.lastgroup and u.lastgroup != "units":
                 return u.lastgroup, scale, pos, u.end()
-        noun = _noun_unit(text, (label[0], start.start()))
+        noun = _noun_unit(low, (label[0], start.start()))
         if noun is not None:
             return noun[0], scale, noun[1], noun[2]
     return None
 
 
-def _noun_unit(text: str, span: tuple[int, int]) -> tuple[str, int, int] | None:
-    """The last count noun (trains, tonnes, TEU, vehicles) in span: what the label counts."""
+def _noun_unit(low: str, span: tuple[int, int]) -> tuple[str, int, int] | None:
+    """The last count noun (trains, tonnes, TEU, vehicles) in span of the lower-cased text: what the label
+    counts ('Поездов, ед.' is capitalised as a header)."""
     last: tuple[str, int, int] | None = None
     for rx in lx.SUBJECT_UNIT_RES:
-        for m in rx.finditer(text, *span):
+        for m in rx.finditer(low, *span):
             if m.lastgroup and (last is None or m.start() > last[1]):
                 last = (m.lastgroup, m.start(), m.end())
     return last
