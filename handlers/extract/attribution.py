@@ -81,14 +81,14 @@ def pick_port(
         return port
     if sentence.headline:
         return choose_port(mentions, pos, clause, span)
-    if lx.AGGREGATE.search(low, *clause):
+    if lx.has("aggregate", low, *clause):
         regions = {region_of(p) for p in state.recent}
         region = regions.pop() if len(state.recent) >= 2 and len(regions) == 1 else None
         return region if region in PORTS else None
     weak = choose_port(mentions, pos, clause, span)
     if weak is not None and not _ANAPHOR.search(low, sentence.start, sentence.end):
         return weak
-    if elsewhere or lx.NO_CARRY.search(low, sentence.start, sentence.end) or _historical(low, sentence):
+    if elsewhere or lx.has("no_carry", low, sentence.start, sentence.end) or _historical(low, sentence):
         return weak
     if state.named not in (None, state.port) and _ANAPHOR.search(low, sentence.start, sentence.end):
         return state.named  # "the dry port handled …" after a sentence on bilateral trade: the port, not the pair
@@ -99,11 +99,15 @@ def pick_port(
 
 # "Ten years ago, fewer than 1,000 trains …", "«Ещё пять лет назад …", "十年前，…": a figure from back then
 _HISTORICAL = re.compile(r"\b(?:years|decades) ago,|(?<![а-яё])(?:лет|года?) назад,|年前，")  # lower-cased text
+# Every match has one of these: a cheap look first (the pattern has no literal prefix for `re` to skip text with).
+_HISTORICAL_WORDS = ("ago,", "назад,", "年前，")
 _CLAUSE_MARKS = ',;:"“«(，。；：'
 
 
 def _historical(low: str, sentence: Sentence) -> bool:
     """Whether the sentence opens a clause with "N years ago," (not "compared with 19% two years ago")."""
+    if not _within(low, _HISTORICAL_WORDS, sentence):
+        return False
     m = _HISTORICAL.search(low, sentence.start, sentence.end)
     if m is None:
         return False
@@ -144,8 +148,25 @@ _JOB_TITLE = re.compile(
 )
 
 
-def names_other_place(text: str, sentence: Sentence, mentions: list[PortMention]) -> bool:
-    """Whether the sentence names a port, station or hub that is not in the gazetteer."""
+# Every _OTHER_PLACE match has one of these words (lower-cased): a cheap look before the regex.
+_PLACE_WORDS = (
+    "port", "hub", "station", "terminal", "checkpoint", "crossing", "станци", "порт", "пункт", "погранпереход", "кпп",
+    "港", "口岸", "站",
+)  # fmt: skip
+
+
+def _within(low: str, words: tuple[str, ...], sentence: Sentence) -> bool:
+    """Whether low[sentence.start:sentence.end] contains one of the words."""
+    return any(low.find(w, sentence.start, sentence.end) >= 0 for w in words)
+
+
+def names_other_place(text: str, sentence: Sentence, mentions: list[PortMention], low: str = "") -> bool:
+    """Whether the sentence names a port, station or hub that is not in the gazetteer.
+
+    `low`: the text lower-cased with the same offsets, when the caller has it.
+    """
+    if low and not _within(low, _PLACE_WORDS, sentence):
+        return False
     for m in _OTHER_PLACE.finditer(text, sentence.start, sentence.end):
         name = m.group("zh")
         if name and (name.startswith(_ZH_NOT_NAMES) or _ZH_NOT_NAME_CHARS.search(name)):

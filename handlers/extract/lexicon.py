@@ -63,8 +63,6 @@ NEGATIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 LEVEL_BEFORE = Folded(_join("LEVEL_BEFORE"))
-AGGREGATE = re.compile(lower_pattern("|".join(f"(?:{mod.AGGREGATE})" for mod in _LANGS)))  # lower-cased text
-NO_CARRY = re.compile(lower_pattern("|".join(f"(?:{mod.NO_CARRY})" for mod in _LANGS)))  # lower-cased text
 YOY_EXPLICIT = re.compile(
     r"year[- ]on[- ]year|year[- ]over[- ]year|\byoy\b|y/y|a year (?:earlier|ago|before)|same period|"
     r"previous year|last year|годом ранее|аналогичн\w+ период\w*|прошл\w+ год\w*|в годовом|同比|同期|上年|去年",
@@ -104,22 +102,26 @@ def _without_leading_boundary(pattern: str) -> str | None:
     return pattern[2:]
 
 
-def _per_language(role: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
-    """The role's pattern of each language on its own, and whether a word boundary is checked in Python.
+def _per_language(fragments: list[str]) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """Each language's pattern (en, ru, zh fragments) on its own, and whether a word boundary is checked in Python.
 
     Searched separately, the Russian and Chinese patterns keep their literal prefixes (re skips text that
     cannot start them) instead of being tried at every position with the English `\\b…`; and a leading `\\b` is
     checked only where the rest matches. Same answer as one search of the combined pattern.
     """
     out: list[tuple[re.Pattern[str], bool]] = []
-    for mod in _LANGS:
-        pattern = lower_pattern(f"(?:{mod.CONTEXT[role]})")
-        inner = _without_leading_boundary(lower_pattern(mod.CONTEXT[role]))
+    for fragment in fragments:
+        pattern = lower_pattern(f"(?:{fragment})")
+        inner = _without_leading_boundary(lower_pattern(fragment))
         out.append((re.compile(inner), True) if inner is not None else (re.compile(pattern), False))
     return tuple(out)
 
 
-_PER_LANGUAGE = {role: _per_language(role) for role in lexicon_en.CONTEXT}
+_PER_LANGUAGE = {role: _per_language([mod.CONTEXT[role] for mod in _LANGS]) for role in lexicon_en.CONTEXT}
+# Two roles outside CONTEXT: "the two ports together" (a figure for a region), and nationwide or
+# country-level wording (no port is carried over to it).
+_PER_LANGUAGE["aggregate"] = _per_language([mod.AGGREGATE for mod in _LANGS])
+_PER_LANGUAGE["no_carry"] = _per_language([mod.NO_CARRY for mod in _LANGS])
 
 
 def _is_word(ch: str) -> bool:
@@ -129,7 +131,8 @@ def _is_word(ch: str) -> bool:
 def has(role: str, low: str, start: int, end: int) -> bool:
     """Whether low[start:end] (the lower-cased text) has a word of this role in any language.
 
-    Same as `CONTEXT[role].search(low, start, end) is not None` (`\\b` there also looks at low[start - 1]).
+    Same as `CONTEXT[role].search(low, start, end) is not None` (`\\b` there also looks at low[start - 1]);
+    roles "aggregate" and "no_carry" are the languages' AGGREGATE and NO_CARRY patterns.
     """
     for rx, boundary in _PER_LANGUAGE[role]:
         m = rx.search(low, start, end)

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from handlers.extract import numwords
+from handlers.extract.literals import Occurrences
 from handlers.extract.spans import Number
 from handlers.extract.trie import Folded
 
@@ -99,23 +100,27 @@ def _int_step(s: str) -> float:
 
 
 def find_numbers(
-    text: str, start: int, end: int, cyrillic: bool, scripts: str = "lcz", qualify: bool = True
+    text: str,
+    start: int,
+    end: int,
+    cyrillic: bool,
+    scripts: str = "lcz",
+    qualify: bool = True,
+    occurrences: Occurrences | None = None,
 ) -> list[Number]:
     """Every number in text[start:end], left to right, without overlaps.
 
     `scripts` limits the number-word scans to the scripts the text has: l(atin), c(yrillic), z(h).
     `qualify=False` leaves qualifiers for later (`qualifier_of`, only for numbers that become figures).
+    `occurrences`: where numwords.EN_WORDS and RU_WORDS occur in text.lower() (a whole text of unchanged length,
+    start 0), when the caller has scanned for them: the word runs are then tried only there.
     """
     found: list[Number] = []
     for m in DIGITS.finditer(text, start, end):
         if _starts_token(text, m.start()) and not _in_date(text, m.start(), m.end()):
             found.append(_digit_number(text, m, cyrillic, end))
     if "l" in scripts or "c" in scripts:
-        low = text[start:end].lower()
-        for run in (r for s, r in (("l", numwords.EN_RUN), ("c", numwords.RU_RUN)) if s in scripts):
-            for m in run.finditer(low):
-                if _word_bounded(low, m.start(), m.end()):
-                    found.append(_word_number(text, m.start() + start, m.end() + start, end))
+        found.extend(_word_numbers(text, start, end, scripts, occurrences))
     if "z" in scripts:
         for m in numwords.ZH_RUN.finditer(text, start, end):
             found.append(_zh_number(text, m, end))
@@ -131,6 +136,39 @@ def find_numbers(
             continue
         out.append(n)
     return merge_ranges(text, out)
+
+
+_WORD_RUNS = (("l", numwords.EN_RUN, numwords.EN_WORDS), ("c", numwords.RU_RUN, numwords.RU_WORDS))
+
+
+def _word_numbers(text: str, start: int, end: int, scripts: str, occurrences: Occurrences | None) -> list[Number]:
+    """English and Russian numbers in words ('two million', 'двух тысяч') in text[start:end]."""
+    low = text[start:end].lower()
+    if start != 0 or len(low) != len(text):
+        occurrences = None  # its offsets are those of the whole text
+    found: list[Number] = []
+    for script, run, words in _WORD_RUNS:
+        if script not in scripts:
+            continue
+        for m in run.finditer(low) if occurrences is None else _runs_at(run, low, occurrences, words):
+            if _word_bounded(low, m.start(), m.end()):
+                found.append(_word_number(text, m.start() + start, m.end() + start, end))
+    return found
+
+
+def _runs_at(run: re.Pattern[str], low: str, occurrences: Occurrences, words: tuple[str, ...]) -> list[re.Match[str]]:
+    """`run.finditer(low)`, with the pattern tried only where one of its first words starts (nowhere else can it
+    match): left to right, each search going on after the previous match, as finditer does."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for i in sorted({i for w in words for i in occurrences.starts(w)}):
+        if i < pos:
+            continue
+        m = run.match(low, i)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def _finish(text: str, start: int, end: int, value: float, step: float, limit: int, scaled: bool) -> Number:

@@ -85,8 +85,10 @@ RU_SCALES: dict[str, int] = {
     **{f: 10**9 for f in ("миллиард", "миллиарда", "миллиардов")},
 }
 
-_EN_WORDS = trie_regex([w for w in [*EN_UNITS, *EN_SCALES] if w != "a"])
-_RU_WORDS = trie_regex([*RU_UNITS, *RU_SCALES])
+EN_WORDS: tuple[str, ...] = tuple(w for w in [*EN_UNITS, *EN_SCALES] if w != "a")  # where an EN_RUN can start
+RU_WORDS: tuple[str, ...] = (*RU_UNITS, *RU_SCALES)  # where a RU_RUN can start
+_EN_WORDS = trie_regex(list(EN_WORDS))
+_RU_WORDS = trie_regex(list(RU_WORDS))
 # Run on lower-cased text; word boundaries are checked by the caller (a trie keeps the scan fast).
 EN_RUN = re.compile(rf"{_EN_WORDS}(?:[\s-]+(?:and\s+)?{_EN_WORDS})*")
 RU_RUN = re.compile(rf"{_RU_WORDS}(?:\s+{_RU_WORDS})*")
@@ -132,12 +134,16 @@ def parse_words(words: list[str], units: dict[str, float], scales: dict[str, int
     return total + current if seen else None
 
 
+_EN_SPLIT = re.compile(r"[\s-]+")
+_EN_UNITS_F: dict[str, float] = {k: float(v) for k, v in EN_UNITS.items()}  # built once, not per call
+_EN_SCALES_BIG: dict[str, int] = {k: v for k, v in EN_SCALES.items() if k != "hundred"}
+
+
 def parse_en_words(text: str) -> float | None:
-    words = [w for w in re.split(r"[\s-]+", text.strip()) if w]
-    if [w.lower() for w in words] == ["a"]:
+    words = [w for w in _EN_SPLIT.split(text.strip()) if w]
+    if len(words) == 1 and words[0].lower() == "a":
         return None
-    units = {k: float(v) for k, v in EN_UNITS.items()}
-    return parse_words(words, units, {k: v for k, v in EN_SCALES.items() if k != "hundred"})
+    return parse_words(words, _EN_UNITS_F, _EN_SCALES_BIG)
 
 
 def parse_ru_words(text: str) -> float | None:

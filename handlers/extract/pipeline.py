@@ -6,17 +6,22 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from handlers.extract import lexicon as lx
+from handlers.extract import numwords
 from handlers.extract.attribution import DocState, names_other_place, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
+from handlers.extract.events import VOCABULARY as EVENT_VOCABULARY
 from handlers.extract.events import find_events
 from handlers.extract.indicators import Context, Reading, maybe_figure, read_number
 from handlers.extract.language import detect_language
+from handlers.extract.literals import Occurrences, Vocabulary, find_all
 from handlers.extract.numbers import find_numbers, qualifier_of
 from handlers.extract.periods import find_periods, scripts_of
 from handlers.extract.plausibility import is_implausible
-from handlers.extract.ports import find_ports
+from handlers.extract.ports import find_ports, plain_spaces
+from handlers.extract.ports import vocabulary as port_vocabulary
 from handlers.extract.relations import (
     COMPARED,
     Read,
@@ -68,6 +73,7 @@ class _Doc:
     lowered: str  # text.lower() (may differ in length from text, unlike `low`)
     fold: str = ""  # `low` when trie.fold_safe(text), else ""
     counts: tuple[int, list[Reading]] = (-1, [])  # the last sentence with figures and its readings ("N of them")
+    words: Occurrences | None = None  # where the words of _vocabulary() occur
     cues: list[int] | None = None  # where the text has a word of _ELIDED_WORDS (found on first need)
 
 
@@ -84,8 +90,10 @@ def extract(document: Document) -> Extraction:
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     scripts = scripts_of(text, 0, len(text))
     fold = low if len(lowered) == len(text) and fold_safe(text) else ""
-    doc = _Doc(text, pub, find_ports(text, low, scripts + "l"), DocState(pub=pub), sentences, {}, low, lowered, fold)
-    numbers = find_numbers(text, 0, len(text), language == "ru", scripts, qualify=False)
+    words = _vocabulary().scan(plain_spaces(low))
+    ports = find_ports(text, low, scripts + "l", fold, words)
+    doc = _Doc(text, pub, ports, DocState(pub=pub), sentences, {}, low, lowered, fold, words=words)
+    numbers = find_numbers(text, 0, len(text), language == "ru", scripts, qualify=False, occurrences=words)
     by_sentence: dict[int, list[Number]] = {}
     starts = [s.start for s in sentences]
     for n in numbers:
@@ -98,8 +106,14 @@ def extract(document: Document) -> Extraction:
         doc.state.update(sentence, mentions.get(i, []), low)
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
-    events = find_events(document, text, low, sentences, language, pub)
+    events = find_events(document, text, low, sentences, language, pub, words)
     return Extraction(observations, events)
+
+
+@cache
+def _vocabulary() -> Vocabulary:
+    """Every literal word the steps look for, found in one scan per document (see literals.py)."""
+    return Vocabulary([*port_vocabulary(), *numwords.EN_WORDS, *numwords.RU_WORDS, *EVENT_VOCABULARY, *_ELIDED_WORDS])
 
 
 def _mentions_by_sentence(ports: list[PortMention], starts: list[int]) -> dict[int, list[PortMention]]:
@@ -144,12 +158,8 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
 def _has_cue(doc: _Doc, s: Sentence) -> bool:
     """Whether the sentence has a word that can stand for an elided unit noun (one find per word per text)."""
     if doc.cues is None:
-        found: list[int] = []
-        for w in _ELIDED_WORDS:
-            k = doc.low.find(w)
-            while k >= 0:
-                found.append(k)
-                k = doc.low.find(w, k + 1)
+        words = doc.words
+        found = [k for w in _ELIDED_WORDS for k in (words.starts_in(w, doc.low) if words else find_all(doc.low, w))]
         doc.cues = sorted(found)
     k = bisect_left(doc.cues, s.start)
     return k < len(doc.cues) and doc.cues[k] < s.end
@@ -197,7 +207,7 @@ def _figures(
     yoy = attach_yoy(text, doc.low, s, readings)
     figures = drop_previous_levels(text, figures, doc.lowered)
     cumulative = lx.has("cumulative", doc.low, s.start, s.end)
-    elsewhere = not mentions and names_other_place(text, s, mentions)
+    elsewhere = not mentions and names_other_place(text, s, mentions, doc.low)
     in_order = respectively(doc.low, s, figures, mentions)
     speaker = _speaker_port(doc, i, after) if not mentions and after else None
     out: list[Candidate] = []
