@@ -78,8 +78,8 @@ def find_events(
     `occurrences`: where the words of `VOCABULARY` occur in `low` (or in a copy with some characters replaced
     one for one), when the caller has scanned for them.
     """
-    with_needle = _containing(low, le.NEEDLES, sentences, occurrences)
-    with_gate = _containing(low, le.DATE_GATES, sentences, occurrences)
+    with_needle = _containing(low, _NEEDLES, sentences, occurrences)
+    with_gate = _containing(low, _DATE_GATES, sentences, occurrences)
     candidates = [
         (s, k in with_needle, k in with_gate and _DIGIT.search(low, s.start, s.end) is not None)
         for k, s in enumerate(sentences)
@@ -115,17 +115,23 @@ def _merge_announcement(groups: dict[str | None, list[_Hit]]) -> None:
 
 
 VOCABULARY: tuple[str, ...] = le.NEEDLES + le.DATE_GATES  # the literal words find_events looks for
+_NEEDLES = frozenset(le.NEEDLES)
+_DATE_GATES = frozenset(le.DATE_GATES)
 
 
 def _containing(
-    low: str, words: tuple[str, ...], sentences: list[Sentence], occurrences: Occurrences | None
+    low: str, words: frozenset[str], sentences: list[Sentence], occurrences: Occurrences | None
 ) -> set[int]:
     """Indices of the sentences whose text contains one of `words` (one pass per word over the text, unless
     the caller's scan has listed where they occur)."""
     starts = [s.start for s in sentences]
     out: set[int] = set()
-    for w in words:
-        for i in occurrences.starts_in(w, low) if occurrences is not None else find_all(low, w):
+    if occurrences is None:
+        found = [(w, find_all(low, w)) for w in words]
+    else:  # the scan may have run on a copy with some characters replaced one for one: check each start
+        found = [(w, [i for i in at if low.startswith(w, i)]) for w, at in occurrences.among(frozenset(words))]
+    for w, at in found:
+        for i in at:
             k = bisect_right(starts, i) - 1
             if k >= 0 and i + len(w) <= sentences[k].end:
                 out.add(k)

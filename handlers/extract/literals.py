@@ -48,6 +48,10 @@ class Occurrences:
             raise KeyError(f"not in the vocabulary: {word!r}")
         return self._found.get(word, [])
 
+    def among(self, words: frozenset[str]) -> list[tuple[str, list[int]]]:
+        """The words of `words` that occur, with their starts (a walk over what was found, not over `words`)."""
+        return [(w, starts) for w, starts in self._found.items() if w in words]
+
     def starts_in(self, word: str, text: str) -> list[int]:
         """Where `word` starts in `text`, when the scanned text was `text` with some characters replaced one for
         one (find_ports' plain spaces): the scan lists a superset there, each checked here."""

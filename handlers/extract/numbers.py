@@ -138,7 +138,10 @@ def find_numbers(
     return merge_ranges(text, out)
 
 
-_WORD_RUNS = (("l", numwords.EN_RUN, numwords.EN_WORDS), ("c", numwords.RU_RUN, numwords.RU_WORDS))
+_WORD_RUNS = (
+    ("l", numwords.EN_RUN, frozenset(numwords.EN_WORDS)),
+    ("c", numwords.RU_RUN, frozenset(numwords.RU_WORDS)),
+)
 
 
 def _word_numbers(text: str, start: int, end: int, scripts: str, occurrences: Occurrences | None) -> list[Number]:
@@ -156,12 +159,12 @@ def _word_numbers(text: str, start: int, end: int, scripts: str, occurrences: Oc
     return found
 
 
-def _runs_at(run: re.Pattern[str], low: str, occurrences: Occurrences, words: tuple[str, ...]) -> list[re.Match[str]]:
+def _runs_at(run: re.Pattern[str], low: str, occurrences: Occurrences, words: frozenset[str]) -> list[re.Match[str]]:
     """`run.finditer(low)`, with the pattern tried only where one of its first words starts (nowhere else can it
     match): left to right, each search going on after the previous match, as finditer does."""
     out: list[re.Match[str]] = []
     pos = 0
-    for i in sorted({i for w in words for i in occurrences.starts(w)}):
+    for i in sorted({i for _, starts in occurrences.among(words) for i in starts}):
         if i < pos:
             continue
         m = run.match(low, i)

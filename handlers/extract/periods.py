@@ -311,6 +311,9 @@ _NEEDLES: dict[str, str | None] = {rx.pattern: _gate(rx.pattern) for rx, _, _ in
 
 
 def scripts_of(text: str, start: int, end: int) -> str:
+    """Which of l(atin), c(yrillic), z(h) occur in text[start:end]."""
+    if text.isascii():  # O(1) for str: nothing but Latin letters to look for
+        return "l" if _SCRIPTS[0][1].search(text, start, end) else ""
     return "".join(name for name, rx in _SCRIPTS if rx.search(text, start, end))
 
 

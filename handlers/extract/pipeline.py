@@ -80,7 +80,7 @@ class _Doc:
 def extract(document: Document) -> Extraction:
     """Every indicator figure and certification/regulation event in one document. Pure: no I/O."""
     text = document.text
-    if _WIDE.search(text):
+    if not text.isascii() and _WIDE.search(text):  # isascii is O(1) for str
         text = text.translate(_FULLWIDTH)
     language = detect_language(text, document.language)
     pub = document.published_at.date() if document.published_at else None

@@ -35,6 +35,8 @@ class Gazetteer:
     priority: dict[str, int]
     region: dict[str, str]
     pattern_scripts: list[str]  # per regex entry: the script of its required literal (l/c/z), "" without one
+    aliases: dict[str, tuple[int, str, str]]  # each non-empty alias: (its index above, port, script)
+    alias_set: frozenset[str]  # the keys of `aliases`, to pick them out of a literals.Occurrences
 
 
 _SPACES = str.maketrans("\u00a0\u2009\u202f\t", "    ")
@@ -63,13 +65,10 @@ def gazetteer() -> Gazetteer:
             by_alias[_key(str(alias))] = pid
         for pat in entry.get("patterns", []):
             patterns.append((re.compile(lower_pattern(str(pat))), needle(str(pat)), pid))
-    return Gazetteer(
-        [(a, p, "z" if _CJK.search(a) else "c" if _CYR.search(a) else "l") for a, p in by_alias.items()],
-        patterns,
-        priority,
-        region,
-        [_script(literal) for _, literal, _ in patterns],
-    )
+    listed = [(a, p, "z" if _CJK.search(a) else "c" if _CYR.search(a) else "l") for a, p in by_alias.items()]
+    aliases = {a: (k, p, script) for k, (a, p, script) in enumerate(listed) if a}
+    scripts = [_script(literal) for _, literal, _ in patterns]
+    return Gazetteer(listed, patterns, priority, region, scripts, aliases, frozenset(aliases))
 
 
 def _script(literal: str | None) -> str:
@@ -160,14 +159,16 @@ def _alias_hits(gz: Gazetteer, low: str, scripts: str) -> list[_Hit]:
 def _listed_alias_hits(gz: Gazetteer, low: str, scripts: str, occurrences: Occurrences) -> list[_Hit]:
     """The same as _alias_hits, from the occurrences of every alias listed by one scan of `low`."""
     hits: list[_Hit] = []
-    for k, (alias, port, script) in enumerate(gz.by_alias_script):
-        if script not in scripts or not alias:
+    for alias, starts in occurrences.among(gz.alias_set):
+        k, port, script = gz.aliases[alias]
+        if script not in scripts:
             continue
-        for i in occurrences.starts(alias):
+        for i in starts:
             end = _bounded(low, i, i + len(alias))
             if end is not None:
                 hits.append((k, i, end, port))
     return hits
+
 
 
 def find_ports(

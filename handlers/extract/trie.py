@@ -88,7 +88,7 @@ _FOLD_UNSAFE = re.compile("[^\x00-\xff\u0400-\u045f\u2000-\u206f\u3000-\u303f\u4
 
 def fold_safe(text: str) -> bool:
     """Whether an IGNORECASE pattern may be replaced by its lower-cased twin on `text.lower()`."""
-    return _FOLD_UNSAFE.search(text) is None
+    return text.isascii() or _FOLD_UNSAFE.search(text) is None  # isascii: O(1) for str
 
 
 class Folded:

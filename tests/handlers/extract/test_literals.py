@@ -47,3 +47,8 @@ def test_steps_agree_with_and_without_a_scan(text: str) -> None:
     assert find_ports(text, low, "lcz") == find_ports(text, low, "lcz", "", found)
     cyr = any("\u0400" <= ch <= "\u04ff" for ch in text)
     assert find_numbers(text, 0, len(text), cyr) == find_numbers(text, 0, len(text), cyr, occurrences=found)
+
+
+def test_among_lists_only_the_words_asked_for_that_occur() -> None:
+    found = Vocabulary(["one", "two", "three"]).scan("one, one and three")
+    assert sorted(found.among(frozenset({"one", "two"}))) == [("one", [0, 5])]
