@@ -35,6 +35,7 @@ class DocState:
     recent: list[str] = field(default_factory=list)
     pub: date | None = None
     carry: Callable[[], Period | None] | None = None  # the last stated period, computed only when asked
+    scripts: str = "lcz"  # the scripts the text has (periods.scripts_of): context words are looked for in those
 
     @property
     def period(self) -> Period | None:
@@ -50,9 +51,8 @@ class DocState:
             named = [m for m in strong if m.priority == 1]
             self.port = (named or strong)[-1].port
             last = strong[-1]
-            self.trade_only = (
-                not named and lx.has("trade", low, max(0, last.start - 24), last.end + 8) if low else False
-            )
+            near = (max(0, last.start - 24), last.end + 8)
+            self.trade_only = not named and lx.has("trade", low, *near, self.scripts) if low else False
             self.recent = list(dict.fromkeys(m.port for m in named))
             if self.recent:
                 self.named = self.recent[0] if len(self.recent) == 1 else None
@@ -81,14 +81,14 @@ def pick_port(
         return port
     if sentence.headline:
         return choose_port(mentions, pos, clause, span)
-    if lx.has("aggregate", low, *clause):
+    if lx.has("aggregate", low, *clause, state.scripts):
         regions = {region_of(p) for p in state.recent}
         region = regions.pop() if len(state.recent) >= 2 and len(regions) == 1 else None
         return region if region in PORTS else None
     weak = choose_port(mentions, pos, clause, span)
     if weak is not None and not _ANAPHOR.search(low, sentence.start, sentence.end):
         return weak
-    if elsewhere or lx.has("no_carry", low, sentence.start, sentence.end) or _historical(low, sentence):
+    if elsewhere or lx.has("no_carry", low, sentence.start, sentence.end, state.scripts) or _historical(low, sentence):
         return weak
     if state.named not in (None, state.port) and _ANAPHOR.search(low, sentence.start, sentence.end):
         return state.named  # "the dry port handled …" after a sentence on bilateral trade: the port, not the pair

@@ -27,12 +27,13 @@ class Context:
     sentence: tuple[int, int]
     low: str = ""  # the text lower-cased, same offsets (context words are searched there)
     fold: str = ""  # `low` when trie.fold_safe(text): IGNORECASE patterns then run lower-cased on it
+    scripts: str = "lcz"  # the scripts the whole text has (periods.scripts_of): context words are looked for in those
 
     def clause_has(self, role: str) -> bool:
-        return lx.has(role, self.low or self.text.lower(), *self.clause)
+        return lx.has(role, self.low or self.text.lower(), *self.clause, self.scripts)
 
     def sentence_has(self, role: str) -> bool:
-        return lx.has(role, self.low or self.text.lower(), *self.sentence)
+        return lx.has(role, self.low or self.text.lower(), *self.sentence, self.scripts)
 
 
 @value_type
@@ -47,8 +48,9 @@ class Reading:
 
 def time_in_hours(n: Number, text: str, limit: int) -> float | None:
     """The number as hours when a time unit follows it ('2 days' → 48), else None."""
-    for rx in lx.UNIT_RES:
-        m = rx.match(text, n.end, min(limit, n.end + 30))
+    end = min(limit, n.end + 30)
+    for rx in lx.units_at(text, n.end, end):
+        m = rx.match(text, n.end, end)
         if m and m.lastgroup in _TIME_HOURS:
             return n.value * _TIME_HOURS[m.lastgroup]
     return None
@@ -61,7 +63,8 @@ def maybe_figure(n: Number, text: str, limit: int, fold: str = "") -> bool:
         return False
     if n.value <= 31 and not n.scaled and _DATE_BEFORE.search(text, max(0, n.start - 11), n.start):
         return False  # "June 14": a day of the month
-    if any(rx.match(text, n.end, min(limit, n.end + 90)) for rx in lx.UNIT_RES):
+    end = min(limit, n.end + 90)
+    if any(rx.match(text, n.end, end) for rx in lx.units_at(text, n.end, end)):
         return True
     if _RATIO.match(text, n.end):
         return True
@@ -88,11 +91,11 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     if unit is None:
         unit, end = _subject_unit(n, ctx)
     low = ctx.low or ctx.text.lower()
-    if unit is None or lx.has("plan", low, ctx.clause[0], n.start):
+    if unit is None or lx.has("plan", low, ctx.clause[0], n.start, ctx.scripts):
         return None  # a capacity, plan or forecast is not a reported figure
-    if unit not in _TIME_HOURS and lx.has("per_unit", low, ctx.clause[0], n.start):
+    if unit not in _TIME_HOURS and lx.has("per_unit", low, ctx.clause[0], n.start, ctx.scripts):
         return None  # a load per train ("each train carries"); a time per train is the clearance time
-    if lx.has("forecast", low, ctx.sentence[0], n.start):
+    if lx.has("forecast", low, ctx.sentence[0], n.start, ctx.scripts):
         return None  # "Ожидается, что … достигнет 45 млн тонн"
     qualifier = _after_qualifier(ctx.text, end, n.qualifier)
     if lx.AFTER_UNIT_PER_HOUR.match(ctx.text, end):
@@ -105,7 +108,7 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
 
 def _unit(n: Number, ctx: Context) -> tuple[str | None, int]:
     limit = min(ctx.sentence[1], n.end + 90)
-    for rx in lx.UNIT_RES:
+    for rx in lx.units_at(ctx.text, n.end, limit):
         m = rx.match(ctx.text, n.end, limit)
         if m and m.lastgroup:
             return m.lastgroup, m.end()
@@ -125,7 +128,7 @@ def _shared_unit(n: Number, ctx: Context, limit: int) -> tuple[str | None, int]:
     nxt = _NEXT_NUMBER.match(ctx.text, sep.end(), limit) if sep else None
     if nxt is None:
         return None, n.end
-    for rx in lx.UNIT_RES:
+    for rx in lx.units_at(ctx.text, nxt.end(), limit):
         m = rx.match(ctx.text, nxt.end(), limit)
         if m and m.lastgroup:
             return m.lastgroup, n.end
@@ -206,7 +209,7 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
     if unit == "tonne":
         # "including 1.2 million tonnes of grain": a commodity within the total, not the port's volume
         low = ctx.low or ctx.text.lower()
-        skip = ctx.clause_has("not_cargo") or lx.has("breakdown", low, ctx.clause[0], n.start)
+        skip = ctx.clause_has("not_cargo") or lx.has("breakdown", low, ctx.clause[0], n.start, ctx.scripts)
         return (None if skip else "cargo_tonnes"), 1.0
     if unit == "teu":
         return "containers_teu", 1.0
@@ -236,7 +239,8 @@ def _vehicles(ctx: Context, start: int) -> str | None:
     if indicator != "vehicles_exported":
         return indicator
     low = ctx.low or ctx.text.lower()
-    if lx.has("breakdown", low, ctx.clause[0], start) or _OF_WHICH.search(low, max(0, ctx.clause[0] - 4), start):
+    part = lx.has("breakdown", low, ctx.clause[0], start, ctx.scripts)
+    if part or _OF_WHICH.search(low, max(0, ctx.clause[0] - 4), start):
         return None  # "其中，新能源汽车2.1万辆", "of which 2,000 were electric": a part of the total
     if ctx.clause_has("export") or ctx.clause_has("car_goods"):
         return indicator
@@ -277,7 +281,8 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
     if ctx.clause_has("clearance_rate"):
         return Reading("clearance_rate_pct", n.value, n.end, n.qualifier)
     # The subject may stand in the clause before: "其中，新能源汽车2.1万辆，占比21.4%"
-    if lx.has("nev", ctx.low or ctx.text.lower(), max(ctx.sentence[0], ctx.clause[0] - 30), ctx.clause[1]) and (
+    low = ctx.low or ctx.text.lower()
+    if lx.has("nev", low, max(ctx.sentence[0], ctx.clause[0] - 30), ctx.clause[1], ctx.scripts) and (
         ctx.clause_has("share")
     ):
         return Reading("nev_share_pct", n.value, n.end, n.qualifier)

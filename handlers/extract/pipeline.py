@@ -74,6 +74,7 @@ class _Doc:
     fold: str = ""  # `low` when trie.fold_safe(text), else ""
     counts: tuple[int, list[Reading]] = (-1, [])  # the last sentence with figures and its readings ("N of them")
     words: Occurrences | None = None  # where the words of _vocabulary() occur
+    scripts: str = "lcz"  # the scripts the text has (periods.scripts_of): context words are looked for in those
     cues: list[int] | None = None  # where the text has a word of _ELIDED_WORDS (found on first need)
 
 
@@ -92,7 +93,8 @@ def extract(document: Document) -> Extraction:
     fold = low if len(lowered) == len(text) and fold_safe(text) else ""
     words = _vocabulary().scan(plain_spaces(low))
     ports = find_ports(text, low, scripts + "l", fold, words)
-    doc = _Doc(text, pub, ports, DocState(pub=pub), sentences, {}, low, lowered, fold, words=words)
+    state = DocState(pub=pub, scripts=scripts)
+    doc = _Doc(text, pub, ports, state, sentences, {}, low, lowered, fold, words=words, scripts=scripts)
     numbers = find_numbers(text, 0, len(text), language == "ru", scripts, qualify=False, occurrences=words)
     by_sentence: dict[int, list[Number]] = {}
     starts = [s.start for s in sentences]
@@ -178,7 +180,7 @@ def _readings(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
     before = doc.counts[1] if doc.counts[0] == i - 1 else []
     for n in numbers:
         clause = clause_at(bounds, n.start)
-        reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold))
+        reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold, doc.scripts))
         reading = reading or inherit(n, text, clause, readings)
         if reading is None and cue:
             reading = elided(n, doc.low, [r for _, r, _ in readings] or before)
@@ -206,7 +208,7 @@ def _figures(
     periods = _periods(doc, i)
     yoy = attach_yoy(text, doc.low, s, readings)
     figures = drop_previous_levels(text, figures, doc.lowered)
-    cumulative = lx.has("cumulative", doc.low, s.start, s.end)
+    cumulative = lx.has("cumulative", doc.low, s.start, s.end, doc.scripts)
     elsewhere = not mentions and names_other_place(text, s, mentions, doc.low)
     in_order = respectively(doc.low, s, figures, mentions)
     speaker = _speaker_port(doc, i, after) if not mentions and after else None
@@ -219,7 +221,7 @@ def _figures(
             or pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere, r.indicator)
         )
         compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
-        series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)
+        series[n.start] = _series(doc, figures[:k], (n, r, clause), series, s.start)
         period = _when_period(doc.low, periods, clause) or pick_period(
             periods, n.start, clause, r.indicator, doc.state, cumulative, compared
         )
@@ -299,11 +301,12 @@ def _speaker_port(doc: _Doc, i: int, after: list[PortMention]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _series(low: str, earlier: list[Read], read: Read, series: dict[int, tuple[str, str]], lo: int) -> tuple[str, str]:
+def _series(doc: _Doc, earlier: list[Read], read: Read, series: dict[int, tuple[str, str]], lo: int) -> tuple[str, str]:
     """Direction and scope; a comparison figure ('down from 98.9%') takes those of the figure it is compared with."""
     n, r, clause = read
-    direction = _direction(low, clause, r.indicator)
-    scope = _scope(low, clause, n.start)
+    low = doc.low
+    direction = _direction(low, clause, r.indicator, doc.scripts)
+    scope = _scope(low, clause, n.start, doc.scripts)
     lo = max([lo, *(f[1].end for f in earlier)])
     head = comparison_head(low, n, lo, earlier, r.indicator)
     if head is None:
@@ -341,11 +344,11 @@ def _candidate(
     )
 
 
-def _direction(low: str, clause: tuple[int, int], indicator: str) -> str:
+def _direction(low: str, clause: tuple[int, int], indicator: str, scripts: str = "lcz") -> str:
     if indicator == "vehicles_exported":
         return "total"
-    out = lx.has("direction_out", low, *clause)
-    inn = lx.has("direction_in", low, *clause)
+    out = lx.has("direction_out", low, *clause, scripts)
+    inn = lx.has("direction_in", low, *clause, scripts)
     if out == inn:
         return "total"
     trade = indicator.startswith("trade_value")
@@ -354,8 +357,8 @@ def _direction(low: str, clause: tuple[int, int], indicator: str) -> str:
     return "import" if trade else "inbound"
 
 
-def _scope(low: str, clause: tuple[int, int], pos: int) -> str:
-    return "company" if lx.has("company", low, clause[0], pos) else "port"
+def _scope(low: str, clause: tuple[int, int], pos: int, scripts: str = "lcz") -> str:
+    return "company" if lx.has("company", low, clause[0], pos, scripts) else "port"
 
 
 def _quote(text: str, s: Sentence) -> str:

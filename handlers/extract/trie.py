@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 _SPACE = r"[\s\-–—]"
 
@@ -107,3 +108,74 @@ class Folded:
 
     def search(self, text: str, low: str, start: int, end: int) -> re.Match[str] | None:
         return self.twin.search(low, start, end) if low else self.rx.search(text, start, end)
+
+
+# What a match can start with, read from the parsed pattern (re's own parser: the same reading `re` compiles).
+# Only plain constructs are understood; anything else (\w, \s, ., negated classes, backreferences …) makes the
+# answer "unknown", which callers treat as "may start anywhere": a gate built on it can only skip work that
+# could not have matched.
+try:
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - a Python without these private modules: no gates
+    _sre = _sre_parse = None
+
+_Firsts = tuple[set[str] | None, bool]  # (possible first characters or None for unknown, can match empty)
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a non-empty match of `pattern` (no flags) can start with; None when that is not known
+    (or the pattern can match the empty string)."""
+    if _sre_parse is None:
+        return None
+    try:
+        chars, nullable = _sequence(list(_sre_parse.parse(pattern)))
+    except Exception:  # an unexpected parse tree: unknown
+        return None
+    return None if chars is None or nullable else frozenset(chars)
+
+
+def _sequence(items: list[tuple[object, Any]]) -> _Firsts:
+    out: set[str] = set()
+    for op, av in items:
+        chars, nullable = _item(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _item(op: object, av: Any) -> _Firsts:  # one branch per construct of re's parse tree
+    if op is _sre.LITERAL:
+        return {chr(av)}, False
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is _sre.LITERAL:
+                chars.add(chr(item_av))
+            elif item_op is _sre.RANGE and item_av[1] - item_av[0] < 4096:
+                chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
+            else:
+                return None, False  # a category (\w, \s), a negation, a wide range: unknown
+        return chars, False
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return set(), True  # zero-width: the next item starts the match
+    if op is _sre.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _sre.BRANCH:
+        chars = set()
+        nullable = False
+        for alternative in av[1]:
+            alt_chars, alt_nullable = _sequence(list(alternative))
+            if alt_chars is None:
+                return None, False
+            chars |= alt_chars
+            nullable = nullable or alt_nullable
+        return chars, nullable
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+        low, _, body = av
+        body_chars, body_nullable = _sequence(list(body))
+        return (None, False) if body_chars is None else (body_chars, body_nullable or low == 0)
+    return None, False
