@@ -30,6 +30,18 @@ _SCALE = re.compile(
 # checked in Python before running the regex.
 _SCALE_FIRST = frozenset("mMkK\u212atTbBтТмМ万亿千 \u00a0\u2009\u202f")
 _PCT_FIRST = frozenset("pPпП个%％")
+# After a space, ASCII text can start a scale word only with these two letters (any case: for ASCII letters
+# IGNORECASE is plain case), and a percent word only with "p" or "%"; other text is left to the regexes.
+_SCALE_SPACES = frozenset(" \u00a0\u2009\u202f")  # the separator _SCALE allows before a scale word
+_SCALE_ASCII_STARTS = frozenset({"th", "mi", "ml", "bn", "bi", "tr"})  # thousand, million, mln, bn, billion, trillion
+_PCT_ASCII_STARTS = frozenset({"p", "%"})  # percent, per cent, pct, percentage points, p.p.; "%"
+
+
+def _no_word_after_space(text: str, at: int, starts: frozenset[str], width: int) -> bool:
+    """Whether the `width` characters at `at` are ASCII and (lower-cased) none of `starts`: no scale or percent
+    word can begin there."""
+    head = text[at : at + width]
+    return head.isascii() and head.lower() not in starts
 SCALES: dict[str, float] = {
     "thousand": 1e3,
     "million": 1e6,
@@ -179,6 +191,8 @@ def _finish(text: str, start: int, end: int, value: float, step: float, limit: i
     kind = "num"
     if end >= limit or (text[end] not in _PCT_FIRST and not text[end].isspace()):
         return Number(start, end, value, kind, "exactly", step, scaled)
+    if text[end].isspace() and _no_word_after_space(text, end + 1, _PCT_ASCII_STARTS, 1):
+        return Number(start, end, value, kind, "exactly", step, scaled)  # a space and no percent word
     m = _PCT.match(text, end, limit)
     if m:
         kind = "pct" if m.group("pct") else "pp"
@@ -206,6 +220,8 @@ def _qualifier(text: str, start: int, end: int, limit: int, fold: str = "") -> s
 def _scale(text: str, end: int, limit: int) -> tuple[float, int]:
     if end >= limit or text[end] not in _SCALE_FIRST:
         return 1.0, end
+    if text[end] in _SCALE_SPACES and _no_word_after_space(text, end + 1, _SCALE_ASCII_STARTS, 2):
+        return 1.0, end  # "3,000 trains": a space and no scale word (most numbers)
     m = _SCALE.match(text, end, limit)
     if not m:
         return 1.0, end

@@ -100,8 +100,10 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     """Clause (start, end) offsets of one sentence, split at commas, semicolons, dashes, 'while'."""
     bounds: list[tuple[int, int]] = []
     pos = sentence.start
+    # Only a sentence with an opening quote mark can have a break inside quotes (one look, not one per break).
+    quoted = text.find("«", sentence.start, sentence.end) >= 0 or text.find("“", sentence.start, sentence.end) >= 0
     for m in _clause_breaks(text, sentence.start, sentence.end):
-        if _inside_quotes(text, sentence.start, m.start()):
+        if quoted and _inside_quotes(text, sentence.start, m.start()):
             continue  # «Хоргос – Восточные ворота»: a name, not a clause break
         if text[m.start() : m.end()].strip() in ("—", "–") and _ELIDED_VERB.match(text, m.end(), sentence.end):
             continue  # "импорт из Китая – 21,4 млрд долларов": the dash stands for the verb
