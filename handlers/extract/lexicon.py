@@ -87,13 +87,13 @@ AFTER_TIME_EXCLUDE = re.compile(
 )
 
 
-def _without_leading_boundary(pattern: str) -> str | None:
-    """`X` when the pattern is `\\b` followed by X that has no top-level alternation, else None."""
-    if not pattern.startswith("\\b("):
-        return None
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (split at `|` outside groups and classes)."""
+    out: list[str] = []
     depth = 0
     in_class = False
-    i = 2
+    begin = 0
+    i = 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -108,24 +108,31 @@ def _without_leading_boundary(pattern: str) -> str | None:
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return None
+            out.append(pattern[begin:i])
+            begin = i + 1
         i += 1
-    return pattern[2:]
+    out.append(pattern[begin:])
+    return out
 
 
 def _per_language(fragments: list[str]) -> tuple[tuple[re.Pattern[str], bool, str], ...]:
     """Each language's pattern (en, ru, zh fragments) on its own, and whether a word boundary is checked in Python.
 
     Searched separately, the Russian and Chinese patterns keep their literal prefixes (re skips text that
-    cannot start them) instead of being tried at every position with the English `\\b…`; and a leading `\\b` is
-    checked only where the rest matches. Same answer as one search of the combined pattern.
+    cannot start them) instead of being tried at every position with the English `\\b…`. The alternatives that
+    start with `\\b` are searched together without it (the boundary is checked only where the rest matches), the
+    others apart, so a pattern that starts with a word or a prefix lets re skip text. Same answer as one search
+    of the combined pattern: `\\bA|\\bB|C` has a match iff `A|B` has one at a word boundary or `C` has one.
     """
     out: list[tuple[re.Pattern[str], bool, str]] = []
     for fragment in fragments:
-        pattern = lower_pattern(f"(?:{fragment})")
-        inner = _without_leading_boundary(lower_pattern(fragment))
-        rx = re.compile(inner if inner is not None else pattern)
-        out.append((rx, inner is not None, _script_needed(rx.pattern)))
+        alternatives = _alternatives(lower_pattern(fragment))
+        bounded = [a[2:] for a in alternatives if a.startswith("\\b")]
+        others = [a for a in alternatives if not a.startswith("\\b")]
+        for group, boundary in ((bounded, True), (others, False)):
+            if group:
+                rx = re.compile("(?:" + "|".join(group) + ")")
+                out.append((rx, boundary, _script_needed(rx.pattern)))
     return tuple(out)
 
 
