@@ -130,10 +130,58 @@ def _per_language(fragments: list[str]) -> tuple[tuple[re.Pattern[str], bool, st
         bounded = [a[2:] for a in alternatives if a.startswith("\\b")]
         others = [a for a in alternatives if not a.startswith("\\b")]
         for group, boundary in ((bounded, True), (others, False)):
-            if group:
-                rx = re.compile("(?:" + "|".join(group) + ")")
+            for pattern in _prefixed([d for a in group for d in _distributed(a)]):
+                rx = re.compile(pattern)
                 out.append((rx, boundary, _script_needed(rx.pattern)))
     return tuple(out)
+
+
+_NOT_LITERAL = frozenset("()[]\\.^$|*+?{")
+
+
+def _distributed(alternative: str) -> list[str]:
+    """`(?:A|B)tail` as `Atail`, `Btail` (the same matches, from the same positions), recursively while an
+    alternative starts with such a group; anything else as it is."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    close = _closing(alternative)
+    tail = alternative[close + 1 :]
+    if close < 0 or tail[:1] in ("?", "*", "+", "{"):
+        return [alternative]  # a repeated or optional group does not distribute
+    return [d for a in _alternatives(alternative[3:close]) for d in _distributed(a + tail)]
+
+
+def _closing(pattern: str) -> int:
+    """The index of the `)` closing the group that opens `pattern`, or -1."""
+    depth = 0
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _prefixed(alternatives: list[str]) -> list[str]:
+    """The alternatives as few patterns as lets `re` skip text: those starting with a literal character in one
+    alternation (re then looks only where one of those characters stands), each other one on its own (an
+    alternation with one such member would be tried at every position)."""
+    literal = [a for a in alternatives if a and a[0] not in _NOT_LITERAL]
+    rest = [a for a in alternatives if not a or a[0] in _NOT_LITERAL]
+    return (["(?:" + "|".join(literal) + ")"] if literal else []) + rest
 
 
 _CYRILLIC_LOWER = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
