@@ -6,7 +6,7 @@ import re
 from types import ModuleType
 
 from handlers.extract import lexicon_en, lexicon_ru, lexicon_zh
-from handlers.extract.trie import Folded, first_chars, lower_pattern
+from handlers.extract.trie import Folded, first_chars, is_word, lower_pattern, presence_parts
 
 _LANGS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_zh)
 UNIT_CLASSES = tuple(lexicon_en.UNITS)
@@ -87,101 +87,18 @@ AFTER_TIME_EXCLUDE = re.compile(
 )
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regex (split at `|` outside groups and classes)."""
-    out: list[str] = []
-    depth = 0
-    in_class = False
-    begin = 0
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(pattern[begin:i])
-            begin = i + 1
-        i += 1
-    out.append(pattern[begin:])
-    return out
-
-
 def _per_language(fragments: list[str]) -> tuple[tuple[re.Pattern[str], bool, str], ...]:
-    """Each language's pattern (en, ru, zh fragments) on its own, and whether a word boundary is checked in Python.
+    """Each language's pattern (en, ru, zh fragments) on its own, as trie.presence_parts (patterns re can skip
+    text with, and whether a word boundary is checked in Python), with the script each part needs.
 
     Searched separately, the Russian and Chinese patterns keep their literal prefixes (re skips text that
-    cannot start them) instead of being tried at every position with the English `\\b…`. The alternatives that
-    start with `\\b` are searched together without it (the boundary is checked only where the rest matches), the
-    others apart, so a pattern that starts with a word or a prefix lets re skip text. Same answer as one search
-    of the combined pattern: `\\bA|\\bB|C` has a match iff `A|B` has one at a word boundary or `C` has one.
+    cannot start them) instead of being tried at every position with the English `\\b…`.
     """
-    out: list[tuple[re.Pattern[str], bool, str]] = []
-    for fragment in fragments:
-        alternatives = _alternatives(lower_pattern(fragment))
-        bounded = [a[2:] for a in alternatives if a.startswith("\\b")]
-        others = [a for a in alternatives if not a.startswith("\\b")]
-        for group, boundary in ((bounded, True), (others, False)):
-            for pattern in _prefixed([d for a in group for d in _distributed(a)]):
-                rx = re.compile(pattern)
-                out.append((rx, boundary, _script_needed(rx.pattern)))
-    return tuple(out)
-
-
-_NOT_LITERAL = frozenset("()[]\\.^$|*+?{")
-
-
-def _distributed(alternative: str) -> list[str]:
-    """`(?:A|B)tail` as `Atail`, `Btail` (the same matches, from the same positions), recursively while an
-    alternative starts with such a group; anything else as it is."""
-    if not alternative.startswith("(?:"):
-        return [alternative]
-    close = _closing(alternative)
-    tail = alternative[close + 1 :]
-    if close < 0 or tail[:1] in ("?", "*", "+", "{"):
-        return [alternative]  # a repeated or optional group does not distribute
-    return [d for a in _alternatives(alternative[3:close]) for d in _distributed(a + tail)]
-
-
-def _closing(pattern: str) -> int:
-    """The index of the `)` closing the group that opens `pattern`, or -1."""
-    depth = 0
-    in_class = False
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
-def _prefixed(alternatives: list[str]) -> list[str]:
-    """The alternatives as few patterns as lets `re` skip text: those starting with a literal character in one
-    alternation (re then looks only where one of those characters stands), each other one on its own (an
-    alternation with one such member would be tried at every position)."""
-    literal = [a for a in alternatives if a and a[0] not in _NOT_LITERAL]
-    rest = [a for a in alternatives if not a or a[0] in _NOT_LITERAL]
-    return (["(?:" + "|".join(literal) + ")"] if literal else []) + rest
+    return tuple(
+        (rx, boundary, _script_needed(rx.pattern))
+        for fragment in fragments
+        for rx, boundary in presence_parts(lower_pattern(fragment))
+    )
 
 
 _CYRILLIC_LOWER = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
@@ -205,10 +122,6 @@ _PER_LANGUAGE["aggregate"] = _per_language([mod.AGGREGATE for mod in _LANGS])
 _PER_LANGUAGE["no_carry"] = _per_language([mod.NO_CARRY for mod in _LANGS])
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # what `\\b` in a str pattern counts as a word character
-
-
 def has(role: str, low: str, start: int, end: int, scripts: str = "lcz") -> bool:
     """Whether low[start:end] (the lower-cased text) has a word of this role in any language.
 
@@ -224,9 +137,9 @@ def has(role: str, low: str, start: int, end: int, scripts: str = "lcz") -> bool
             continue
         if not boundary:
             return True
-        while m is not None:
+        while m is not None:  # the `\\b` the part was searched without
             pos = m.start()
-            if _is_word(low[pos]) != (pos > 0 and _is_word(low[pos - 1])):
+            if is_word(low[pos]) != (pos > 0 and is_word(low[pos - 1])):
                 return True
             m = rx.search(low, pos + 1, end)
     return False

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from handlers.extract import lexicon as lx
-from handlers.extract.trie import first_chars
+from handlers.extract.trie import first_chars, is_word, presence_parts
 
 
 @pytest.mark.parametrize(
@@ -38,3 +40,28 @@ def test_units_at_keeps_every_pattern_that_can_match(text: str, pos: int) -> Non
     assert [rx for rx in lx.UNIT_RES if rx.match(text, pos, len(text))] == [
         rx for rx in kept if rx.match(text, pos, len(text))
     ]
+
+
+def _present(pattern: str, text: str, start: int, end: int) -> bool:
+    for rx, boundary in presence_parts(pattern):
+        m = rx.search(text, start, end)
+        while m is not None:
+            pos = m.start()
+            if not boundary or is_word(text[pos]) != (pos > 0 and is_word(text[pos - 1])):
+                return True
+            m = rx.search(text, pos + 1, end)
+    return False
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\b(?:our|the) (?:company|firm)\b|\bcompany (?:has|had)\b", r"(?:a|b)?c|\bd", r"(?:x|(?:y|z)w)q\b|(?<!k)m",
+     r"\bfrom|(?:compared (?:with|to)|vs\.?)", r"(?P<n>\d+) (?:t|kg)", r"(?:ab|a)(?:c|bc)$"],
+)  # fmt: skip
+def test_presence_parts_find_what_the_pattern_finds(pattern: str) -> None:
+    rx = re.compile(pattern)
+    texts = ["the company has 3 t", "xq yq ywq km m", "from vs. compared to", "abc abbc", "_dd cd a-c", "12 kg"]
+    for text in texts:
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                assert _present(pattern, text, start, end) == (rx.search(text, start, end) is not None)
