@@ -192,7 +192,7 @@ _NOT_LITERAL = frozenset("()[]\\.^$|*+?{")
 _UNSPLITTABLE = re.compile(r"\(\?(?![:=!]|<[=!])")
 
 
-def _alternatives(pattern: str) -> list[str]:
+def top_level_alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a regex (split at `|` outside groups and classes)."""
     out: list[str] = []
     depth = 0
@@ -229,7 +229,7 @@ def _distributed(alternative: str) -> list[str]:
     tail = alternative[close + 1 :]
     if close < 0 or tail[:1] in ("?", "*", "+", "{"):
         return [alternative]  # a repeated or optional group does not distribute
-    return [d for a in _alternatives(alternative[3:close]) for d in _distributed(a + tail)]
+    return [d for a in top_level_alternatives(alternative[3:close]) for d in _distributed(a + tail)]
 
 
 def _closing(pattern: str) -> int:
@@ -259,7 +259,7 @@ def _closing(pattern: str) -> int:
 def _flat(pattern: str, bounded: bool = False) -> list[tuple[str, bool]]:
     """The pattern's alternatives with leading groups distributed, each with whether a `\\b` stood before it."""
     out: list[tuple[str, bool]] = []
-    for alternative in _alternatives(pattern):
+    for alternative in top_level_alternatives(pattern):
         at_boundary = bounded or alternative.startswith("\\b")
         if alternative.startswith("\\b"):
             alternative = alternative[2:]
