@@ -42,8 +42,8 @@ class DocState:
         return self.carry() if self.carry is not None else None
 
     def update(self, sentence: Sentence, mentions: list[PortMention], low: str = "") -> None:
-        if sentence.headline:
-            return
+        if sentence.headline or not mentions:
+            return  # a sentence that names no port changes nothing
         strong = [m for m in mentions if m.priority <= 2]
         if strong and low and self.port is not None and _SIDE_REMARK.match(low, sentence.start):
             return  # "Ещё 180 машин стояли у Калжата": another place in passing, the text stays on its subject

@@ -34,7 +34,13 @@ def units_at(text: str, pos: int, limit: int) -> list[re.Pattern[str]]:
     while end < limit and text[end].isspace():  # what `\s*` takes (str.isspace is re's \s for str)
         end += 1
     after = text[end] if end < limit else ""
-    return [rx for rx, firsts in _UNITS if firsts is None or (after and after in firsts)]
+    found = _UNITS_AFTER.get(after)
+    if found is None:
+        found = _UNITS_AFTER[after] = [rx for rx, firsts in _UNITS if firsts is None or (after and after in firsts)]
+    return found
+
+
+_UNITS_AFTER: dict[str, list[re.Pattern[str]]] = {}  # units_at by the character after the spaces (built as met)
 _SUBJECT_UNITS = ("train", "tonne", "teu", "vehicle")
 
 
