@@ -119,20 +119,23 @@ def find_numbers(
     scripts: str = "lcz",
     qualify: bool = True,
     occurrences: Occurrences | None = None,
+    lowered: str = "",
 ) -> list[Number]:
     """Every number in text[start:end], left to right, without overlaps.
 
     `scripts` limits the number-word scans to the scripts the text has: l(atin), c(yrillic), z(h).
     `qualify=False` leaves qualifiers for later (`qualifier_of`, only for numbers that become figures).
     `occurrences`: where numwords.EN_WORDS and RU_WORDS occur in text.lower() (a whole text of unchanged length,
-    start 0), when the caller has scanned for them: the word runs are then tried only there.
+    start 0), when the caller has scanned for them: the word runs are then tried only there. `lowered`:
+    text.lower(), when the caller has it.
     """
     found: list[Number] = []
     for m in DIGITS.finditer(text, start, end):
         if _starts_token(text, m.start()) and not _in_date(text, m.start(), m.end()):
             found.append(_digit_number(text, m, cyrillic, end))
     if "l" in scripts or "c" in scripts:
-        found.extend(_word_numbers(text, start, end, scripts, occurrences))
+        low = lowered if lowered and start == 0 and end == len(text) else text[start:end].lower()
+        found.extend(_word_numbers(text, low, start, end, scripts, occurrences))
     if "z" in scripts:
         for m in numwords.ZH_RUN.finditer(text, start, end):
             found.append(_zh_number(text, m, end))
@@ -156,9 +159,10 @@ _WORD_RUNS = (
 )
 
 
-def _word_numbers(text: str, start: int, end: int, scripts: str, occurrences: Occurrences | None) -> list[Number]:
-    """English and Russian numbers in words ('two million', 'двух тысяч') in text[start:end]."""
-    low = text[start:end].lower()
+def _word_numbers(
+    text: str, low: str, start: int, end: int, scripts: str, occurrences: Occurrences | None
+) -> list[Number]:
+    """English and Russian numbers in words ('two million', 'двух тысяч') in text[start:end] (`low`: lower-cased)."""
     if start != 0 or len(low) != len(text):
         occurrences = None  # its offsets are those of the whole text
     found: list[Number] = []

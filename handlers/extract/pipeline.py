@@ -42,6 +42,11 @@ from service.vocabulary import INDICATORS
 # Full-width digits and signs to ASCII, one character for one, so offsets stay valid.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _WIDE = re.compile("[０-９％]")
+# A full-width digit or percent sign, or a character outside trie.fold_safe's: most texts have none, and one
+# scan for both then answers both questions (the translation keeps fold safety: ０-９％ and 0-9% are safe).
+_UNUSUAL = re.compile(
+    "[^\x00-\xff\u0400-\u045f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uff04\uff06-\uff0f\uff1a-\uffef]"
+)
 # Run on the lower-cased text, without IGNORECASE: a cheap gate before the period patterns.
 _PERIOD_CUE = re.compile(
     r"20\d\d|first|second|half|quarter|month|year|earlier|as of|h[12]\b|q[1-4]|"
@@ -81,7 +86,8 @@ class _Doc:
 def extract(document: Document) -> Extraction:
     """Every indicator figure and certification/regulation event in one document. Pure: no I/O."""
     text = document.text
-    if not text.isascii() and _WIDE.search(text):  # isascii is O(1) for str
+    usual = text.isascii() or _UNUSUAL.search(text) is None  # isascii is O(1) for str
+    if not usual and _WIDE.search(text):
         text = text.translate(_FULLWIDTH)
     language = detect_language(text, document.language)
     pub = document.published_at.date() if document.published_at else None
@@ -90,12 +96,12 @@ def extract(document: Document) -> Extraction:
     if len(low) != len(text):
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     scripts = scripts_of(text, 0, len(text))
-    fold = low if len(lowered) == len(text) and fold_safe(text) else ""
+    fold = low if len(lowered) == len(text) and (usual or fold_safe(text)) else ""
     words = _vocabulary().scan(plain_spaces(low))
     ports = find_ports(text, low, scripts + "l", fold, words)
     state = DocState(pub=pub, scripts=scripts)
     doc = _Doc(text, pub, ports, state, sentences, {}, low, lowered, fold, words=words, scripts=scripts)
-    numbers = find_numbers(text, 0, len(text), language == "ru", scripts, qualify=False, occurrences=words)
+    numbers = find_numbers(text, 0, len(text), language == "ru", scripts, False, words, lowered)
     by_sentence: dict[int, list[Number]] = {}
     starts = [s.start for s in sentences]
     for n in numbers:
