@@ -39,12 +39,15 @@ class DocState:
     pub: date | None = None
     carry: Callable[[], Period | None] | None = None  # the last stated period, computed only when asked
     quarters: Callable[[], Period | None] | None = None  # the last stated quarter ("in the quarter" points back)
+    scripts: str = "lcz"  # the scripts the text has (periods.scripts_of): context words are looked for in those
 
     @property
     def period(self) -> Period | None:
         return self.carry() if self.carry is not None else None
 
     def update(self, sentence: Sentence, mentions: list[PortMention], low: str = "") -> None:
+        if not mentions:
+            return  # a sentence that names no port changes nothing
         routes = [m for m in mentions if m.priority == 3]
         if routes:
             self.route = routes[-1].port
@@ -62,9 +65,8 @@ class DocState:
             named = [m for m in strong if m.priority == 1]
             self.port = (named or strong)[-1].port
             last = strong[-1]
-            self.trade_only = (
-                not named and lx.has("trade", low, max(0, last.start - 24), last.end + 8) if low else False
-            )
+            near = (max(0, last.start - 24), last.end + 8)
+            self.trade_only = not named and lx.has("trade", low, *near, self.scripts) if low else False
             self.recent = list(dict.fromkeys(m.port for m in named))
             if self.recent:
                 self.named = self.recent[0] if len(self.recent) == 1 else None
@@ -89,7 +91,8 @@ def pick_port(
     if joint is not None:
         return joint or None
     strong = [m for m in mentions if m.priority <= 2]
-    if not any(clause[0] <= m.start < clause[1] for m in strong) and _other_subject(low, clause, pos, sentence):
+    subject_here = any(clause[0] <= m.start < clause[1] for m in strong)
+    if not subject_here and _other_subject(low, clause, pos, sentence, state.scripts):
         return None  # "Chongqing ran 1,210 China-Europe trips", "中国与吉尔吉斯斯坦贸易额": not a corridor port's
     port = choose_port(strong, pos, clause, span)
     if port is not None:
@@ -99,7 +102,7 @@ def pick_port(
         return port
     if sentence.headline:
         return choose_port(mentions, pos, clause, span)
-    if lx.AGGREGATE.search(low, *clause):
+    if lx.has("aggregate", low, *clause, state.scripts):
         regions = {region_of(p) for p in state.recent}
         region = regions.pop() if len(state.recent) >= 2 and len(regions) == 1 else None
         return region if region in PORTS else None
@@ -108,7 +111,7 @@ def pick_port(
         return weak
     if weak is None and state.route is not None and lx.ROUTE_ANAPHOR.search(low, *span):
         return state.route  # "Container traffic along the route …" after a sentence on the Middle Corridor
-    if elsewhere or lx.NO_CARRY.search(low, sentence.start, sentence.end) or _historical(low, sentence):
+    if elsewhere or lx.has("no_carry", low, sentence.start, sentence.end, state.scripts) or _historical(low, sentence):
         return weak
     side = _side_port(low, sentence, state)
     if side is not None:
@@ -149,7 +152,7 @@ _SOURCE_AFTER = re.compile(r"\s*(?:customs|таможн|海关|\d{1,2}月\d{1,2}
 _DATELINE = re.compile(r"[,.]\s")
 
 
-def _other_subject(low: str, clause: tuple[int, int], pos: int, sentence: Sentence) -> bool:
+def _other_subject(low: str, clause: tuple[int, int], pos: int, sentence: Sentence, scripts: str = "lcz") -> bool:
     """Whether the clause names, before the figure, a place outside the gazetteer as its subject: a hub city,
     another country's border port, another corridor, or another country's trade with China."""
     for m in lx.OTHER_PLACE.finditer(low, clause[0], pos):
@@ -158,7 +161,7 @@ def _other_subject(low: str, clause: tuple[int, int], pos: int, sentence: Senten
         if _SOURCE_BEFORE.search(low, max(clause[0], m.start() - 40), m.start()) or _SOURCE_AFTER.match(low, m.end()):
             continue
         return True
-    if not lx.has("trade", low, clause[0], clause[1]):
+    if not lx.has("trade", low, clause[0], clause[1], scripts):
         return False
     return any(not _TO.search(low, max(0, m.start() - 8), m.start()) for m in lx.PARTNER.finditer(low, clause[0], pos))
 
@@ -169,11 +172,15 @@ _TO = re.compile(r"(?:\bto|\binto|(?<![а-яё])во?|向|往|至|发往|运往|
 
 # "Ten years ago, fewer than 1,000 trains …", "«Ещё пять лет назад …", "十年前，…": a figure from back then
 _HISTORICAL = re.compile(r"\b(?:years|decades) ago,|(?<![а-яё])(?:лет|года?) назад,|年前，")  # lower-cased text
+# Every match has one of these: a cheap look first (the pattern has no literal prefix for `re` to skip text with).
+_HISTORICAL_WORDS = ("ago,", "назад,", "年前，")
 _CLAUSE_MARKS = ',;:"“«(，。；：'
 
 
 def _historical(low: str, sentence: Sentence) -> bool:
     """Whether the sentence opens a clause with "N years ago," (not "compared with 19% two years ago")."""
+    if not _within(low, _HISTORICAL_WORDS, sentence):
+        return False
     m = _HISTORICAL.search(low, sentence.start, sentence.end)
     if m is None:
         return False
@@ -215,8 +222,25 @@ _JOB_TITLE = re.compile(
 )
 
 
-def names_other_place(text: str, sentence: Sentence, mentions: list[PortMention]) -> bool:
-    """Whether the sentence names a port, station or hub that is not in the gazetteer."""
+# Every _OTHER_PLACE match has one of these words (lower-cased): a cheap look before the regex.
+_PLACE_WORDS = (
+    "port", "hub", "station", "terminal", "checkpoint", "crossing", "станци", "порт", "пункт", "погранпереход", "кпп",
+    "港", "口岸", "站",
+)  # fmt: skip
+
+
+def _within(low: str, words: tuple[str, ...], sentence: Sentence) -> bool:
+    """Whether low[sentence.start:sentence.end] contains one of the words."""
+    return any(low.find(w, sentence.start, sentence.end) >= 0 for w in words)
+
+
+def names_other_place(text: str, sentence: Sentence, mentions: list[PortMention], low: str = "") -> bool:
+    """Whether the sentence names a port, station or hub that is not in the gazetteer.
+
+    `low`: the text lower-cased with the same offsets, when the caller has it.
+    """
+    if low and not _within(low, _PLACE_WORDS, sentence):
+        return False
     for m in _OTHER_PLACE.finditer(text, sentence.start, sentence.end):
         name = m.group("zh")
         if name and (name.startswith(_ZH_NOT_NAMES) or _ZH_NOT_NAME_CHARS.search(name)):

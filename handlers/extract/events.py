@@ -13,6 +13,7 @@ from datetime import date
 
 from handlers.extract import lexicon_events as le
 from handlers.extract.calendar_words import month_number
+from handlers.extract.literals import Occurrences, find_all
 from handlers.extract.spans import Sentence, value_type
 from service.models import Document, Event
 
@@ -74,12 +75,21 @@ def _to_date(y: str | None, m: str, d: str, pub: date | None) -> date | None:
 
 
 def find_events(
-    document: Document, text: str, low: str, sentences: list[Sentence], language: str, pub: date | None
+    document: Document,
+    text: str,
+    low: str,
+    sentences: list[Sentence],
+    language: str,
+    pub: date | None,
+    occurrences: Occurrences | None = None,
 ) -> list[Event]:
-    """`low` is `text` lower-cased (same length): substring gates keep documents without events cheap."""
-    needles = [n for n in le.NEEDLES if n in low]
-    with_needle = _containing(low, needles, sentences)
-    with_gate = _containing(low, [g for g in le.DATE_GATES if g in low], sentences)
+    """`low` is `text` lower-cased (same length): substring gates keep documents without events cheap.
+
+    `occurrences`: where the words of `VOCABULARY` occur in `low` (or in a copy with some characters replaced
+    one for one), when the caller has scanned for them.
+    """
+    with_needle = _containing(low, _NEEDLES, sentences, occurrences)
+    with_gate = _containing(low, _DATE_GATES, sentences, occurrences)
     candidates = [
         (s, k in with_needle, k in with_gate and _DIGIT.search(low, s.start, s.end) is not None)
         for k, s in enumerate(sentences)
@@ -114,18 +124,29 @@ def _merge_announcement(groups: dict[str | None, list[_Hit]]) -> None:
     groups[regime].extend(groups.pop(None))
 
 
-def _containing(low: str, words: list[str], sentences: list[Sentence]) -> set[int]:
-    """Indices of the sentences whose text contains one of `words` (one pass per word over the text)."""
+VOCABULARY: tuple[str, ...] = le.NEEDLES + le.DATE_GATES  # the literal words find_events looks for
+_NEEDLES = frozenset(le.NEEDLES)
+_DATE_GATES = frozenset(le.DATE_GATES)
+
+
+def _containing(
+    low: str, words: frozenset[str], sentences: list[Sentence], occurrences: Occurrences | None
+) -> set[int]:
+    """Indices of the sentences whose text contains one of `words` (one pass per word over the text, unless
+    the caller's scan has listed where they occur)."""
     starts = [s.start for s in sentences]
     out: set[int] = set()
-    for w in words:
-        i = low.find(w)
-        while i >= 0:
+    if occurrences is None:
+        found = [(w, find_all(low, w)) for w in words]
+    else:  # the scan may have run on a copy with some characters replaced one for one: check each start
+        found = [(w, [i for i in at if low.startswith(w, i)]) for w, at in occurrences.among(frozenset(words))]
+    for w, at in found:
+        for i in at:
             k = bisect_right(starts, i) - 1
             if k >= 0 and i + len(w) <= sentences[k].end:
                 out.add(k)
-            i = low.find(w, i + 1)
     return out
+
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], low: str, start: int, end: int) -> re.Match[str] | None:

@@ -29,12 +29,13 @@ class Context:
     sentence: tuple[int, int]
     low: str = ""  # the text lower-cased, same offsets (context words are searched there)
     fold: str = ""  # `low` when trie.fold_safe(text): IGNORECASE patterns then run lower-cased on it
+    scripts: str = "lcz"  # the scripts the whole text has (periods.scripts_of): context words are looked for in those
 
     def clause_has(self, role: str) -> bool:
-        return lx.has(role, self.low or self.text.lower(), *self.clause)
+        return lx.has(role, self.low or self.text.lower(), *self.clause, self.scripts)
 
     def sentence_has(self, role: str) -> bool:
-        return lx.has(role, self.low or self.text.lower(), *self.sentence)
+        return lx.has(role, self.low or self.text.lower(), *self.sentence, self.scripts)
 
 
 @value_type
@@ -49,8 +50,9 @@ class Reading:
 
 def time_in_hours(n: Number, text: str, limit: int) -> float | None:
     """The number as hours when a time unit follows it ('2 days' → 48), else None."""
-    for rx in lx.UNIT_RES:
-        m = rx.match(text, n.end, min(limit, n.end + 30))
+    end = min(limit, n.end + 30)
+    for rx in lx.units_at(text, n.end, end):
+        m = rx.match(text, n.end, end)
         if m and m.lastgroup in _TIME_HOURS:
             return (n.value + half_unit(text, n.end, m.end())[0]) * _TIME_HOURS[m.lastgroup]
     return None
@@ -71,7 +73,8 @@ def maybe_figure(n: Number, text: str, limit: int, fold: str = "") -> bool:
         return False
     if _day_of_month(n, text):
         return False
-    if any(rx.match(text, n.end, min(limit, n.end + 90)) for rx in lx.UNIT_RES):
+    end = min(limit, n.end + 90)
+    if any(rx.match(text, n.end, end) for rx in lx.units_at(text, n.end, end)):
         return True
     if _RATIO.match(text, n.end):
         return True
@@ -111,11 +114,11 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     if unit is None:
         unit, end = _subject_unit(n, ctx)
     low = ctx.low or ctx.text.lower()
-    if unit is None or lx.has("plan", low, _plan_scope(ctx), n.start):
+    if unit is None or lx.has("plan", low, _plan_scope(ctx), n.start, ctx.scripts):
         return None  # a capacity, plan or forecast is not a reported figure
-    if unit not in _TIME_HOURS and lx.has("per_unit", low, ctx.clause[0], n.start):
+    if unit not in _TIME_HOURS and lx.has("per_unit", low, ctx.clause[0], n.start, ctx.scripts):
         return None  # a load per train ("each train carries"); a time per train is the clearance time
-    if lx.has("forecast", low, ctx.sentence[0], n.start):
+    if lx.has("forecast", low, ctx.sentence[0], n.start, ctx.scripts):
         return None  # "Ожидается, что … достигнет 45 млн тонн"
     qualifier = _after_qualifier(ctx.text, end, n.qualifier)
     if lx.AFTER_UNIT_PER_HOUR.match(ctx.text, end):
@@ -149,7 +152,7 @@ def _plan_scope(ctx: Context) -> int:
 
 def _unit(n: Number, ctx: Context) -> tuple[str | None, int]:
     limit = min(ctx.sentence[1], n.end + 90)
-    for rx in lx.UNIT_RES:
+    for rx in lx.units_at(ctx.text, n.end, limit):
         m = rx.match(ctx.text, n.end, limit)
         if m and m.lastgroup:
             return m.lastgroup, m.end()
@@ -169,7 +172,7 @@ def _shared_unit(n: Number, ctx: Context, limit: int) -> tuple[str | None, int]:
     nxt = _NEXT_NUMBER.match(ctx.text, sep.end(), limit) if sep else None
     if nxt is None:
         return None, n.end
-    for rx in lx.UNIT_RES:
+    for rx in lx.units_at(ctx.text, nxt.end(), limit):
         m = rx.match(ctx.text, nxt.end(), limit)
         if m and m.lastgroup:
             return m.lastgroup, n.end
@@ -262,7 +265,7 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
     if unit == "tonne":
         # "including 1.2 million tonnes of grain": a commodity within the total, not the port's volume
         low = ctx.low or ctx.text.lower()
-        skip = ctx.clause_has("not_cargo") or lx.has("breakdown", low, ctx.clause[0], n.start)
+        skip = ctx.clause_has("not_cargo") or lx.has("breakdown", low, ctx.clause[0], n.start, ctx.scripts)
         return (None if skip else "cargo_tonnes"), 1.0
     if unit == "teu":
         return "containers_teu", 1.0
@@ -286,7 +289,7 @@ def _trains_in_context(ctx: Context) -> bool:
     """'trips', 'services', 'рейсов' are train runs when trains are the topic: named in this sentence or the one
     before ("… 4,512 freight trains … Alashankou recorded 3,960 trips over the same period")."""
     low = ctx.low or ctx.text.lower()
-    return lx.has("train_word", low, max(0, ctx.sentence[0] - _TOPIC_WINDOW), ctx.sentence[1])
+    return lx.has("train_word", low, max(0, ctx.sentence[0] - _TOPIC_WINDOW), ctx.sentence[1], ctx.scripts)
 
 
 _TAIL_WINDOW = 14  # characters after the clause: ", waiting for …", "，等待…", ", ожидая …"
@@ -301,7 +304,7 @@ def _rate_or_count(kind: str, ctx: Context) -> str:
     """
     low = ctx.low or ctx.text.lower()
     if ctx.clause_has("queue") or lx.has(
-        "queue", low, ctx.clause[1], min(ctx.sentence[1], ctx.clause[1] + _TAIL_WINDOW)
+        "queue", low, ctx.clause[1], min(ctx.sentence[1], ctx.clause[1] + _TAIL_WINDOW), ctx.scripts
     ):
         return f"{kind}_in_queue"
     if ctx.clause_has("per_day") or ctx.sentence_has("day_period"):
@@ -314,7 +317,8 @@ def _vehicles(ctx: Context, start: int) -> str | None:
     if indicator != "vehicles_exported":
         return indicator
     low = ctx.low or ctx.text.lower()
-    if lx.has("breakdown", low, ctx.clause[0], start) or _OF_WHICH.search(low, max(0, ctx.clause[0] - 4), start):
+    part = lx.has("breakdown", low, ctx.clause[0], start, ctx.scripts)
+    if part or _OF_WHICH.search(low, max(0, ctx.clause[0] - 4), start):
         return None  # "其中，新能源汽车2.1万辆", "of which 2,000 were electric": a part of the total
     if ctx.clause_has("car_sales") and not ctx.clause_has("export"):
         return None  # "в стране реализовано 6 812 новых электромобилей": sales, not exports
@@ -330,7 +334,7 @@ def _export_passage(ctx: Context) -> bool:
     if not ctx.clause_has("vehicle_out") or ctx.clause_has("truck_word"):
         return False
     low = ctx.low or ctx.text.lower()
-    return lx.has("vehicle_export", low, max(0, ctx.sentence[0] - _TOPIC_WINDOW), ctx.sentence[1])
+    return lx.has("vehicle_export", low, max(0, ctx.sentence[0] - _TOPIC_WINDOW), ctx.sentence[1], ctx.scripts)
 
 
 _OF_WHICH = re.compile(r"其中|of which|из них|в том числе")
@@ -369,12 +373,13 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
     if n.value > 100:
         return None
     low = ctx.low or text.lower()
-    if lx.has("plan", low, ctx.clause[0], n.start) or lx.has("forecast", low, ctx.sentence[0], n.start):
+    plan = lx.has("plan", low, ctx.clause[0], n.start, ctx.scripts)
+    if plan or lx.has("forecast", low, ctx.sentence[0], n.start, ctx.scripts):
         return None  # "He expects the share of NEVs … to pass 40 percent": a forecast, not a level
     if _rate_subject(ctx):
         return Reading("clearance_rate_pct", n.value, n.end, n.qualifier)
     # The subject may stand in the clause before: "其中，新能源汽车2.1万辆，占比21.4%"
-    if lx.has("nev", ctx.low or ctx.text.lower(), max(ctx.sentence[0], ctx.clause[0] - 30), ctx.clause[1]) and (
+    if lx.has("nev", low, max(ctx.sentence[0], ctx.clause[0] - 30), ctx.clause[1], ctx.scripts) and (
         ctx.clause_has("share")
     ):
         return Reading("nev_share_pct", n.value, n.end, n.qualifier)
@@ -393,7 +398,7 @@ def _rate_subject(ctx: Context) -> bool:
     lo = ctx.sentence[0]
     if lo >= ctx.clause[0] or _DIGIT.search(ctx.text, lo, ctx.clause[0]):
         return False
-    return lx.has("clearance_rate", ctx.low or ctx.text.lower(), lo, ctx.clause[0])
+    return lx.has("clearance_rate", ctx.low or ctx.text.lower(), lo, ctx.clause[0], ctx.scripts)
 
 
 _LEVEL_WORD = re.compile(

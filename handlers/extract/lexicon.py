@@ -6,24 +6,41 @@ import re
 from types import ModuleType
 
 from handlers.extract import lexicon_en, lexicon_ru, lexicon_zh
-from handlers.extract.trie import Folded, lower_pattern
+from handlers.extract.trie import Folded, first_chars, is_word, lower_pattern, presence_parts
 
 _LANGS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_zh)
 UNIT_CLASSES = tuple(lexicon_en.UNITS)
 
 
-def _units(mod: ModuleType, spaced: bool) -> re.Pattern[str]:
+def _units(mod: ModuleType, spaced: bool) -> tuple[re.Pattern[str], frozenset[str] | None]:
+    """The unit pattern (optional spaces, then filler words and a unit noun) and what can follow the spaces."""
     groups = "|".join(f"(?P<{name}>{rx})" for name, rx in mod.UNITS.items())
-    if spaced:
-        return re.compile(rf"\s*(?:(?:{mod.FILLER})[\s-]+){{0,7}}?(?:{groups})")
-    return re.compile(rf"\s*(?:{mod.FILLER})?(?:{groups})")
+    rest = rf"(?:(?:{mod.FILLER})[\s-]+){{0,7}}?(?:{groups})" if spaced else rf"(?:{mod.FILLER})?(?:{groups})"
+    firsts = first_chars(rest)
+    if firsts is not None and any(ch.isspace() for ch in firsts):
+        firsts = None  # the gate below looks past the spaces
+    return re.compile(rf"\s*{rest}"), firsts
 
 
-UNIT_RES: tuple[re.Pattern[str], ...] = (
-    _units(lexicon_zh, spaced=False),
-    _units(lexicon_en, spaced=True),
-    _units(lexicon_ru, spaced=True),
-)
+_UNITS = (_units(lexicon_zh, spaced=False), _units(lexicon_en, spaced=True), _units(lexicon_ru, spaced=True))
+UNIT_RES: tuple[re.Pattern[str], ...] = tuple(rx for rx, _ in _UNITS)
+
+
+def units_at(text: str, pos: int, limit: int) -> list[re.Pattern[str]]:
+    """The patterns of UNIT_RES (in order) that can match at `pos` within `limit`: after the spaces each starts
+    with a known set of characters (the Chinese one with a unit character, the Russian one with a Cyrillic or
+    capital letter), so a number followed by an English word is not tried against them."""
+    end = pos
+    while end < limit and text[end].isspace():  # what `\s*` takes (str.isspace is re's \s for str)
+        end += 1
+    after = text[end] if end < limit else ""
+    found = _UNITS_AFTER.get(after)
+    if found is None:
+        found = _UNITS_AFTER[after] = [rx for rx, firsts in _UNITS if firsts is None or (after and after in firsts)]
+    return found
+
+
+_UNITS_AFTER: dict[str, list[re.Pattern[str]]] = {}  # units_at by the character after the spaces (built as met)
 _SUBJECT_UNITS = ("train", "tonne", "teu", "vehicle")
 
 
@@ -66,8 +83,6 @@ LEVEL_BEFORE = Folded(_join("LEVEL_BEFORE"))
 NEW_LEVEL_BEFORE = _join("NEW_LEVEL_BEFORE")
 BACK_REFERENCE = _join("BACK_REFERENCE")  # matched at a sentence start
 DOUBLED = _join("DOUBLED")
-AGGREGATE = re.compile(lower_pattern("|".join(f"(?:{mod.AGGREGATE})" for mod in _LANGS)))  # lower-cased text
-NO_CARRY = re.compile(lower_pattern("|".join(f"(?:{mod.NO_CARRY})" for mod in _LANGS)))  # lower-cased text
 
 
 def _lower_join(role: str) -> re.Pattern[str]:
@@ -96,68 +111,59 @@ AFTER_TIME_EXCLUDE = re.compile(
 )
 
 
-def _without_leading_boundary(pattern: str) -> str | None:
-    """`X` when the pattern is `\\b` followed by X that has no top-level alternation, else None."""
-    if not pattern.startswith("\\b("):
-        return None
-    depth = 0
-    in_class = False
-    i = 2
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return None
-        i += 1
-    return pattern[2:]
-
-
-def _per_language(role: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
-    """The role's pattern of each language on its own, and whether a word boundary is checked in Python.
+def _per_language(fragments: list[str]) -> tuple[tuple[re.Pattern[str], bool, str], ...]:
+    """Each language's pattern (en, ru, zh fragments) on its own, as trie.presence_parts (patterns re can skip
+    text with, and whether a word boundary is checked in Python), with the script each part needs.
 
     Searched separately, the Russian and Chinese patterns keep their literal prefixes (re skips text that
-    cannot start them) instead of being tried at every position with the English `\\b…`; and a leading `\\b` is
-    checked only where the rest matches. Same answer as one search of the combined pattern.
+    cannot start them) instead of being tried at every position with the English `\\b…`.
     """
-    out: list[tuple[re.Pattern[str], bool]] = []
-    for mod in _LANGS:
-        pattern = lower_pattern(f"(?:{mod.CONTEXT[role]})")
-        inner = _without_leading_boundary(lower_pattern(mod.CONTEXT[role]))
-        out.append((re.compile(inner), True) if inner is not None else (re.compile(pattern), False))
-    return tuple(out)
+    return tuple(
+        (rx, boundary, _script_needed(rx.pattern))
+        for fragment in fragments
+        for rx, boundary in presence_parts(lower_pattern(fragment))
+    )
 
 
-_PER_LANGUAGE = {role: _per_language(role) for role in lexicon_en.CONTEXT}
+_CYRILLIC_LOWER = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # what `\\b` in a str pattern counts as a word character
+def _script_needed(pattern: str) -> str:
+    """ "z" when every match starts with a CJK ideograph, "c" when with a (lower-case) Russian letter, else "":
+    a text without that script cannot match (periods.scripts_of names the scripts a text has)."""
+    chars = first_chars(pattern)
+    if not chars:
+        return ""
+    if all("\u4e00" <= ch <= "\u9fff" for ch in chars):
+        return "z"
+    return "c" if chars <= _CYRILLIC_LOWER else ""
 
 
-def has(role: str, low: str, start: int, end: int) -> bool:
+_PER_LANGUAGE = {role: _per_language([mod.CONTEXT[role] for mod in _LANGS]) for role in lexicon_en.CONTEXT}
+# Two roles outside CONTEXT: "the two ports together" (a figure for a region), and nationwide or
+# country-level wording (no port is carried over to it).
+_PER_LANGUAGE["aggregate"] = _per_language([mod.AGGREGATE for mod in _LANGS])
+_PER_LANGUAGE["no_carry"] = _per_language([mod.NO_CARRY for mod in _LANGS])
+
+
+def has(role: str, low: str, start: int, end: int, scripts: str = "lcz") -> bool:
     """Whether low[start:end] (the lower-cased text) has a word of this role in any language.
 
-    Same as `CONTEXT[role].search(low, start, end) is not None` (`\\b` there also looks at low[start - 1]).
+    Same as `CONTEXT[role].search(low, start, end) is not None` (`\\b` there also looks at low[start - 1]);
+    roles "aggregate" and "no_carry" are the languages' AGGREGATE and NO_CARRY patterns. `scripts`: those the
+    whole text has (periods.scripts_of); a language whose words start in a script the text lacks is skipped.
     """
-    for rx, boundary in _PER_LANGUAGE[role]:
+    for rx, boundary, needed in _PER_LANGUAGE[role]:
+        if needed and needed not in scripts:
+            continue  # the text has no letter this language's words can start with
         m = rx.search(low, start, end)
         if m is None:
             continue
         if not boundary:
             return True
-        while m is not None:
+        while m is not None:  # the `\\b` the part was searched without
             pos = m.start()
-            if _is_word(low[pos]) != (pos > 0 and _is_word(low[pos - 1])):
+            if is_word(low[pos]) != (pos > 0 and is_word(low[pos - 1])):
                 return True
             m = rx.search(low, pos + 1, end)
     return False

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from handlers.extract import numwords
+from handlers.extract.literals import Occurrences
 from handlers.extract.spans import Number
 from handlers.extract.trie import Folded
 
@@ -29,6 +30,18 @@ _SCALE = re.compile(
 # checked in Python before running the regex.
 _SCALE_FIRST = frozenset("mMkK\u212atTbBтТмМ万亿千 \u00a0\u2009\u202f")
 _PCT_FIRST = frozenset("pPпП个%％")
+# After a space, ASCII text can start a scale word only with these two letters (any case: for ASCII letters
+# IGNORECASE is plain case), and a percent word only with "p" or "%"; other text is left to the regexes.
+_SCALE_SPACES = frozenset(" \u00a0\u2009\u202f")  # the separator _SCALE allows before a scale word
+_SCALE_ASCII_STARTS = frozenset({"th", "mi", "ml", "bn", "bi", "tr"})  # thousand, million, mln, bn, billion, trillion
+_PCT_ASCII_STARTS = frozenset({"p", "%"})  # percent, per cent, pct, percentage points, p.p.; "%"
+
+
+def _no_word_after_space(text: str, at: int, starts: frozenset[str], width: int) -> bool:
+    """Whether the `width` characters at `at` are ASCII and (lower-cased) none of `starts`: no scale or percent
+    word can begin there."""
+    head = text[at : at + width]
+    return head.isascii() and head.lower() not in starts
 SCALES: dict[str, float] = {
     "thousand": 1e3,
     "million": 1e6,
@@ -99,23 +112,30 @@ def _int_step(s: str) -> float:
 
 
 def find_numbers(
-    text: str, start: int, end: int, cyrillic: bool, scripts: str = "lcz", qualify: bool = True
+    text: str,
+    start: int,
+    end: int,
+    cyrillic: bool,
+    scripts: str = "lcz",
+    qualify: bool = True,
+    occurrences: Occurrences | None = None,
+    lowered: str = "",
 ) -> list[Number]:
     """Every number in text[start:end], left to right, without overlaps.
 
     `scripts` limits the number-word scans to the scripts the text has: l(atin), c(yrillic), z(h).
     `qualify=False` leaves qualifiers for later (`qualifier_of`, only for numbers that become figures).
+    `occurrences`: where numwords.EN_WORDS and RU_WORDS occur in text.lower() (a whole text of unchanged length,
+    start 0), when the caller has scanned for them: the word runs are then tried only there. `lowered`:
+    text.lower(), when the caller has it.
     """
     found: list[Number] = []
     for m in DIGITS.finditer(text, start, end):
         if _starts_token(text, m.start()) and not _in_date(text, m.start(), m.end()):
             found.append(_digit_number(text, m, cyrillic, end))
     if "l" in scripts or "c" in scripts:
-        low = text[start:end].lower()
-        for run in (r for s, r in (("l", numwords.EN_RUN), ("c", numwords.RU_RUN)) if s in scripts):
-            for m in run.finditer(low):
-                if _word_bounded(low, m.start(), m.end()):
-                    found.append(_word_number(text, m.start() + start, m.end() + start, end))
+        low = lowered if lowered and start == 0 and end == len(text) else text[start:end].lower()
+        found.extend(_word_numbers(text, low, start, end, scripts, occurrences))
     found.extend(_half_numbers(text, start, end))
     if "z" in scripts:
         for m in numwords.ZH_RUN.finditer(text, start, end):
@@ -158,11 +178,50 @@ def merge_compounds(text: str, numbers: list[Number]) -> list[Number]:
     return out
 
 
+_WORD_RUNS = (
+    ("l", numwords.EN_RUN, frozenset(numwords.EN_WORDS)),
+    ("c", numwords.RU_RUN, frozenset(numwords.RU_WORDS)),
+)
+
+
+def _word_numbers(
+    text: str, low: str, start: int, end: int, scripts: str, occurrences: Occurrences | None
+) -> list[Number]:
+    """English and Russian numbers in words ('two million', 'двух тысяч') in text[start:end] (`low`: lower-cased)."""
+    if start != 0 or len(low) != len(text):
+        occurrences = None  # its offsets are those of the whole text
+    found: list[Number] = []
+    for script, run, words in _WORD_RUNS:
+        if script not in scripts:
+            continue
+        for m in run.finditer(low) if occurrences is None else _runs_at(run, low, occurrences, words):
+            if _word_bounded(low, m.start(), m.end()):
+                found.append(_word_number(text, m.start() + start, m.end() + start, end))
+    return found
+
+
+def _runs_at(run: re.Pattern[str], low: str, occurrences: Occurrences, words: frozenset[str]) -> list[re.Match[str]]:
+    """`run.finditer(low)`, with the pattern tried only where one of its first words starts (nowhere else can it
+    match): left to right, each search going on after the previous match, as finditer does."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for i in sorted({i for _, starts in occurrences.among(words) for i in starts}):
+        if i < pos:
+            continue
+        m = run.match(low, i)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def _finish(text: str, start: int, end: int, value: float, step: float, limit: int, scaled: bool) -> Number:
     """Apply percent suffixes and qualifiers around a parsed value."""
     kind = "num"
     if end >= limit or (text[end] not in _PCT_FIRST and not text[end].isspace()):
         return Number(start, end, value, kind, "exactly", step, scaled)
+    if text[end].isspace() and _no_word_after_space(text, end + 1, _PCT_ASCII_STARTS, 1):
+        return Number(start, end, value, kind, "exactly", step, scaled)  # a space and no percent word
     m = _PCT.match(text, end, limit)
     if m:
         kind = "pct" if m.group("pct") else "pp"
@@ -190,6 +249,8 @@ def _qualifier(text: str, start: int, end: int, limit: int, fold: str = "") -> s
 def _scale(text: str, end: int, limit: int) -> tuple[float, int]:
     if end >= limit or text[end] not in _SCALE_FIRST:
         return 1.0, end
+    if text[end] in _SCALE_SPACES and _no_word_after_space(text, end + 1, _SCALE_ASCII_STARTS, 2):
+        return 1.0, end  # "3,000 trains": a space and no scale word (most numbers)
     m = _SCALE.match(text, end, limit)
     if not m:
         return 1.0, end

@@ -97,8 +97,10 @@ RU_SCALES: dict[str, int] = {
     **{f: 10**9 for f in ("миллиард", "миллиарда", "миллиардов")},
 }
 
-_EN_WORDS = trie_regex([w for w in [*EN_UNITS, *EN_SCALES] if w != "a"])
-_RU_WORDS = trie_regex([*RU_UNITS, *RU_SCALES])
+EN_WORDS: tuple[str, ...] = tuple(w for w in [*EN_UNITS, *EN_SCALES] if w != "a")  # where an EN_RUN can start
+RU_WORDS: tuple[str, ...] = (*RU_UNITS, *RU_SCALES)  # where a RU_RUN can start
+_EN_WORDS = trie_regex(list(EN_WORDS))
+_RU_WORDS = trie_regex(list(RU_WORDS))
 # Run on lower-cased text; word boundaries are checked by the caller (a trie keeps the scan fast).
 _EN_DIGIT_WORDS = "|".join(w for w, v in EN_UNITS.items() if v <= 9 and w != "a")
 # "ninety-nine point six", "one and a half": a spoken decimal and a half after the cardinal
@@ -149,13 +151,14 @@ def parse_words(words: list[str], units: dict[str, float], scales: dict[str, int
     return total + current if seen else None
 
 
-_EN_FLOAT_UNITS = {k: float(v) for k, v in EN_UNITS.items()}
+_EN_SPLIT = re.compile(r"[\s-]+")
+_EN_FLOAT_UNITS = {k: float(v) for k, v in EN_UNITS.items()}  # built once, not per call
 _EN_ADDING_SCALES = {k: v for k, v in EN_SCALES.items() if k != "hundred"}
 
 
 def parse_en_words(text: str) -> float | None:
     """'two million' → 2e6, 'ninety-nine point six' → 99.6, 'one and a half' → 1.5; None if not a number."""
-    words = [w.lower() for w in re.split(r"[\s-]+", text.strip()) if w]
+    words = [w.lower() for w in _EN_SPLIT.split(text.strip()) if w]
     if words == ["a"]:
         return None
     if words[-1] != "half" and "point" not in words:  # the common case: a plain cardinal

@@ -8,7 +8,7 @@ from datetime import date
 
 from handlers.extract import calendar_words as cw
 from handlers.extract.spans import Period
-from handlers.extract.trie import Folded, lower_pattern, needle
+from handlers.extract.trie import Folded, is_word, lower_pattern, needle, top_level_alternatives
 
 Span = tuple[date, date]
 Resolver = Callable[[re.Match[str], date | None], Span | None]
@@ -428,6 +428,9 @@ _NEEDLES: dict[str, str | None] = {rx.pattern: _gate(rx.pattern) for rx, _, _ in
 
 
 def scripts_of(text: str, start: int, end: int) -> str:
+    """Which of l(atin), c(yrillic), z(h) occur in text[start:end]."""
+    if text.isascii():  # O(1) for str: nothing but Latin letters to look for
+        return "l" if _SCRIPTS[0][1].search(text, start, end) else ""
     return "".join(name for name, rx in _SCRIPTS if rx.search(text, start, end))
 
 
@@ -515,22 +518,45 @@ def _twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(lowered, rx.flags & ~re.IGNORECASE)
 
 
-_TWINS = {rx.pattern: _twin(rx) for rx, _, _ in PATTERNS}
+def _unbounded(twin: re.Pattern[str] | None) -> tuple[re.Pattern[str], bool] | None:
+    """The twin without a leading `\\b` (then checked in Python) when it has one and no top-level alternation:
+    `\\b` first gives re no first character to skip text with, so the pattern is tried at every position."""
+    if twin is None:
+        return None
+    rest = twin.pattern[2:]
+    if not twin.pattern.startswith("\\b") or len(top_level_alternatives(rest)) != 1:
+        return twin, False
+    return re.compile(rest, twin.flags), True
+
+
+_TWINS = {rx.pattern: _unbounded(_twin(rx)) for rx, _, _ in PATTERNS}
+
+
+def _at_boundary(text: str, pos: int) -> bool:
+    """What `\\b` at `pos` checks (it looks at text[pos - 1] even at the start of a searched range)."""
+    return (pos < len(text) and is_word(text[pos])) != (pos > 0 and is_word(text[pos - 1]))
 
 
 def _matches(rx: re.Pattern[str], text: str, fold: str, start: int, end: int) -> list[re.Match[str]]:
     """`rx.finditer(text, start, end)`; with `fold` (text.lower(), trie.fold_safe) the lower-cased twin finds
     where the matches are (no case folding per character) and each is re-matched on the original text."""
-    twin = _TWINS.get(rx.pattern) if fold else None
-    if twin is None:
+    found = _TWINS.get(rx.pattern) if fold else None
+    if found is None:
         return list(rx.finditer(text, start, end))
+    twin, bounded = found
     out: list[re.Match[str]] = []
-    for t in twin.finditer(fold, start, end):
+    pos = start
+    while True:
+        t = twin.search(fold, pos, end)
+        while bounded and t is not None and not _at_boundary(fold, t.start()):
+            t = twin.search(fold, t.start() + 1, end)  # as `\\b…` would: look further on
+        if t is None:
+            return out
         m = rx.match(text, t.start(), end)
-        if m is None or m.end() != t.end():  # cannot happen on fold-safe text; the plain scan then decides
-            return list(rx.finditer(text, start, end))
+        if m is None or m.end() != t.end() or t.end() == t.start():  # cannot happen on fold-safe text (nor an
+            return list(rx.finditer(text, start, end))  # empty match here); the plain scan then decides
         out.append(m)
-    return out
+        pos = t.end()
 
 
 def find_periods(

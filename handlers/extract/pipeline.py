@@ -6,18 +6,22 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from handlers.extract import lexicon as lx
-from handlers.extract import tables
+from handlers.extract import numwords, tables
 from handlers.extract.attribution import SNAPSHOT, DocState, is_quarter, names_other_place, pick_period, pick_port
 from handlers.extract.candidates import Candidate, merge_repeats
+from handlers.extract.events import VOCABULARY as EVENT_VOCABULARY
 from handlers.extract.events import find_events
 from handlers.extract.indicators import Context, Reading, maybe_figure, read_number
 from handlers.extract.language import detect_language
+from handlers.extract.literals import Occurrences, Vocabulary, find_all
 from handlers.extract.numbers import find_numbers, qualifier_of
 from handlers.extract.periods import find_periods, scripts_of, since_day
 from handlers.extract.plausibility import is_implausible
-from handlers.extract.ports import find_ports, region_of
+from handlers.extract.ports import find_ports, plain_spaces, region_of
+from handlers.extract.ports import vocabulary as port_vocabulary
 from handlers.extract.relations import (
     COMPARED,
     ELLIPSIS_GAP,
@@ -42,6 +46,11 @@ from service.vocabulary import INDICATORS, PORTS
 # Full-width digits and signs to ASCII, one character for one, so offsets stay valid.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _WIDE = re.compile("[０-９％]")
+# A full-width digit or percent sign, or a character outside trie.fold_safe's: most texts have none, and one
+# scan for both then answers both questions (the translation keeps fold safety: ０-９％ and 0-9% are safe).
+_UNUSUAL = re.compile(
+    "[^\x00-\xff\u0400-\u045f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uff04\uff06-\uff0f\uff1a-\uffef]"
+)
 # Run on the lower-cased text, without IGNORECASE: a cheap gate before the period patterns.
 _PERIOD_CUE = re.compile(
     r"20\d\d|first|second|half|quarter|month|year|earlier|as of|h[12]\b|q[1-4]|"
@@ -76,13 +85,16 @@ class _Doc:
     lowered: str  # text.lower() (may differ in length from text, unlike `low`)
     fold: str = ""  # `low` when trie.fold_safe(text), else ""
     counts: tuple[int, list[Reading]] = (-1, [])  # the last sentence with figures and its readings ("N of them")
+    words: Occurrences | None = None  # where the words of _vocabulary() occur
+    scripts: str = "lcz"  # the scripts the text has (periods.scripts_of): context words are looked for in those
     cues: list[int] | None = None  # where the text has a word of _ELIDED_WORDS (found on first need)
 
 
 def extract(document: Document) -> Extraction:
     """Every indicator figure and certification/regulation event in one document. Pure: no I/O."""
     text = document.text
-    if _WIDE.search(text):
+    usual = text.isascii() or _UNUSUAL.search(text) is None  # isascii is O(1) for str
+    if not usual and _WIDE.search(text):
         text = text.translate(_FULLWIDTH)
     language = detect_language(text, document.language)
     pub = document.published_at.date() if document.published_at else None
@@ -91,9 +103,12 @@ def extract(document: Document) -> Extraction:
     if len(low) != len(text):
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     scripts = scripts_of(text, 0, len(text))
-    fold = low if len(lowered) == len(text) and fold_safe(text) else ""
-    doc = _Doc(text, pub, find_ports(text, low, scripts + "l"), DocState(pub=pub), sentences, {}, low, lowered, fold)
-    numbers = find_numbers(text, 0, len(text), language == "ru", scripts, qualify=False)
+    fold = low if len(lowered) == len(text) and (usual or fold_safe(text)) else ""
+    words = _vocabulary().scan(plain_spaces(low))
+    ports = find_ports(text, low, scripts + "l", fold, words)
+    state = DocState(pub=pub, scripts=scripts)
+    doc = _Doc(text, pub, ports, state, sentences, {}, low, lowered, fold, words=words, scripts=scripts)
+    numbers = find_numbers(text, 0, len(text), language == "ru", scripts, False, words, lowered)
     by_sentence: dict[int, list[Number]] = {}
     starts = [s.start for s in sentences]
     for n in numbers:
@@ -127,7 +142,7 @@ def extract(document: Document) -> Extraction:
             doc.state.update(sentence, mentions.get(i, []), low)
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
-    events = find_events(document, text, low, sentences, language, pub)
+    events = find_events(document, text, low, sentences, language, pub, words)
     return Extraction(observations, events)
 
 
@@ -144,6 +159,12 @@ def _changes_of_previous(doc: _Doc, i: int, cands: list[Candidate]) -> None:
         return
     for j, change in zip(k, changes, strict=True):
         cands[j] = replace(cands[j], yoy_pct=change)
+
+
+@cache
+def _vocabulary() -> Vocabulary:
+    """Every literal word the steps look for, found in one scan per document (see literals.py)."""
+    return Vocabulary([*port_vocabulary(), *numwords.EN_WORDS, *numwords.RU_WORDS, *EVENT_VOCABULARY, *_ELIDED_WORDS])
 
 
 def _table_row(
@@ -172,8 +193,8 @@ def _table_row(
     port = (header.port if not own else None) or pick_port(
         doc.low, own, figure.number.start, figure.label, body, doc.state, False, figure.indicator
     )
-    direction = _direction(doc.low, figure.label, figure.indicator)
-    scope = _scope(doc.low, figure.label, figure.label[1])
+    direction = _direction(doc.low, figure.label, figure.indicator, doc.scripts)
+    scope = _scope(doc.low, figure.label, figure.label[1], doc.scripts)
     n = figure.number
     quote = _quote(doc.text, s)
     return [
@@ -232,8 +253,8 @@ def _port_row(
             c.number.step,
             header.period,
             c.yoy_pct,
-            _direction(doc.low, c.field.span, c.indicator),
-            _scope(doc.low, c.field.span, c.field.span[1]),
+            _direction(doc.low, c.field.span, c.indicator, doc.scripts),
+            _scope(doc.low, c.field.span, c.field.span[1], doc.scripts),
             quote,
             c.number.start,
         )
@@ -318,12 +339,8 @@ def _same_period(doc: _Doc, i: int, own: list[Period], clause: tuple[int, int]) 
 def _has_cue(doc: _Doc, s: Sentence) -> bool:
     """Whether the sentence has a word that can stand for an elided unit noun (one find per word per text)."""
     if doc.cues is None:
-        found: list[int] = []
-        for w in _ELIDED_WORDS:
-            k = doc.low.find(w)
-            while k >= 0:
-                found.append(k)
-                k = doc.low.find(w, k + 1)
+        words = doc.words
+        found = [k for w in _ELIDED_WORDS for k in (words.starts_in(w, doc.low) if words else find_all(doc.low, w))]
         doc.cues = sorted(found)
     k = bisect_left(doc.cues, s.start)
     return k < len(doc.cues) and doc.cues[k] < s.end
@@ -342,7 +359,7 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
     before = doc.counts[1] if doc.counts[0] == i - 1 else []
     for n in numbers:
         clause = clause_at(bounds, n.start)
-        reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold))
+        reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold, doc.scripts))
         reading = continued(reading, doc.low, clause, n.start, readings) or inherit(n, text, clause, readings)
         if reading is None and cue:
             reading = elided(n, doc.low, [r for _, r, _ in readings] or before)
@@ -374,7 +391,7 @@ def _elided_share(
     """A bare percentage continuing a share series: of this sentence, or of the one before when this sentence
     points back to it ("этот показатель", "this share", "该比例"); only in a clause that names a period."""
     s = doc.sentences[i]
-    series = earlier or (before if lx.has("anaphor_figure", doc.low, s.start, s.end) else [])
+    series = earlier or (before if lx.has("anaphor_figure", doc.low, s.start, s.end, doc.scripts) else [])
     if not series:
         return None
     dated = any(clause[0] <= p.start < clause[1] for p in _periods(doc, i))
@@ -398,7 +415,7 @@ def _figures(
     periods = _periods(doc, i)
     yoy = attach_yoy(text, doc.low, s, readings)
     figures = drop_previous_levels(text, figures, doc.lowered)
-    elsewhere = not mentions and names_other_place(text, s, mentions)
+    elsewhere = not mentions and names_other_place(text, s, mentions, doc.low)
     in_order = paired_ports(doc.low, s, figures, mentions)
     speaker = _speaker_port(doc, i, after) if not mentions and after else None
     out: list[Candidate] = []
@@ -410,10 +427,10 @@ def _figures(
             or pick_port(doc.low, mentions, n.start, clause, s, doc.state, elsewhere, r.indicator)
         )
         compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
-        series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)
+        series[n.start] = _series(doc, figures[:k], (n, r, clause), series, s.start)
         own = _before_comparison(doc.low, periods, n.end, s.end)
         # "Since its launch, … 31,000 trips"; not "…612列，为开通以来单月最高水平" (a record, after the figure)
-        cumulative = lx.has("cumulative", doc.low, s.start, clause[1])
+        cumulative = lx.has("cumulative", doc.low, s.start, clause[1], doc.scripts)
         average = _average_over_period(doc.low, r.indicator, s.start, clause[1])
         period = (
             _when_period(doc.low, own, clause)
@@ -514,11 +531,12 @@ def _speaker_port(doc: _Doc, i: int, after: list[PortMention]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _series(low: str, earlier: list[Read], read: Read, series: dict[int, tuple[str, str]], lo: int) -> tuple[str, str]:
+def _series(doc: _Doc, earlier: list[Read], read: Read, series: dict[int, tuple[str, str]], lo: int) -> tuple[str, str]:
     """Direction and scope; a comparison figure ('down from 98.9%') takes those of the figure it is compared with."""
     n, r, clause = read
-    direction = _direction(low, clause, r.indicator)
-    scope = _scope(low, clause, n.start)
+    low = doc.low
+    direction = _direction(low, clause, r.indicator, doc.scripts)
+    scope = _scope(low, clause, n.start, doc.scripts)
     lo = max([lo, *(f[1].end for f in earlier)])
     head = comparison_head(low, n, lo, earlier, r.indicator)
     if head is None:
@@ -566,11 +584,11 @@ def _candidate(
     )
 
 
-def _direction(low: str, clause: tuple[int, int], indicator: str) -> str:
+def _direction(low: str, clause: tuple[int, int], indicator: str, scripts: str = "lcz") -> str:
     if indicator == "vehicles_exported":
         return "total"
-    out = lx.has("direction_out", low, *clause)
-    inn = lx.has("direction_in", low, *clause)
+    out = lx.has("direction_out", low, *clause, scripts)
+    inn = lx.has("direction_in", low, *clause, scripts)
     if out == inn:
         return "total"
     trade = indicator.startswith("trade_value")
@@ -579,8 +597,8 @@ def _direction(low: str, clause: tuple[int, int], indicator: str) -> str:
     return "import" if trade else "inbound"
 
 
-def _scope(low: str, clause: tuple[int, int], pos: int) -> str:
-    return "company" if lx.has("company", low, clause[0], pos) else "port"
+def _scope(low: str, clause: tuple[int, int], pos: int, scripts: str = "lcz") -> str:
+    return "company" if lx.has("company", low, clause[0], pos, scripts) else "port"
 
 
 def _quote(text: str, s: Sentence) -> str:

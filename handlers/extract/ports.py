@@ -8,14 +8,17 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from handlers.extract.literals import Occurrences, find_all
 from handlers.extract.spans import PortMention
-from handlers.extract.trie import lower_pattern, needle, trie_regex
+from handlers.extract.trie import Folded, lower_pattern, needle, trie_regex
 from service.vocabulary import PORTS
 
-_EXCLUDE_BEFORE = re.compile(
-    r"(?:opposite|across from|across the border from|bordering|напротив|对面的?|对岸的?)\s*"
-    r"(?:(?:to|the|China's|China’s|Kazakhstan's|китайск\w+|казахстанск\w+|порта|станции|of)\s+){0,3}$",
-    re.IGNORECASE,
+_EXCLUDE_BEFORE = Folded(
+    re.compile(
+        r"(?:opposite|across from|across the border from|bordering|напротив|对面的?|对岸的?)\s*"
+        r"(?:(?:to|the|China's|China’s|Kazakhstan's|китайск\w+|казахстанск\w+|порта|станции|of)\s+){0,3}$",
+        re.IGNORECASE,
+    )
 )
 _EXCLUDE_AFTER = re.compile(r"\s*(?:对面|对岸)")
 _PAIR = re.compile(r"[»\"”]?\s*[–—-]\s*[«\"“]?|\s*/\s*")
@@ -33,6 +36,8 @@ class Gazetteer:
     region: dict[str, str]
     pattern_scripts: list[str]  # per regex entry: the script of its required literal (l/c/z), "" without one
     side: dict[str, str]  # port → "kz" / "cn" when it lies on one side of the border
+    aliases: dict[str, tuple[int, str, str]]  # each non-empty alias: (its index above, port, script)
+    alias_set: frozenset[str]  # the keys of `aliases`, to pick them out of a literals.Occurrences
 
 
 _SPACES = str.maketrans("\u00a0\u2009\u202f\t", "    ")
@@ -65,14 +70,10 @@ def gazetteer() -> Gazetteer:
                 by_alias.setdefault(key, pid)
         for pat in entry.get("patterns", []):
             patterns.append((re.compile(lower_pattern(str(pat))), needle(str(pat)), pid))
-    return Gazetteer(
-        [(a, p, "z" if _CJK.search(a) else "c" if _CYR.search(a) else "l") for a, p in by_alias.items()],
-        patterns,
-        priority,
-        region,
-        [_script(literal) for _, literal, _ in patterns],
-        side,
-    )
+    listed = [(a, p, "z" if _CJK.search(a) else "c" if _CYR.search(a) else "l") for a, p in by_alias.items()]
+    aliases = {a: (k, p, script) for k, (a, p, script) in enumerate(listed) if a}
+    scripts = [_script(literal) for _, literal, _ in patterns]
+    return Gazetteer(listed, patterns, priority, region, scripts, side, aliases, frozenset(aliases))
 
 
 # A Russian name ending in a soft sign, -й, -а or -я loses it in the oblique cases ("Сиань" → "из Сианя",
@@ -109,17 +110,31 @@ def _bounded(low: str, start: int, end: int) -> int | None:
     return end
 
 
-def _pattern_hits(rx: re.Pattern[str], literal: str | None, low: str) -> set[tuple[int, int]]:
+def _pattern_hits(
+    rx: re.Pattern[str], literal: str | None, low: str, occurrences: Occurrences | None = None
+) -> set[tuple[int, int]]:
     """Matches of a gazetteer regex, searched only around occurrences of its required literal."""
     if literal is None:
         return {(m.start(), m.end()) for m in rx.finditer(low)}
     hits: set[tuple[int, int]] = set()
-    i = low.find(literal)
-    while i >= 0:
+    for i in occurrences.starts(literal) if occurrences is not None else find_all(low, literal):
         for m in rx.finditer(low, max(0, i - 80), min(len(low), i + len(literal) + 160)):
             hits.add((m.start(), m.end()))
-        i = low.find(literal, i + 1)
     return hits
+
+
+
+def vocabulary() -> list[str]:
+    """The literal words find_ports looks for: every alias, and the literal each gazetteer pattern requires."""
+    gz = gazetteer()
+    return [a for a, _, _ in gz.by_alias_script] + [literal for _, literal, _ in gz.patterns if literal]
+
+
+def plain_spaces(low: str) -> str:
+    """`low` with no-break and thin spaces and tabs as plain spaces (same offsets): what aliases are matched on."""
+    if "\u00a0" in low or "\u2009" in low or "\u202f" in low or "\t" in low:
+        return low.translate(_SPACES)
+    return low
 
 
 _Alias = tuple[int, str, str]  # (position in the gazetteer, lower-cased alias, port)
@@ -139,21 +154,13 @@ def _alias_scanner(gz: Gazetteer, scripts: str) -> tuple[re.Pattern[str], dict[s
     return cached
 
 
-def find_ports(text: str, low: str | None = None, scripts: str | None = None) -> list[PortMention]:
-    """Every port mention in the text, except ones only used to locate something else ('opposite X').
+_Hit = tuple[int, int, int, str]  # (alias index, start, end, port)
 
-    `low` is the text lower-cased with the same length (offsets stay valid).
-    """
-    gz = gazetteer()
-    if low is None or len(low) != len(text):
-        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    if "\u00a0" in low or "\u2009" in low or "\u202f" in low or "\t" in low:
-        low = low.translate(_SPACES)
-    found: list[tuple[int, int, str]] = []
-    if scripts is None:
-        scripts = "l" + ("c" if _CYR.search(low) else "") + ("z" if _CJK.search(low) else "")
+
+def _alias_hits(gz: Gazetteer, low: str, scripts: str) -> list[_Hit]:
+    """Every bounded occurrence of an alias of these scripts, by one regex finding where any alias starts."""
     scanner, by_first = _alias_scanner(gz, scripts)
-    hits: list[tuple[int, int, int, str]] = []  # (alias index, start, end, port)
+    hits: list[_Hit] = []
     m = scanner.search(low)
     while m is not None:
         i = m.start()
@@ -163,9 +170,48 @@ def find_ports(text: str, low: str | None = None, scripts: str | None = None) ->
                 if end is not None:
                     hits.append((k, i, end, port))
         m = scanner.search(low, i + 1)
+    return hits
+
+
+def _listed_alias_hits(gz: Gazetteer, low: str, scripts: str, occurrences: Occurrences) -> list[_Hit]:
+    """The same as _alias_hits, from the occurrences of every alias listed by one scan of `low`."""
+    hits: list[_Hit] = []
+    for alias, starts in occurrences.among(gz.alias_set):
+        k, port, script = gz.aliases[alias]
+        if script not in scripts:
+            continue
+        for i in starts:
+            end = _bounded(low, i, i + len(alias))
+            if end is not None:
+                hits.append((k, i, end, port))
+    return hits
+
+
+
+def find_ports(
+    text: str,
+    low: str | None = None,
+    scripts: str | None = None,
+    fold: str = "",
+    occurrences: Occurrences | None = None,
+) -> list[PortMention]:
+    """Every port mention in the text, except ones only used to locate something else ('opposite X').
+
+    `low` is the text lower-cased with the same length (offsets stay valid); `fold` is `low` when
+    trie.fold_safe(text) (IGNORECASE patterns then run lower-cased on it), else "". `occurrences`: where the
+    words of `vocabulary()` occur in `plain_spaces(low)`, when the caller has scanned for them.
+    """
+    gz = gazetteer()
+    if low is None or len(low) != len(text):
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    low = plain_spaces(low)
+    found: list[tuple[int, int, str]] = []
+    if scripts is None:
+        scripts = "l" + ("c" if _CYR.search(low) else "") + ("z" if _CJK.search(low) else "")
+    hits = _alias_hits(gz, low, scripts) if occurrences is None else _listed_alias_hits(gz, low, scripts, occurrences)
     hits.sort(key=lambda h: h[0])  # alias by alias, as one substring search per alias would list them
     found.extend((start, end, port) for _, start, end, port in hits)
-    found.extend(_pattern_mentions(gz, low, scripts))
+    found.extend(_pattern_mentions(gz, low, scripts, occurrences))
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[PortMention] = []
     for start, end, port in found:
@@ -174,7 +220,7 @@ def find_ports(text: str, low: str | None = None, scripts: str | None = None) ->
         if out and out[-1].priority == gz.priority[port] == 1 and _PAIR.fullmatch(text, out[-1].end, start):
             continue  # "Dostyk–Alashankou", "Достык – Алашанькоу": a crossing named by its pair; the first names it
             # (after an aggregate the dash opens a list of its ports: "пункты пропуска Синьцзяна — Алашанькоу и …")
-        if _EXCLUDE_BEFORE.search(text, max(0, start - 40), start) or _EXCLUDE_AFTER.match(text, end):
+        if _EXCLUDE_BEFORE.search(text, fold, max(0, start - 40), start) or _EXCLUDE_AFTER.match(text, end):
             continue
         out.append(PortMention(start, end, port, gz.priority[port]))
     return [m for k, m in enumerate(out) if not _locates_named_port(low, out, k)]
@@ -194,12 +240,14 @@ def _locates_named_port(low: str, mentions: list[PortMention], k: int) -> bool:
     return any(_SENTENCE_END.search(low, p.end, m.start) is None for p in named)
 
 
-def _pattern_mentions(gz: Gazetteer, low: str, scripts: str) -> list[tuple[int, int, str]]:
+def _pattern_mentions(
+    gz: Gazetteer, low: str, scripts: str, occurrences: Occurrences | None = None
+) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for (rx, literal, port), script in zip(gz.patterns, gz.pattern_scripts, strict=True):
         if script and script not in scripts:
             continue  # its literal is in a script the text does not have
-        found.extend((start, end, port) for start, end in _pattern_hits(rx, literal, low))
+        found.extend((start, end, port) for start, end in _pattern_hits(rx, literal, low, occurrences))
     return found
 
 

@@ -271,7 +271,7 @@ def _label_unit(text: str, low: str, label: tuple[int, int]) -> tuple[str, float
             word = next(g for g in m.groups() if g).lower()
             scale = 1e3 if word == "'000" else SCALES[word]
             pos = m.end()
-        for rx in lx.UNIT_RES:
+        for rx in lx.units_at(text, pos, label[1]):
             u = rx.match(text, pos, label[1])
             if u is not None and u.lastgroup and u.lastgroup != "units":
                 return u.lastgroup, scale, pos, u.end()

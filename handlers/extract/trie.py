@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 _SPACE = r"[\s\-–—]"
 
@@ -88,7 +89,7 @@ _FOLD_UNSAFE = re.compile("[^\x00-\xff\u0400-\u045f\u2000-\u206f\u3000-\u303f\u4
 
 def fold_safe(text: str) -> bool:
     """Whether an IGNORECASE pattern may be replaced by its lower-cased twin on `text.lower()`."""
-    return _FOLD_UNSAFE.search(text) is None
+    return text.isascii() or _FOLD_UNSAFE.search(text) is None  # isascii: O(1) for str
 
 
 class Folded:
@@ -107,3 +108,190 @@ class Folded:
 
     def search(self, text: str, low: str, start: int, end: int) -> re.Match[str] | None:
         return self.twin.search(low, start, end) if low else self.rx.search(text, start, end)
+
+
+# What a match can start with, read from the parsed pattern (re's own parser: the same reading `re` compiles).
+# Only plain constructs are understood; anything else (\w, \s, ., negated classes, backreferences …) makes the
+# answer "unknown", which callers treat as "may start anywhere": a gate built on it can only skip work that
+# could not have matched.
+try:
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - a Python without these private modules: no gates
+    _sre = _sre_parse = None
+
+_Firsts = tuple[set[str] | None, bool]  # (possible first characters or None for unknown, can match empty)
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a non-empty match of `pattern` (no flags) can start with; None when that is not known
+    (or the pattern can match the empty string)."""
+    if _sre_parse is None:
+        return None
+    try:
+        chars, nullable = _sequence(list(_sre_parse.parse(pattern)))
+    except Exception:  # an unexpected parse tree: unknown
+        return None
+    return None if chars is None or nullable else frozenset(chars)
+
+
+def _sequence(items: list[tuple[object, Any]]) -> _Firsts:
+    out: set[str] = set()
+    for op, av in items:
+        chars, nullable = _item(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _item(op: object, av: Any) -> _Firsts:  # one branch per construct of re's parse tree
+    if op is _sre.LITERAL:
+        return {chr(av)}, False
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is _sre.LITERAL:
+                chars.add(chr(item_av))
+            elif item_op is _sre.RANGE and item_av[1] - item_av[0] < 4096:
+                chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
+            else:
+                return None, False  # a category (\w, \s), a negation, a wide range: unknown
+        return chars, False
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return set(), True  # zero-width: the next item starts the match
+    if op is _sre.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _sre.BRANCH:
+        chars = set()
+        nullable = False
+        for alternative in av[1]:
+            alt_chars, alt_nullable = _sequence(list(alternative))
+            if alt_chars is None:
+                return None, False
+            chars |= alt_chars
+            nullable = nullable or alt_nullable
+        return chars, nullable
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+        low, _, body = av
+        body_chars, body_nullable = _sequence(list(body))
+        return (None, False) if body_chars is None else (body_chars, body_nullable or low == 0)
+    return None, False
+
+
+# Presence: whether a pattern matches anywhere in a range, searched as alternations `re` can skip text with.
+# re computes a first-character set (and then skips text that cannot start a match) only when a pattern starts
+# with a literal, a class, or a group or alternation of literals; `\\bword|(?:a|b) c|…` gets none and is tried
+# at every position. For a yes/no answer the alternatives can be searched apart: a leading group distributes
+# (`(?:A|B)tail` matches where `Atail|Btail` does), a leading `\\b` is checked in Python where the rest matches.
+
+_NOT_LITERAL = frozenset("()[]\\.^$|*+?{")
+# Named groups, inline flags, comments: `(?` other than (?: (?= (?! (?<= (?<!
+_UNSPLITTABLE = re.compile(r"\(\?(?![:=!]|<[=!])")
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (split at `|` outside groups and classes)."""
+    out: list[str] = []
+    depth = 0
+    in_class = False
+    begin = 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[begin:i])
+            begin = i + 1
+        i += 1
+    out.append(pattern[begin:])
+    return out
+
+
+def _distributed(alternative: str) -> list[str]:
+    """`(?:A|B)tail` as `Atail`, `Btail` (the same matches, from the same positions), recursively while an
+    alternative starts with such a group; anything else as it is."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    close = _closing(alternative)
+    tail = alternative[close + 1 :]
+    if close < 0 or tail[:1] in ("?", "*", "+", "{"):
+        return [alternative]  # a repeated or optional group does not distribute
+    return [d for a in top_level_alternatives(alternative[3:close]) for d in _distributed(a + tail)]
+
+
+def _closing(pattern: str) -> int:
+    """The index of the `)` closing the group that opens `pattern`, or -1."""
+    depth = 0
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _flat(pattern: str, bounded: bool = False) -> list[tuple[str, bool]]:
+    """The pattern's alternatives with leading groups distributed, each with whether a `\\b` stood before it."""
+    out: list[tuple[str, bool]] = []
+    for alternative in top_level_alternatives(pattern):
+        at_boundary = bounded or alternative.startswith("\\b")
+        if alternative.startswith("\\b"):
+            alternative = alternative[2:]
+        distributed = _distributed(alternative)
+        if distributed == [alternative]:
+            out.append((alternative, at_boundary))
+        else:
+            out.extend(part for d in distributed for part in _flat(d, at_boundary))
+    return out
+
+
+def presence_parts(pattern: str, flags: int = 0) -> list[tuple[re.Pattern[str], bool]]:
+    """Patterns that together match where `pattern` does, each with whether a word boundary must stand at the
+    match start: the alternatives that start with a literal character in one alternation (per boundary need),
+    each other alternative on its own. A pattern that does not split cleanly (a named group repeated by the
+    distribution, inline flags) stays whole."""
+    if _UNSPLITTABLE.search(pattern):
+        return [(re.compile(pattern, flags), False)]
+    flat = _flat(pattern)
+    parts: list[tuple[re.Pattern[str], bool]] = []
+    try:
+        for boundary in (True, False):
+            group = [a for a, b in flat if b == boundary]
+            literal = [a for a in group if a and a[0] not in _NOT_LITERAL]
+            if literal:
+                parts.append((re.compile("(?:" + "|".join(literal) + ")", flags), boundary))
+            parts.extend((re.compile(a, flags), boundary) for a in group if not a or a[0] in _NOT_LITERAL)
+    except re.error:
+        return [(re.compile(pattern, flags), False)]
+    return parts
+
+
+def is_word(ch: str) -> bool:
+    """What `\\b` in a str pattern counts as a word character (presence_parts leave that check to the caller)."""
+    return ch.isalnum() or ch == "_"
