@@ -47,12 +47,15 @@ class Reading:
     qualifier: str
 
 
-def time_in_hours(n: Number, text: str, limit: int) -> float | None:
-    """The number as hours when a time unit follows it ('2 days' → 48), else None."""
+def time_in_hours(n: Number, text: str, limit: int) -> tuple[float, int] | None:
+    """The number as hours and the end of its units when a time unit follows it ('2 days' → 48,
+    '4 часа 15 минут' → 4.25), else None."""
     for rx in lx.UNIT_RES:
         m = rx.match(text, n.end, min(limit, n.end + 30))
         if m and m.lastgroup in _TIME_HOURS:
-            return (n.value + half_unit(text, n.end, m.end())[0]) * _TIME_HOURS[m.lastgroup]
+            half, end = half_unit(text, n.end, m.end())
+            smaller, end = smaller_unit(text, end, m.lastgroup)
+            return (n.value + half) * _TIME_HOURS[m.lastgroup] + smaller, end
     return None
 
 
@@ -62,6 +65,15 @@ def half_unit(text: str, start: int, end: int) -> tuple[float, int]:
         return 0.5, end
     m = lx.HALF_AFTER_UNIT.match(text, end)
     return (0.5, m.end()) if m else (0.0, end)
+
+
+def smaller_unit(text: str, end: int, unit: str) -> tuple[float, int]:
+    """Hours and the new end when a smaller time unit follows a duration of this unit ("2 часов 40 минут",
+    "2小时40分钟", "1 day and 6 hours"): the two make one value."""
+    m = lx.SMALLER_TIME_UNIT.match(text, end)
+    if m is None or not m.lastgroup or _TIME_HOURS[m.lastgroup] >= _TIME_HOURS.get(unit, 0.0):
+        return 0.0, end
+    return float(m.group("n")) * _TIME_HOURS[m.lastgroup], m.end()
 
 
 def maybe_figure(n: Number, text: str, limit: int, fold: str = "") -> bool:
@@ -126,7 +138,8 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     value = n.value
     if unit in _TIME_HOURS:
         half, end = half_unit(ctx.text, n.end, end)
-        value += half
+        smaller, end = smaller_unit(ctx.text, end, unit)
+        value += half + smaller / _TIME_HOURS[unit]
     return Reading(indicator, value * factor, end, qualifier)
 
 
@@ -330,8 +343,17 @@ def _vehicle_trips(text: str, end: int) -> bool:
 
 
 def _clearance_time(end: int, ctx: Context) -> str | None:
-    if not ctx.clause_has("clearance") or ctx.clause_has("not_clearance"):
+    """A time is the clearance time when clearance is named in its clause or, with no other figure in between,
+    earlier in its sentence ("the average time needed to process a train at X, from arrival to departure,
+    was 2.8 hours", "Само оформление на Иркештаме, уверяют в ведомстве, занимает полтора часа")."""
+    lo = _subject_start(ctx, "clearance")
+    if lo is None:
         return None
+    low = ctx.low or ctx.text.lower()
+    if lx.has("not_clearance", low, lo, ctx.clause[1]):
+        return None  # working hours, shifts ("run the inspection lines around the clock")
+    if lo < ctx.clause[0] and lx.has("plan", low, lo, ctx.clause[0]):
+        return None  # a capability named with the subject ("trains can clear customs …, with a delay of 24 hours")
     if lx.AFTER_TIME_EXCLUDE.match(ctx.text, end):
         return None
     return "clearance_time_hours"
@@ -357,12 +379,22 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
         return None  # "He expects the share of NEVs … to pass 40 percent": a forecast, not a level
     if _rate_subject(ctx):
         return Reading("clearance_rate_pct", n.value, n.end, n.qualifier)
-    # The subject may stand in the clause before: "其中，新能源汽车2.1万辆，占比21.4%"
-    if lx.has("nev", ctx.low or ctx.text.lower(), max(ctx.sentence[0], ctx.clause[0] - 30), ctx.clause[1]) and (
-        ctx.clause_has("share")
-    ):
+    if _nev_share(ctx):
         return Reading("nev_share_pct", n.value, n.end, n.qualifier)
     return None
+
+
+def _nev_share(ctx: Context) -> bool:
+    """A share of new-energy vehicles: 'share' in the figure's clause and NEVs named there or just before
+    ("其中，新能源汽车2.1万辆，占比21.4%"); or both named before the clause in its sentence with no other figure
+    in between ("Доля транспорта на новых источниках энергии – электромобилей, … – достигла 34,6%")."""
+    low = ctx.low or ctx.text.lower()
+    if ctx.clause_has("share") and lx.has("nev", low, max(ctx.sentence[0], ctx.clause[0] - 30), ctx.clause[1]):
+        return True
+    lo = ctx.sentence[0]
+    if lo >= ctx.clause[0] or _DIGIT.search(ctx.text, lo, ctx.clause[0]):
+        return False
+    return lx.has("share", low, lo, ctx.clause[0]) and lx.has("nev", low, lo, ctx.clause[0])
 
 
 _DIGIT = re.compile(r"[0-9]")
@@ -371,12 +403,19 @@ _DIGIT = re.compile(r"[0-9]")
 def _rate_subject(ctx: Context) -> bool:
     """A clearance rate named in the figure's clause, or before it in the sentence when no other figure stands
     in between ("Доля деклараций, выпущенных … в течение суток, за пять месяцев составила 98,2%")."""
-    if ctx.clause_has("clearance_rate"):
-        return True
+    return _subject_start(ctx, "clearance_rate") is not None
+
+
+def _subject_start(ctx: Context, role: str) -> int | None:
+    """Where the figure's subject begins: its clause when that names a word of the role, else its sentence
+    when the role is named before the clause with no other figure in between (the subject may be split from
+    its figure by an inserted clause or a dash-enclosed list); None when the role is not named."""
+    if ctx.clause_has(role):
+        return ctx.clause[0]
     lo = ctx.sentence[0]
     if lo >= ctx.clause[0] or _DIGIT.search(ctx.text, lo, ctx.clause[0]):
-        return False
-    return lx.has("clearance_rate", ctx.low or ctx.text.lower(), lo, ctx.clause[0])
+        return None
+    return lo if lx.has(role, ctx.low or ctx.text.lower(), lo, ctx.clause[0]) else None
 
 
 _LEVEL_WORD = re.compile(

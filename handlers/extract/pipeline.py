@@ -20,6 +20,7 @@ from handlers.extract.plausibility import is_implausible
 from handlers.extract.ports import find_ports
 from handlers.extract.relations import (
     COMPARED,
+    THEN_BEFORE,
     Read,
     comparison_head,
     continued,
@@ -211,6 +212,8 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
     readings: list[Read] = []
     before = doc.counts[1] if doc.counts[0] == i - 1 else []
     for n in numbers:
+        if readings and n.start < readings[-1][1].end:
+            continue  # the minutes of "2 часа 40 минут": read with the hours before them
         clause = clause_at(bounds, n.start)
         reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold))
         reading = continued(reading, doc.low, clause, n.start, readings) or inherit(n, text, clause, readings)
@@ -271,7 +274,7 @@ def _figures(
         )
         compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
         series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)
-        own = _before_comparison(doc.low, periods, n.end, s.end)
+        own = _then_period(doc.low, periods, n.start, clause) or _before_comparison(doc.low, periods, n.end, s.end)
         period = _when_period(doc.low, own, clause) or pick_period(
             own, n.start, clause, r.indicator, doc.state, cumulative, compared
         )
@@ -285,8 +288,19 @@ def _figures(
 # "cut to 1.5 hours, compared with 3 hours in 2024": what follows such a cue in the clause is the comparison's
 _COMPARISON_CUE = re.compile(
     r"compared (?:with|to)|\bversus\b|\bvs\.?|\bagainst\b|\bthan\b|\b(?:up|down) from\b|"
-    r"(?<![а-яё])(?:против|по сравнению с|чем)(?![а-яё])|相比|较|(?<![同环占])比"
+    r"(?<![а-яё])(?:против|по сравнению с|чем|тогда как)(?![а-яё])|\bwhereas\b|相比|较|(?<![同环占])比"
 )  # lower-cased text
+
+
+def _then_period(low: str, periods: list[Period], start: int, clause: tuple[int, int]) -> list[Period] | None:
+    """The comparison period a figure introduced by 'then' / 'тогда' refers back to, as its own period."""
+    if not THEN_BEFORE.search(low, max(clause[0], start - 24), start):
+        return None
+    before = [p for p in periods if p.comparison and p.end <= start]
+    if not before:
+        return None
+    p = before[-1]
+    return [Period(p.start, p.end, p.first, p.last, False, p.relative)]
 
 
 def _before_comparison(low: str, periods: list[Period], end: int, stop: int) -> list[Period]:
