@@ -122,13 +122,8 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     unit, end = _unit(n, ctx)
     if unit is None:
         unit, end = _subject_unit(n, ctx)
-    low = ctx.low or ctx.text.lower()
-    if unit is None or lx.has("plan", low, _plan_scope(ctx), n.start):
-        return None  # a capacity, plan or forecast is not a reported figure
-    if unit not in _TIME_HOURS and lx.has("per_unit", low, ctx.clause[0], n.start):
-        return None  # a load per train ("each train carries"); a time per train is the clearance time
-    if lx.has("forecast", low, ctx.sentence[0], n.start):
-        return None  # "Ожидается, что … достигнет 45 млн тонн"
+    if unit is None or not _reported(n, unit, ctx):
+        return None
     qualifier = _after_qualifier(ctx.text, end, n.qualifier)
     if lx.AFTER_UNIT_PER_HOUR.match(ctx.text, end):
         return None
@@ -143,15 +138,36 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     return Reading(indicator, value * factor, end, qualifier)
 
 
+def _reported(n: Number, unit: str, ctx: Context) -> bool:
+    """Whether a figure with this unit is a reported level: not a capacity, plan, forecast, load per train or
+    loose recollection."""
+    low = ctx.low or ctx.text.lower()
+    if lx.has("plan", low, _plan_scope(ctx, n.start), n.start):
+        return False  # a capacity, plan or forecast is not a reported figure
+    if unit not in _TIME_HOURS and lx.has("per_unit", low, ctx.clause[0], n.start):
+        return False  # a load per train ("each train carries"); a time per train is the clearance time
+    if lx.has("forecast", low, ctx.sentence[0], n.start):
+        return False  # "Ожидается, что … достигнет 45 млн тонн"
+    # "We had years with 30 trains a month", "Бывали дни и по 40 поездов": a recollection
+    return _subject_start(ctx, "vague") is None
+
+
 _DASH_BEFORE = re.compile(r"[—–]\s*$")
 _CLAUSE_START_BEFORE = re.compile(r"[,;:，；：]\s*")
 
 
-def _plan_scope(ctx: Context) -> int:
+_SERIES_DASH_BEFORE = re.compile(r"[—–]\s*(?:(?:около|до|более|about|up to|约)\s*)?$")
+
+
+def _plan_scope(ctx: Context, start: int) -> int:
     """Where to look for plan and capacity words: the figure's clause, and the clause before it when this one
     follows a dash ("пропускная способность выросла — с 12 до 60 пар поездов", "capacity – 500 trains a day"):
-    a dash there introduces what the clause before it names."""
+    a dash there introduces what the clause before it names. A figure right after a dash in its own clause
+    continues a series whose head stands at the start of the sentence ("Проектная мощность – 20 млн тонн в год,
+    на первом этапе – 12 млн тонн")."""
     lo = ctx.clause[0]
+    if _SERIES_DASH_BEFORE.search(ctx.text, max(lo, start - 12), start):
+        return ctx.sentence[0]
     if not _DASH_BEFORE.search(ctx.text, max(ctx.sentence[0], lo - 3), lo):
         return lo
     head = ctx.sentence[0]
@@ -285,9 +301,11 @@ _TOPIC_WINDOW = 300  # characters before the sentence: the sentence before it, u
 
 def _trains_in_context(ctx: Context) -> bool:
     """'trips', 'services', 'рейсов' are train runs when trains are the topic: named in this sentence or the one
-    before ("… 4,512 freight trains … Alashankou recorded 3,960 trips over the same period")."""
+    before ("… 4,512 freight trains … Alashankou recorded 3,960 trips over the same period"), and no driver is:
+    a driver's runs ("Дальнобойщик … сделал 14 рейсов") are a person's trips."""
     low = ctx.low or ctx.text.lower()
-    return lx.has("train_word", low, max(0, ctx.sentence[0] - _TOPIC_WINDOW), ctx.sentence[1])
+    lo = max(0, ctx.sentence[0] - _TOPIC_WINDOW)
+    return lx.has("train_word", low, lo, ctx.sentence[1]) and not lx.has("person_trips", low, lo, ctx.sentence[1])
 
 
 _TAIL_WINDOW = 14  # characters after the clause: ", waiting for …", "，等待…", ", ожидая …"
@@ -319,9 +337,26 @@ def _vehicles(ctx: Context, start: int) -> str | None:
         return None  # "其中，新能源汽车2.1万辆", "of which 2,000 were electric": a part of the total
     if ctx.clause_has("car_sales") and not ctx.clause_has("export"):
         return None  # "в стране реализовано 6 812 новых электромобилей": sales, not exports
-    if ctx.clause_has("export") or ctx.clause_has("car_goods") or _export_passage(ctx):
+    if ctx.clause_has("export") or ctx.clause_has("car_goods") or _export_passage(ctx) or _export_after_list(ctx):
         return indicator
     return None
+
+
+_INSERTED_LIST = re.compile(
+    r"\s*[,，—–]\s*(?:including|such as|в том числе|включая|包括|其中包括)[^,，—–.;；。\d]{1,120}[,，—–]",
+    re.IGNORECASE,
+)
+_NEXT_CLAUSE_END = re.compile(r"[,，;；.。—–]")
+
+
+def _export_after_list(ctx: Context) -> bool:
+    """'5,820 vehicles, including wheel loaders and electric forklifts, were exported': the verb of the figure's
+    clause stands after a list inserted between commas or dashes."""
+    m = _INSERTED_LIST.match(ctx.text, ctx.clause[1], ctx.sentence[1])
+    if m is None:
+        return False
+    end = _NEXT_CLAUSE_END.search(ctx.text, m.end(), ctx.sentence[1])
+    return lx.has("export", ctx.low or ctx.text.lower(), m.end(), end.start() if end else ctx.sentence[1])
 
 
 def _export_passage(ctx: Context) -> bool:

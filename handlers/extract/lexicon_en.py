@@ -51,9 +51,14 @@ CONTEXT: dict[str, str] = {
     r"(?:vehicles|cars|nevs|evs) (?:were |was )?exported)\b",
     # vehicles moving out across the border in the figure's clause ("with 52,300 vehicles crossing into …")
     "vehicle_out": r"\b(?:cross\w* (?:into|the border)|rolled out|driven (?:across|out)|drove (?:across|out)|"
-    r"left for|headed for|shipped to|sent to)\b",
+    r"left for|headed for|shipped|dispatched|sent to)\b",
     "truck_word": r"\b(?:trucks?|lorr(?:y|ies)|tractor units?|semi-trailers?)\b",
     "car_sales": r"\b(?:sold|sales|registered|registrations)\b",
+    # a person's runs ("the driver made 14 trips", "值乘3至4趟"): trips of people or trucks are not train counts
+    "person_trips": r"\b(?:drivers?|truckers?|truck drivers?|hauliers?|chauffeurs?|crew members?|engine drivers?)\b",
+    # a loose recollection, not a reported figure ("We had years with 30 trains a month")
+    "vague": r"\b(?:(?:we|they|there) (?:had|have had|were|have been|saw) (?:years|months|weeks|days|times|periods) "
+    r"(?:with|when)|at times|some years)\b",
     "train_word": r"\btrains?\b|\brailway express\b|\brail services?\b",
     "vehicle_word": r"\b(?:vehicles?|cars?|trucks?|automobiles?|nevs?|evs?|buses)\b",
     "company": r"\b(?:our|the|its|this) (?:company|firm|enterprise)\b|\bcompany (?:has|had)\b",
@@ -66,6 +71,8 @@ CONTEXT: dict[str, str] = {
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year|"
     r"(?:parking )?(?:space|spaces|room|places|slots|berths|lots?) for|accommodat\w*|built for)\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
+    r"will (?:be )?(?:handle|carry|pass|process|transport|move|see|grow|rise|increase|exceed|top|double|"
+    r"handled|carried|passing|transported|moved)|"
     r"estimated to reach|(?:is|are) likely to|(?:could|may|might) (?:reach|rise|grow|increase|exceed|top|climb|"
     r"hit|pass|surpass|double|fall|drop|decline))\b",
     "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"

@@ -274,9 +274,11 @@ def _figures(
         )
         compared = COMPARED.search(doc.low, max(clause[0], n.start - 40), n.start) is not None
         series[n.start] = _series(doc.low, figures[:k], (n, r, clause), series, s.start)
-        own = _then_period(doc.low, periods, n.start, clause) or _before_comparison(doc.low, periods, n.end, s.end)
-        period = _when_period(doc.low, own, clause) or pick_period(
-            own, n.start, clause, r.indicator, doc.state, cumulative, compared
+        own = _before_comparison(doc.low, periods, n.end, s.end)
+        period = (
+            _then_period(doc, periods, n.start, clause)
+            or _when_period(doc.low, own, clause)
+            or pick_period(own, n.start, clause, r.indicator, doc.state, cumulative, compared)
         )
         period = _years_ago(doc.low, (n.end, clause[1]), period)
         if period and doc.pub and period[0] > doc.pub:
@@ -292,15 +294,22 @@ _COMPARISON_CUE = re.compile(
 )  # lower-cased text
 
 
-def _then_period(low: str, periods: list[Period], start: int, clause: tuple[int, int]) -> list[Period] | None:
-    """The comparison period a figure introduced by 'then' / 'тогда' refers back to, as its own period."""
-    if not THEN_BEFORE.search(low, max(clause[0], start - 24), start):
+def _then_period(doc: _Doc, periods: list[Period], start: int, clause: tuple[int, int]) -> tuple[date, date] | None:
+    """The compared period a figure introduced by 'then' / 'тогда' refers back to ("…, чем годом ранее (тогда было
+    51,7 тыс.)"): a year before the figure's own period when the compared one is "a year earlier"."""
+    if not THEN_BEFORE.search(doc.low, max(clause[0], start - 24), start):
         return None
     before = [p for p in periods if p.comparison and p.end <= start]
     if not before:
         return None
-    p = before[-1]
-    return [Period(p.start, p.end, p.first, p.last, False, p.relative)]
+    then = before[-1]
+    if then.relative != "prev_year":
+        return then.first, then.last
+    refs = [p for p in periods if not p.comparison and p.relative == "" and p.end <= then.start]
+    ref = refs[-1] if refs else doc.state.period
+    if ref is None:
+        return None
+    return _shift_year(ref.first, 1), _shift_year(ref.last, 1)
 
 
 def _before_comparison(low: str, periods: list[Period], end: int, stop: int) -> list[Period]:

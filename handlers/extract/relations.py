@@ -52,7 +52,7 @@ COMPARED = re.compile(
 )  # searched in the lower-cased text before a figure
 _COMPARE_START = re.compile(
     r"(?:(?:down|up) from|compared (?:with|to)|versus|against|from|(?:but |and )?now|тогда как|против|"
-    r"по сравнению с|а сейчас|сейчас|теперь|(?:back )?then (?:it )?(?:was|were|stood at)|"
+    r"по сравнению с|а сейчас|сейчас|теперь|(?:back then|then|when) (?:it |they )?(?:was|were|stood at)|"
     r"тогда (?:было|был\w*|составлял\w*))\b|而|较|现在|目前|(?:上月|上年同期|去年同期|同期|上年|去年|当时)为",
     re.IGNORECASE,
 )
