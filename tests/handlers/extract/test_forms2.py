@@ -188,3 +188,8 @@ def test_national_ranking_does_not_stop_the_port_carrying() -> None:
 )
 def test_not_figures(lang: str, text: str) -> None:
     assert run(text, lang=lang).observations == []
+
+
+def test_all_of_xinjiang_ports_is_the_region() -> None:
+    obs = only(run("1至3月，全疆各口岸货物整体放行率为98.6%。", "2026-04-10", "zh"), "clearance_rate_pct")
+    assert (obs.port, obs.value) == ("xinjiang", 98.6)
