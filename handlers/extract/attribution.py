@@ -243,8 +243,8 @@ def names_other_place(text: str, sentence: Sentence, mentions: list[PortMention]
         return False
     for m in _OTHER_PLACE.finditer(text, sentence.start, sentence.end):
         name = m.group("zh")
-        if name and (name.startswith(_ZH_NOT_NAMES) or _ZH_NOT_NAME_CHARS.search(name)):
-            continue  # "班列在口岸": a phrase before the generic 口岸, not a place name
+        if name and (name.startswith(_ZH_NOT_NAMES) or _ZH_NOT_NAME_CHARS.search(name) or "全国" in name):
+            continue  # "班列在口岸", "位居全国铁路口岸前列": a phrase before the generic 口岸, not a place name
         if _JOB_TITLE.search(text, max(sentence.start, m.start() - 25), m.start()):
             continue  # "начальник станции Ерлан Сулейменов": a person's title, not a place
         if not any(p.start < m.end() and m.start() < p.end for p in mentions):

@@ -48,13 +48,16 @@ class Reading:
     qualifier: str
 
 
-def time_in_hours(n: Number, text: str, limit: int) -> float | None:
-    """The number as hours when a time unit follows it ('2 days' → 48), else None."""
+def time_in_hours(n: Number, text: str, limit: int) -> tuple[float, int] | None:
+    """The number as hours and the end of its units when a time unit follows it ('2 days' → 48,
+    '4 часа 15 минут' → 4.25), else None."""
     end = min(limit, n.end + 30)
     for rx in lx.units_at(text, n.end, end):
         m = rx.match(text, n.end, end)
         if m and m.lastgroup in _TIME_HOURS:
-            return (n.value + half_unit(text, n.end, m.end())[0]) * _TIME_HOURS[m.lastgroup]
+            half, end = half_unit(text, n.end, m.end())
+            smaller, end = smaller_unit(text, end, m.lastgroup)
+            return (n.value + half) * _TIME_HOURS[m.lastgroup] + smaller, end
     return None
 
 
@@ -64,6 +67,15 @@ def half_unit(text: str, start: int, end: int) -> tuple[float, int]:
         return 0.5, end
     m = lx.HALF_AFTER_UNIT.match(text, end)
     return (0.5, m.end()) if m else (0.0, end)
+
+
+def smaller_unit(text: str, end: int, unit: str) -> tuple[float, int]:
+    """Hours and the new end when a smaller time unit follows a duration of this unit ("2 часов 40 минут",
+    "2小时40分钟", "1 day and 6 hours"): the two make one value."""
+    m = lx.SMALLER_TIME_UNIT.match(text, end)
+    if m is None or not m.lastgroup or _TIME_HOURS[m.lastgroup] >= _TIME_HOURS.get(unit, 0.0):
+        return 0.0, end
+    return float(m.group("n")) * _TIME_HOURS[m.lastgroup], m.end()
 
 
 def maybe_figure(n: Number, text: str, limit: int, fold: str = "") -> bool:
@@ -113,13 +125,8 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     unit, end = _unit(n, ctx)
     if unit is None:
         unit, end = _subject_unit(n, ctx)
-    low = ctx.low or ctx.text.lower()
-    if unit is None or lx.has("plan", low, _plan_scope(ctx), n.start, ctx.scripts):
-        return None  # a capacity, plan or forecast is not a reported figure
-    if unit not in _TIME_HOURS and lx.has("per_unit", low, ctx.clause[0], n.start, ctx.scripts):
-        return None  # a load per train ("each train carries"); a time per train is the clearance time
-    if lx.has("forecast", low, ctx.sentence[0], n.start, ctx.scripts):
-        return None  # "Ожидается, что … достигнет 45 млн тонн"
+    if unit is None or not _reported(n, unit, ctx):
+        return None
     qualifier = _after_qualifier(ctx.text, end, n.qualifier)
     if lx.AFTER_UNIT_PER_HOUR.match(ctx.text, end):
         return None
@@ -129,19 +136,41 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     value = n.value
     if unit in _TIME_HOURS:
         half, end = half_unit(ctx.text, n.end, end)
-        value += half
+        smaller, end = smaller_unit(ctx.text, end, unit)
+        value += half + smaller / _TIME_HOURS[unit]
     return Reading(indicator, value * factor, end, qualifier)
+
+
+def _reported(n: Number, unit: str, ctx: Context) -> bool:
+    """Whether a figure with this unit is a reported level: not a capacity, plan, forecast, load per train or
+    loose recollection."""
+    low = ctx.low or ctx.text.lower()
+    if lx.has("plan", low, _plan_scope(ctx, n.start), n.start, ctx.scripts):
+        return False  # a capacity, plan or forecast is not a reported figure
+    if unit not in _TIME_HOURS and lx.has("per_unit", low, ctx.clause[0], n.start, ctx.scripts):
+        return False  # a load per train ("each train carries"); a time per train is the clearance time
+    if lx.has("forecast", low, ctx.sentence[0], n.start, ctx.scripts):
+        return False  # "Ожидается, что … достигнет 45 млн тонн"
+    # "We had years with 30 trains a month", "Бывали дни и по 40 поездов": a recollection
+    return _subject_start(ctx, "vague") is None
 
 
 _DASH_BEFORE = re.compile(r"[—–]\s*$")
 _CLAUSE_START_BEFORE = re.compile(r"[,;:，；：]\s*")
 
 
-def _plan_scope(ctx: Context) -> int:
+_SERIES_DASH_BEFORE = re.compile(r"[—–]\s*(?:(?:около|до|более|about|up to|约)\s*)?$")
+
+
+def _plan_scope(ctx: Context, start: int) -> int:
     """Where to look for plan and capacity words: the figure's clause, and the clause before it when this one
     follows a dash ("пропускная способность выросла — с 12 до 60 пар поездов", "capacity – 500 trains a day"):
-    a dash there introduces what the clause before it names."""
+    a dash there introduces what the clause before it names. A figure right after a dash in its own clause
+    continues a series whose head stands at the start of the sentence ("Проектная мощность – 20 млн тонн в год,
+    на первом этапе – 12 млн тонн")."""
     lo = ctx.clause[0]
+    if _SERIES_DASH_BEFORE.search(ctx.text, max(lo, start - 12), start):
+        return ctx.sentence[0]
     if not _DASH_BEFORE.search(ctx.text, max(ctx.sentence[0], lo - 3), lo):
         return lo
     head = ctx.sentence[0]
@@ -287,9 +316,12 @@ _TOPIC_WINDOW = 300  # characters before the sentence: the sentence before it, u
 
 def _trains_in_context(ctx: Context) -> bool:
     """'trips', 'services', 'рейсов' are train runs when trains are the topic: named in this sentence or the one
-    before ("… 4,512 freight trains … Alashankou recorded 3,960 trips over the same period")."""
+    before ("… 4,512 freight trains … Alashankou recorded 3,960 trips over the same period"), and no driver is:
+    a driver's runs ("Дальнобойщик … сделал 14 рейсов") are a person's trips."""
     low = ctx.low or ctx.text.lower()
-    return lx.has("train_word", low, max(0, ctx.sentence[0] - _TOPIC_WINDOW), ctx.sentence[1], ctx.scripts)
+    lo = max(0, ctx.sentence[0] - _TOPIC_WINDOW)
+    end = ctx.sentence[1]
+    return lx.has("train_word", low, lo, end, ctx.scripts) and not lx.has("person_trips", low, lo, end, ctx.scripts)
 
 
 _TAIL_WINDOW = 14  # characters after the clause: ", waiting for …", "，等待…", ", ожидая …"
@@ -322,9 +354,26 @@ def _vehicles(ctx: Context, start: int) -> str | None:
         return None  # "其中，新能源汽车2.1万辆", "of which 2,000 were electric": a part of the total
     if ctx.clause_has("car_sales") and not ctx.clause_has("export"):
         return None  # "в стране реализовано 6 812 новых электромобилей": sales, not exports
-    if ctx.clause_has("export") or ctx.clause_has("car_goods") or _export_passage(ctx):
+    if ctx.clause_has("export") or ctx.clause_has("car_goods") or _export_passage(ctx) or _export_after_list(ctx):
         return indicator
     return None
+
+
+_INSERTED_LIST = re.compile(
+    r"\s*[,，—–]\s*(?:including|such as|в том числе|включая|包括|其中包括)[^,，—–.;；。\d]{1,120}[,，—–]",
+    re.IGNORECASE,
+)
+_NEXT_CLAUSE_END = re.compile(r"[,，;；.。—–]")
+
+
+def _export_after_list(ctx: Context) -> bool:
+    """'5,820 vehicles, including wheel loaders and electric forklifts, were exported': the verb of the figure's
+    clause stands after a list inserted between commas or dashes."""
+    m = _INSERTED_LIST.match(ctx.text, ctx.clause[1], ctx.sentence[1])
+    if m is None:
+        return False
+    end = _NEXT_CLAUSE_END.search(ctx.text, m.end(), ctx.sentence[1])
+    return lx.has("export", ctx.low or ctx.text.lower(), m.end(), end.start() if end else ctx.sentence[1])
 
 
 def _export_passage(ctx: Context) -> bool:
@@ -346,8 +395,17 @@ def _vehicle_trips(text: str, end: int) -> bool:
 
 
 def _clearance_time(end: int, ctx: Context) -> str | None:
-    if not ctx.clause_has("clearance") or ctx.clause_has("not_clearance"):
+    """A time is the clearance time when clearance is named in its clause or, with no other figure in between,
+    earlier in its sentence ("the average time needed to process a train at X, from arrival to departure,
+    was 2.8 hours", "Само оформление на Иркештаме, уверяют в ведомстве, занимает полтора часа")."""
+    lo = _subject_start(ctx, "clearance")
+    if lo is None:
         return None
+    low = ctx.low or ctx.text.lower()
+    if lx.has("not_clearance", low, lo, ctx.clause[1], ctx.scripts):
+        return None  # working hours, shifts ("run the inspection lines around the clock")
+    if lo < ctx.clause[0] and lx.has("plan", low, lo, ctx.clause[0], ctx.scripts):
+        return None  # a capability named with the subject ("trains can clear customs …, with a delay of 24 hours")
     if lx.AFTER_TIME_EXCLUDE.match(ctx.text, end):
         return None
     return "clearance_time_hours"
@@ -378,12 +436,23 @@ def _read_percent(n: Number, ctx: Context) -> Reading | None:
         return None  # "He expects the share of NEVs … to pass 40 percent": a forecast, not a level
     if _rate_subject(ctx):
         return Reading("clearance_rate_pct", n.value, n.end, n.qualifier)
-    # The subject may stand in the clause before: "其中，新能源汽车2.1万辆，占比21.4%"
-    if lx.has("nev", low, max(ctx.sentence[0], ctx.clause[0] - 30), ctx.clause[1], ctx.scripts) and (
-        ctx.clause_has("share")
-    ):
+    if _nev_share(ctx):
         return Reading("nev_share_pct", n.value, n.end, n.qualifier)
     return None
+
+
+def _nev_share(ctx: Context) -> bool:
+    """A share of new-energy vehicles: 'share' in the figure's clause and NEVs named there or just before
+    ("其中，新能源汽车2.1万辆，占比21.4%"); or both named before the clause in its sentence with no other figure
+    in between ("Доля транспорта на новых источниках энергии – электромобилей, … – достигла 34,6%")."""
+    low = ctx.low or ctx.text.lower()
+    near = max(ctx.sentence[0], ctx.clause[0] - 30)
+    if ctx.clause_has("share") and lx.has("nev", low, near, ctx.clause[1], ctx.scripts):
+        return True
+    lo = ctx.sentence[0]
+    if lo >= ctx.clause[0] or _DIGIT.search(ctx.text, lo, ctx.clause[0]):
+        return False
+    return lx.has("share", low, lo, ctx.clause[0], ctx.scripts) and lx.has("nev", low, lo, ctx.clause[0], ctx.scripts)
 
 
 _DIGIT = re.compile(r"[0-9]")
@@ -393,12 +462,19 @@ _MORE_THAN = re.compile(r"\s*(?:more|higher|fewer|less|lower)\s+than\b|\s*(?:б�
 def _rate_subject(ctx: Context) -> bool:
     """A clearance rate named in the figure's clause, or before it in the sentence when no other figure stands
     in between ("Доля деклараций, выпущенных … в течение суток, за пять месяцев составила 98,2%")."""
-    if ctx.clause_has("clearance_rate"):
-        return True
+    return _subject_start(ctx, "clearance_rate") is not None
+
+
+def _subject_start(ctx: Context, role: str) -> int | None:
+    """Where the figure's subject begins: its clause when that names a word of the role, else its sentence
+    when the role is named before the clause with no other figure in between (the subject may be split from
+    its figure by an inserted clause or a dash-enclosed list); None when the role is not named."""
+    if ctx.clause_has(role):
+        return ctx.clause[0]
     lo = ctx.sentence[0]
     if lo >= ctx.clause[0] or _DIGIT.search(ctx.text, lo, ctx.clause[0]):
-        return False
-    return lx.has("clearance_rate", ctx.low or ctx.text.lower(), lo, ctx.clause[0], ctx.scripts)
+        return None
+    return lo if lx.has(role, ctx.low or ctx.text.lower(), lo, ctx.clause[0], ctx.scripts) else None
 
 
 _LEVEL_WORD = re.compile(

@@ -104,9 +104,18 @@ YOY_EXPLICIT = re.compile(
 )
 AFTER_UNIT_QUAL = re.compile(r"\s*(?:(以上|or more|and more|plus)|(左右)|(以内|以下|or less|or fewer))", re.IGNORECASE)
 HALF_AFTER_UNIT = re.compile("|".join(f"(?:{mod.HALF_AFTER_UNIT})" for mod in _LANGS))
+# the minutes of "2 hours 40 minutes" / "2 часа 40 минут" / "2小时40分钟" (or the hours after days)
+SMALLER_TIME_UNIT = re.compile(
+    r"\s*(?:and\s+|и\s+)?(?P<n>[0-9]{1,2})\s*(?:"
+    + "|".join(f"(?P<{unit}>{'|'.join(mod.UNITS[unit] for mod in _LANGS)})" for unit in ("hour", "minute"))
+    + ")",
+    re.IGNORECASE,
+)
 AFTER_UNIT_PER_HOUR = re.compile(r"\s*(?:в час|per hour|an hour|every hour|每小时)", re.IGNORECASE)
 AFTER_TIME_EXCLUDE = re.compile(
-    r"[\s-]*(?:a day|a week|per day|per week|в сутки|в неделю|в день|each day|every day|of (?:work|operation))",
+    r"[\s-]*(?:a day|a week|per day|per week|в сутки|в неделю|в день|each day|every day|of (?:work|operation)|"
+    # a point in time, not a duration: "left Xi'an four days earlier", "two weeks ahead", "3天前"
+    r"ahead|in advance|earlier|later|ago|before\b|назад|ранее|спустя|заранее|вперёд|前|之前|以前|之后|以后)",
     re.IGNORECASE,
 )
 

@@ -26,14 +26,16 @@ UNITS: dict[str, str] = {
 CURRENCY_BEFORE: dict[str, str] = {"usd": r"(?:US\$|\$|USD\s?)", "cny": r"(?:CNY\s?|RMB\s?|¥|￥)"}
 CONTEXT: dict[str, str] = {
     "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|stranded|idling|piled up|backed up|"
-    r"held (?:up|back|at|on)|(?:set|put) aside|at the approaches)\b",
+    r"held (?:up|back|at|on)|(?:set|put) aside|at the approaches|"
+    r"(?:standing|waiting|held|parked) (?:on|at) (?:the )?approach(?:es)?|on (?:the )?approach(?:es)? to)\b",
     "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period|in a single day|"
     r"in one day)\b|/day\b",
     # a one-day period stated for the whole sentence ("Over the past 24 hours, 450 trucks were cleared, …")
     "day_period": r"\b(?:(?:over|in|during) the (?:past|last|previous) (?:24 hours|day)|yesterday)\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
-    r"processing time|inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*|"
+    r"processing time|border (?:processing|formalities|procedures|checks|controls)|"
+    r"inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*|"
     r"time (?:needed|required|taken|spent|it takes) to (?:process|handle|check|cross)|"
     r"time (?:spent )?at the border|border(?:-crossing| crossing)? time)\b",
     "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
@@ -49,9 +51,14 @@ CONTEXT: dict[str, str] = {
     r"(?:vehicles|cars|nevs|evs) (?:were |was )?exported)\b",
     # vehicles moving out across the border in the figure's clause ("with 52,300 vehicles crossing into …")
     "vehicle_out": r"\b(?:cross\w* (?:into|the border)|rolled out|driven (?:across|out)|drove (?:across|out)|"
-    r"left for|headed for|shipped to|sent to)\b",
+    r"left for|headed for|shipped|dispatched|sent to)\b",
     "truck_word": r"\b(?:trucks?|lorr(?:y|ies)|tractor units?|semi-trailers?)\b",
     "car_sales": r"\b(?:sold|sales|registered|registrations)\b",
+    # a person's runs ("the driver made 14 trips", "值乘3至4趟"): trips of people or trucks are not train counts
+    "person_trips": r"\b(?:drivers?|truckers?|truck drivers?|hauliers?|chauffeurs?|crew members?|engine drivers?)\b",
+    # a loose recollection, not a reported figure ("We had years with 30 trains a month")
+    "vague": r"\b(?:(?:we|they|there) (?:had|have had|were|have been|saw) (?:years|months|weeks|days|times|periods) "
+    r"(?:with|when)|at times|some years)\b",
     "train_word": r"\btrains?\b|\brailway express\b|\brail services?\b",
     "vehicle_word": r"\b(?:vehicles?|cars?|trucks?|automobiles?|nevs?|evs?|buses)\b",
     "company": r"\b(?:our|the|its|this) (?:company|firm|enterprise)\b|\bcompany (?:has|had)\b",
@@ -60,10 +67,12 @@ CONTEXT: dict[str, str] = {
     "not_clearance": r"\b(?:work\w*|operat\w*|open\w*|schedule|shifts?|around the clock|flight)\b",
     "passenger": r"\b(?:passengers?|high-speed|metro|commuter|suburban|tourist)\b",
     "plan": r"\b(?:capacity|capacities|designed|design|"
-    r"(?:can|could|will be able to) (?:handle|process|accommodate|receive|pass|hold)|planned|plans?|"
+    r"(?:can|could|will be able to) (?:handle|process|accommodate|receive|pass|hold|clear)|planned|plans?|"
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year|"
     r"(?:parking )?(?:space|spaces|room|places|slots|berths|lots?) for|accommodat\w*|built for)\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
+    r"will (?:be )?(?:handle|carry|pass|process|transport|move|see|grow|rise|increase|exceed|top|double|"
+    r"handled|carried|passing|transported|moved)|"
     r"estimated to reach|should (?:reach|rise|grow|increase|exceed|double)|"
     r"(?:is|are) likely to|(?:could|may|might) (?:reach|rise|grow|increase|exceed|top|climb|"
     r"hit|pass|surpass|double|fall|drop|decline))\b",

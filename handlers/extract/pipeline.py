@@ -25,6 +25,7 @@ from handlers.extract.ports import vocabulary as port_vocabulary
 from handlers.extract.relations import (
     COMPARED,
     ELLIPSIS_GAP,
+    THEN_BEFORE,
     Read,
     comparison_head,
     continued,
@@ -358,6 +359,8 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
     readings: list[Read] = []
     before = doc.counts[1] if doc.counts[0] == i - 1 else []
     for n in numbers:
+        if readings and n.start < readings[-1][1].end:
+            continue  # the minutes of "2 часа 40 минут": read with the hours before them
         clause = clause_at(bounds, n.start)
         reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold, doc.scripts))
         reading = continued(reading, doc.low, clause, n.start, readings) or inherit(n, text, clause, readings)
@@ -433,7 +436,8 @@ def _figures(
         cumulative = lx.has("cumulative", doc.low, s.start, clause[1], doc.scripts)
         average = _average_over_period(doc.low, r.indicator, s.start, clause[1])
         period = (
-            _when_period(doc.low, own, clause)
+            _then_period(doc, periods, n.start, clause)
+            or _when_period(doc.low, own, clause)
             or _same_period(doc, i, own, clause)
             or pick_period(own, n.start, clause, r.indicator, doc.state, cumulative, compared, average)
         )
@@ -449,8 +453,26 @@ def _figures(
 # "cut to 1.5 hours, compared with 3 hours in 2024": what follows such a cue in the clause is the comparison's
 _COMPARISON_CUE = re.compile(
     r"compared (?:with|to)|\bversus\b|\bvs\.?|\bagainst\b|\bthan\b|\b(?:up|down) from\b|"
-    r"(?<![а-яё])(?:против|по сравнению с|чем)(?![а-яё])|相比|较|(?<![同环占])比"
+    r"(?<![а-яё])(?:против|по сравнению с|чем|тогда как)(?![а-яё])|\bwhereas\b|相比|较|(?<![同环占])比"
 )  # lower-cased text
+
+
+def _then_period(doc: _Doc, periods: list[Period], start: int, clause: tuple[int, int]) -> tuple[date, date] | None:
+    """The compared period a figure introduced by 'then' / 'тогда' refers back to ("…, чем годом ранее (тогда было
+    51,7 тыс.)"): a year before the figure's own period when the compared one is "a year earlier"."""
+    if not THEN_BEFORE.search(doc.low, max(clause[0], start - 24), start):
+        return None
+    before = [p for p in periods if p.comparison and p.end <= start]
+    if not before:
+        return None
+    then = before[-1]
+    if then.relative != "prev_year":
+        return then.first, then.last
+    refs = [p for p in periods if not p.comparison and p.relative == "" and p.end <= then.start]
+    ref = refs[-1] if refs else doc.state.period
+    if ref is None:
+        return None
+    return _shift_year(ref.first, 1), _shift_year(ref.last, 1)
 
 
 def _before_comparison(low: str, periods: list[Period], end: int, stop: int) -> list[Period]:

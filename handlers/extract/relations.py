@@ -114,9 +114,23 @@ COMPARED = re.compile(
 )  # searched in the lower-cased text before a figure
 _COMPARE_START = re.compile(
     r"(?:(?:down|up) from|compared (?:with|to)|versus|against|from|(?:but |and )?now|тогда как|против|"
-    r"по сравнению с|а сейчас|сейчас|теперь)\b|而|较|现在|目前|(?:上月|上年同期|去年同期|同期|上年|去年)为",
+    r"по сравнению с|а сейчас|сейчас|теперь|(?:back then|then|when) (?:it |they )?(?:was|were|stood at)|"
+    r"тогда (?:было|был\w*|составлял\w*))\b|而|较|现在|目前|(?:上月|上年同期|去年同期|同期|上年|去年|当时)为",
     re.IGNORECASE,
 )
+# "…, чем годом ранее (тогда было 51,7 тыс.)", "than a year earlier, when it was 30,000": the figure is the level
+# of the compared period named just before (lower-cased text)
+THEN_BEFORE = re.compile(
+    r"(?:(?<![а-яё])тогда (?:было|был\w*|составлял\w*)|\b(?:back then|then|when) (?:it |they )?(?:was|were|stood at)|"
+    r"当时为?)\s*(?:\w+\s+)?$"
+)
+# what follows a bare compared count: when it was ("more than 90 at the start of the month", "27 000 годом
+# ранее"); a noun there ("from 45 companies") is another thing counted, and with nothing there ("up from 3,900")
+# the compared level has no period of its own
+_BARE_COUNT_TAIL = re.compile(
+    r"[\s,]*(?:(?:a year|in|at|on|during|last|the same|годом|в|на|за|к)\b|同期|上年|去年)", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[\s.,;:!?。，；！？)）»”\"]*$")
 
 
 _AND_NEXT = re.compile(r"\s*(?:,|，|、|and|и|和|与|及)\s*", re.IGNORECASE)
@@ -135,15 +149,39 @@ def inherit(
         prev_change = done[-1][1]  # "増长3%和5%", "up 3% and 5%": a list of changes shares the verb and its sign
         return Reading("change", -n.value if prev_change.value < 0 else n.value, n.end, n.qualifier)
     levels = [r for _, r, _ in done if r.indicator != "change"]
-    if not levels or not _COMPARE_START.search(text, max(0, clause[0] - 12, n.start - 30), n.start):
+    if not levels or not _compare_start(text, clause, n.start):
         return None
     prev = levels[-1]
     if n.kind == "pct" and prev.indicator.endswith("_pct"):
         return Reading(prev.indicator, n.value, n.end, n.qualifier)
     hours = time_in_hours(n, text, clause[1]) if prev.indicator == "clearance_time_hours" else None
     if n.kind == "num" and hours is not None:
-        return Reading(prev.indicator, hours, n.end, n.qualifier)
+        return Reading(prev.indicator, hours[0], hours[1], n.qualifier)
+    if _compared_count(n, text, clause, prev):
+        return Reading(prev.indicator, n.value, n.end, n.qualifier)  # "(тогда было 51,7 тыс.)"
     return None
+
+
+def _compare_start(text: str, clause: tuple[int, int], start: int) -> bool:
+    """A comparison cue just before the figure, or opening its clause ("…, тогда как в первом квартале прошлого
+    года оно составляло 4 часа 15 минут")."""
+    if _COMPARE_START.search(text, max(0, clause[0] - 12, start - 30), start):
+        return True
+    m = _COMPARE_START.search(text, max(0, clause[0] - 12), start)
+    return m is not None and m.start() <= clause[0] + 2
+
+
+def _compared_count(n: Number, text: str, clause: tuple[int, int], prev: Reading) -> bool:
+    """A bare number compared with a count before it is that count's earlier level, when its unit is left out
+    (nothing but a period follows it) and its size is comparable (within a factor of ten)."""
+    if n.kind != "num" or prev.indicator not in _COUNTS or _BARE_YEAR.fullmatch(text, n.start, n.end):
+        return False
+    if not prev.value / 10 <= n.value <= prev.value * 10 or _TIME_AFTER.match(text[n.end : n.end + 12].lower()):
+        return False
+    if _BARE_COUNT_TAIL.match(text, n.end, clause[1]):
+        return True
+    then = THEN_BEFORE.search(text[max(clause[0], n.start - 24) : n.start].lower())
+    return then is not None and _CLAUSE_END.match(text, n.end, clause[1]) is not None
 
 
 _SNAPSHOT_OF = {
