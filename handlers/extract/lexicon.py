@@ -76,6 +76,7 @@ OTHER_PLACE = _lower_join("OTHER_PLACE")
 PARTNER = _lower_join("PARTNER")
 SIDE = {"kz": _lower_join("SIDE_KZ"), "cn": _lower_join("SIDE_CN")}
 ROUTE_ANAPHOR = _lower_join("ROUTE_ANAPHOR")
+REGION_ANAPHOR = _lower_join("REGION_ANAPHOR")
 ROUTE_END = _lower_join("ROUTE_END")  # searched in the few characters before a port mention
 YOY_EXPLICIT = re.compile(
     r"year[- ]on[- ]year|year[- ]over[- ]year|\byoy\b|y/y|a year (?:earlier|ago|before)|same period|"

@@ -109,7 +109,9 @@ MOM = (
 LEVEL_BEFORE = r"\b(?:to|from|at|reach\w*|was|is|were|stood at|hit|of only|amounted to|totall?ed)\s+(?:a |an )?$"
 AGGREGATE = r"\b(?:(?:the|both|these|two|all) (?:two )?(?:ports|crossings|checkpoints)|together|combined)\b"
 NO_CARRY = (
-    r"\b(?:nationwide|across the country|countrywide|between \w+ and \w+|worldwide|globally|"
+    # "between China and Kazakhstan", not a span of time ("between January and August", "between 2020 and 2024")
+    r"\b(?:nationwide|across the country|countrywide|between (?!\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\b)\w+ and \w+|worldwide|globally|"
     r"(?:china|kazakhstan|uzbekistan|kyrgyzstan|russia|central asia|the eu|europe)(?:'s|’s) (?:total )?"
     r"(?:foreign |overall |bilateral )?(?:trade|exports?|imports?|car market|rail network|railways?|gdp)|"
     r"(?:trade|exports?|imports?) (?:between|of) (?:china|kazakhstan|uzbekistan|central asia)|"
@@ -129,9 +131,16 @@ PARTNER = (
     r"pakistan|azerbaijan|georgia|turkey|türkiye|iran|belarus)\b"
 )
 # "on the Kazakh side" / "on the Chinese side": the figure is the port of that side the text named last
-SIDE_KZ = r"\b(?:on|at|from) the kazakh(?:stani?)? side\b"
-SIDE_CN = r"\b(?:on|at|from) the chinese side\b"
+# (also as the subject: "The Chinese side currently accepts …"; not "handed over to the Chinese side")
+SIDE_KZ = r"\b(?:on|at|from) the kazakh(?:stani?)? side\b|(?<!to )\bthe kazakh(?:stani?)? side (?!of\b)"
+SIDE_CN = r"\b(?:on|at|from) the chinese side\b|(?<!to )\bthe chinese side (?!of\b)"
+# "the region's foreign trade": the region whose ports the text named (see attribution._region_back)
+REGION_ANAPHOR = r"\bthe (?:autonomous )?region(?:'s|’s)?\b"
 # "along the route", "on the corridor": the route (network) the text last named
 ROUTE_ANAPHOR = r"\b(?:along|on|via|through) the (?:route|corridor)\b|\bthe (?:route|corridor)(?:'s|’s)\b"
 # a port named as where traffic goes or comes from ("handed over to Alashankou", "bound for Horgos")
-ROUTE_END = r"\b(?:to|towards|bound for|destined for|headed for|from)\s+(?:the\s+)?$"
+# (also the last of a list: "services from Chongqing, Chengdu and Xi'an"; "a train that left Xi'an")
+ROUTE_END = (
+    r"\b(?:to|towards|bound for|destined for|headed for|from|left|leaving|departed|departing)\s+(?:the\s+)?"
+    r"(?:(?:[a-z'’]+,\s*){0,2}[a-z'’]+,?\s+and\s+)?$"
+)
