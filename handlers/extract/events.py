@@ -95,6 +95,7 @@ def find_events(
     for hit in hits:
         groups.setdefault(hit.regime, []).append(hit)
     _merge_announcement(groups)
+    _drop_headline_only(groups)
     events = [_event(document, language, regime, group) for regime, group in groups.items()]
     return [e for e in events if e is not None]
 
@@ -112,6 +113,15 @@ def _merge_announcement(groups: dict[str | None, list[_Hit]]) -> None:
     if any(h.effective for h in groups[regime]) or not any(h.effective for h in groups[None]):
         return
     groups[regime].extend(groups.pop(None))
+
+
+def _drop_headline_only(groups: dict[str | None, list[_Hit]]) -> None:
+    """'Exporters face June 2026 deadline as EAEU ends transition period' over a body that states the change:
+    a headline announces the body's change, it is not a second one (one event per change per document)."""
+    if not any(not h.sentence.headline for hits in groups.values() for h in hits):
+        return
+    for regime in [r for r, hits in groups.items() if all(h.sentence.headline for h in hits)]:
+        del groups[regime]
 
 
 def _containing(low: str, words: list[str], sentences: list[Sentence]) -> set[int]:
