@@ -26,14 +26,15 @@ UNITS: dict[str, str] = {
 CURRENCY_BEFORE: dict[str, str] = {"usd": r"(?:US\$|\$|USD\s?)", "cny": r"(?:CNY\s?|RMB\s?|¥|￥)"}
 CONTEXT: dict[str, str] = {
     "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|stranded|idling|piled up|backed up|"
-    r"held (?:up|back|at|on)|(?:set|put) aside|at the approaches)\b",
+    r"held (?:up|back|at|on)|(?:set|put) aside|at the approaches|(?:were|was|are|is) standing|"
+    r"on (?:the )?approach(?:es)? to)\b",
     "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period|in a single day|"
     r"in one day)\b|/day\b",
     # a one-day period stated for the whole sentence ("Over the past 24 hours, 450 trucks were cleared, …")
     "day_period": r"\b(?:(?:over|in|during) the (?:past|last|previous) (?:24 hours|day)|yesterday)\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
-    r"processing time|inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*|"
+    r"processing time|(?:border|customs) processing|inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*|"
     r"time (?:needed|required|taken|spent|it takes) to (?:process|handle|check|cross)|"
     r"time (?:spent )?at the border|border(?:-crossing| crossing)? time)\b",
     "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
