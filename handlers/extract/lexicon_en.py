@@ -55,7 +55,9 @@ CONTEXT: dict[str, str] = {
     "car_sales": r"\b(?:sold|sales|registered|registrations)\b",
     "train_word": r"\btrains?\b|\brailway express\b|\brail services?\b",
     "vehicle_word": r"\b(?:vehicles?|cars?|trucks?|automobiles?|nevs?|evs?|buses)\b",
-    "company": r"\b(?:our|the|its|this) (?:company|firm|enterprise)\b|\bcompany (?:has|had)\b",
+    # (also a firm's own share of a flow: "KTZ Express itself dispatched …", "the operator itself handled …")
+    "company": r"\b(?:our|the|its|this) (?:company|firm|enterprise)\b|\bcompany (?:has|had)\b|"
+    r"\b(?:company|firm|operator|express|jsc|llp|ltd)\s+itself\b",
     "direction_out": r"\b(?:outbound|exports?|exported|westbound|departing)\b",
     "direction_in": r"\b(?:inbound|imports?|imported|eastbound|arriving)\b",
     "not_clearance": r"\b(?:work\w*|operat\w*|open\w*|schedule|shifts?|around the clock|flight)\b",

@@ -36,7 +36,7 @@ CONTEXT: dict[str, str] = {
     "car_sales": r"(?:销售|销量|上牌|售出)",
     "train_word": r"(?:班列|列车|火车)",
     "vehicle_word": r"(?:车辆|汽车|货车|新能源车|商品车|乘用车|商用车)",
-    "company": r"(?:我们公司|本公司|该公司|我公司)",
+    "company": r"(?:我们公司|本公司|该公司|我公司|公司自身|公司本身)",
     "direction_out": r"(?:出口|出境|出港)",
     "direction_in": r"(?:进口|入境|进港|进出口|出入境|进出境)",
     "not_clearance": r"(?:工作|作业|开放|运营)",

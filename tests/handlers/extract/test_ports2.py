@@ -271,3 +271,16 @@ def test_headline_makes_no_second_event(text: str, lang: str) -> None:
     events = run(text, "2026-09-20", lang).events
     assert len(events) == 1
     assert events[0].regime == "TR CU 010/2011"
+
+
+# A firm's own share of a flow ("X itself dispatched …") is a company figure, not the route's or port's total
+@pytest.mark.parametrize(
+    ("text", "value", "lang"),
+    [
+        ("On the Middle Corridor, KTZ Express itself dispatched 12,000 TEU in January-June.", 12_000, "en"),
+        ("По Среднему коридору за январь – июнь компания сама отправила 12 тыс. ДФЭ.", 12_000, "ru"),
+        ("今年上半年，跨里海国际运输路线上公司自身发送集装箱1.2万标箱。", 12_000, "zh"),
+    ],
+)
+def test_firms_own_figure_is_company_scope(text: str, value: float, lang: str) -> None:
+    assert {o.scope for o in _at(text, value, lang, "2025-07-15")} == {"company"}
