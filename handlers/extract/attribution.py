@@ -94,6 +94,8 @@ def pick_port(
     subject_here = any(clause[0] <= m.start < clause[1] for m in strong)
     if not subject_here and _other_subject(low, clause, pos, sentence, state.scripts):
         return None  # "Chongqing ran 1,210 China-Europe trips", "中国与吉尔吉斯斯坦贸易额": not a corridor port's
+    if not any(clause[0] <= m.start < clause[1] for m in strong) and (side := _side_port(low, clause, state)):
+        return side  # "The Chinese side accepts 480 vehicles a day, … on the Horgos side": the clause's side
     port = choose_port(strong, pos, clause, span)
     if port is not None:
         back = state.named or state.port
@@ -102,10 +104,26 @@ def pick_port(
         return port
     if sentence.headline:
         return choose_port(mentions, pos, clause, span)
+    return _unnamed_port(low, mentions, pos, clause, sentence, state, elsewhere, indicator)
+
+
+def _unnamed_port(
+    low: str,
+    mentions: list[PortMention],
+    pos: int,
+    clause: tuple[int, int],
+    sentence: Sentence,
+    state: DocState,
+    elsewhere: bool,
+    indicator: str,
+) -> str | None:
+    """The port of a figure whose sentence names no port outright: an aggregate, an anaphor, a network or
+    route, a side of the border, or the port the text is about."""
+    span = (sentence.start, sentence.end)
     if lx.has("aggregate", low, *clause, state.scripts):
-        regions = {region_of(p) for p in state.recent}
-        region = regions.pop() if len(state.recent) >= 2 and len(regions) == 1 else None
-        return region if region in PORTS else None
+        return _pair_region(state)
+    if lx.REGION_ANAPHOR.search(low, *clause) and (region := _region_back(state)) is not None:
+        return region  # "The region's foreign trade …" after figures for Xinjiang's ports
     weak = choose_port(mentions, pos, clause, span)
     if weak is not None and not _ANAPHOR.search(low, sentence.start, sentence.end):
         return weak
@@ -113,7 +131,7 @@ def pick_port(
         return state.route  # "Container traffic along the route …" after a sentence on the Middle Corridor
     if elsewhere or lx.has("no_carry", low, sentence.start, sentence.end, state.scripts) or _historical(low, sentence):
         return weak
-    side = _side_port(low, sentence, state)
+    side = _side_port(low, (sentence.start, sentence.end), state)
     if side is not None:
         return side
     if state.named not in (None, state.port) and _ANAPHOR.search(low, sentence.start, sentence.end):
@@ -136,14 +154,40 @@ def _only_route_ends(low: str, strong: list[PortMention], span: tuple[int, int])
 _SIDE_CUES = ("side", "сторон", "一侧", "在哈方")
 
 
-def _side_port(low: str, sentence: Sentence, state: DocState) -> str | None:
-    """'на казахстанской стороне', 'on the Chinese side': the last port named on that side of the border."""
-    if not any(low.find(cue, sentence.start, sentence.end) >= 0 for cue in _SIDE_CUES):
+def _side_port(low: str, span: tuple[int, int], state: DocState) -> str | None:
+    """'на казахстанской стороне', 'on the Chinese side', 'our side': the last port named on that side of the
+    border, or a crossing named on both sides (Horgos); with neither, the text's own crossing, whose
+    counterpart that side is ("The Chinese side accepts 480 trucks a day" in a story on Nur Zholy)."""
+    if not any(low.find(cue, *span) >= 0 for cue in _SIDE_CUES):
         return None
     for side, rx in lx.SIDE.items():
-        if rx.search(low, sentence.start, sentence.end):
-            return next((p for p in reversed(state.history) if side_of(p) == side), None)
+        if rx.search(low, *span):
+            for wanted in (side, ""):
+                found = next((p for p in reversed(state.history) if side_of(p) == wanted), None)
+                if found is not None:
+                    return found
+            return state.port if state.port and side_of(state.port) not in ("", side) else None
     return None
+
+
+def _pair_region(state: DocState) -> str | None:
+    """'the two ports', 'обоих переходов', '两口岸': the region of the last two ports named, when they share one
+    (named in the sentence before, or else the last two distinct ports of the text)."""
+    pair = state.recent if len(state.recent) >= 2 else list(dict.fromkeys(reversed(state.history)))[:2]
+    regions = {region_of(p) for p in pair}
+    region = regions.pop() if len(pair) >= 2 and len(regions) == 1 else None
+    return region if region in PORTS else None
+
+
+# Aggregates that are an administrative region ("the region's trade", "全区"), not a pair of crossings
+_ADMIN_REGIONS = frozenset({"xinjiang"})
+
+
+def _region_back(state: DocState) -> str | None:
+    """'the region', 'автономного района', '全区': the region of the port the text is about, if it is one."""
+    port = state.port or (state.history[-1] if state.history else None)
+    region = region_of(port) if port else None
+    return region if region in _ADMIN_REGIONS else None
 
 
 # the source of a figure, not its subject: "according to Kashgar customs", "по данным таможни Кашгара", "据…"

@@ -105,6 +105,7 @@ def find_events(
     for hit in hits:
         groups.setdefault(hit.regime, []).append(hit)
     _merge_announcement(groups)
+    _drop_headline_only(groups)
     events = [_event(document, language, regime, group) for regime, group in groups.items()]
     return [e for e in events if e is not None]
 
@@ -127,6 +128,15 @@ def _merge_announcement(groups: dict[str | None, list[_Hit]]) -> None:
 VOCABULARY: tuple[str, ...] = le.NEEDLES + le.DATE_GATES  # the literal words find_events looks for
 _NEEDLES = frozenset(le.NEEDLES)
 _DATE_GATES = frozenset(le.DATE_GATES)
+
+
+def _drop_headline_only(groups: dict[str | None, list[_Hit]]) -> None:
+    """'Exporters face June 2026 deadline as EAEU ends transition period' over a body that states the change:
+    a headline announces the body's change, it is not a second one (one event per change per document)."""
+    if not any(not h.sentence.headline for hits in groups.values() for h in hits):
+        return
+    for regime in [r for r, hits in groups.items() if all(h.sentence.headline for h in hits)]:
+        del groups[regime]
 
 
 def _containing(

@@ -94,6 +94,7 @@ OTHER_PLACE = _lower_join("OTHER_PLACE")
 PARTNER = _lower_join("PARTNER")
 SIDE = {"kz": _lower_join("SIDE_KZ"), "cn": _lower_join("SIDE_CN")}
 ROUTE_ANAPHOR = _lower_join("ROUTE_ANAPHOR")
+REGION_ANAPHOR = _lower_join("REGION_ANAPHOR")
 ROUTE_END = _lower_join("ROUTE_END")  # searched in the few characters before a port mention
 TABLE_CHANGE = _lower_join("TABLE_CHANGE")  # lower-cased text
 TABLE_TOTAL = _lower_join("TABLE_TOTAL")  # lower-cased text

@@ -26,7 +26,7 @@ UNITS: dict[str, str] = {
 CURRENCY_BEFORE: dict[str, str] = {"usd": r"(?:US\$|\$|USD\s?)", "cny": r"(?:CNY\s?|RMB\s?|¥|￥)"}
 CONTEXT: dict[str, str] = {
     "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|stranded|idling|piled up|backed up|"
-    r"held (?:up|back|at|on)|(?:set|put) aside|at the approaches|"
+    r"held (?:up|back|at|on)|(?:set|put) aside|at the approaches|(?:were|was|are|is) standing|"
     r"(?:standing|waiting|held|parked) (?:on|at) (?:the )?approach(?:es)?|on (?:the )?approach(?:es)? to)\b",
     "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period|in a single day|"
     r"in one day)\b|/day\b",
@@ -34,7 +34,7 @@ CONTEXT: dict[str, str] = {
     "day_period": r"\b(?:(?:over|in|during) the (?:past|last|previous) (?:24 hours|day)|yesterday)\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
-    r"processing time|border (?:processing|formalities|procedures|checks|controls)|"
+    r"processing time|border (?:processing|formalities|procedures|checks|controls)|customs processing|"
     r"inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*|"
     r"time (?:needed|required|taken|spent|it takes) to (?:process|handle|check|cross)|"
     r"time (?:spent )?at the border|border(?:-crossing| crossing)? time)\b",
@@ -61,7 +61,9 @@ CONTEXT: dict[str, str] = {
     r"(?:with|when)|at times|some years)\b",
     "train_word": r"\btrains?\b|\brailway express\b|\brail services?\b",
     "vehicle_word": r"\b(?:vehicles?|cars?|trucks?|automobiles?|nevs?|evs?|buses)\b",
-    "company": r"\b(?:our|the|its|this) (?:company|firm|enterprise)\b|\bcompany (?:has|had)\b",
+    # (also a firm's own share of a flow: "KTZ Express itself dispatched …", "the operator itself handled …")
+    "company": r"\b(?:our|the|its|this) (?:company|firm|enterprise)\b|\bcompany (?:has|had)\b|"
+    r"\b(?:company|firm|operator|express|jsc|llp|ltd)\s+itself\b",
     "direction_out": r"\b(?:outbound|exports?|exported|westbound|departing)\b",
     "direction_in": r"\b(?:inbound|imports?|imported|eastbound|arriving)\b",
     "not_clearance": r"\b(?:work\w*|operat\w*|open\w*|schedule|shifts?|around the clock|flight)\b",
@@ -127,7 +129,9 @@ MOM = (
 LEVEL_BEFORE = r"\b(?:to|from|at|reach\w*|was|is|were|stood at|hit|of only|amounted to|totall?ed)\s+(?:a |an )?$"
 AGGREGATE = r"\b(?:(?:the|both|these|two|all) (?:two )?(?:ports|crossings|checkpoints)|together|combined)\b"
 NO_CARRY = (
-    r"\b(?:nationwide|across the country|countrywide|between \w+ and \w+|worldwide|globally|"
+    # "between China and Kazakhstan", not a span of time ("between January and August", "between 2020 and 2024")
+    r"\b(?:nationwide|across the country|countrywide|between (?!\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\b)\w+ and \w+|worldwide|globally|"
     r"(?:china|kazakhstan|uzbekistan|kyrgyzstan|russia|central asia|the eu|europe)(?:'s|’s) (?:total )?"
     r"(?:foreign |overall |bilateral )?(?:trade|exports?|imports?|car market|rail network|railways?|gdp)|"
     r"(?:trade|exports?|imports?) (?:between|of) (?:china|kazakhstan|uzbekistan|central asia)|"
@@ -147,12 +151,19 @@ PARTNER = (
     r"pakistan|azerbaijan|georgia|turkey|türkiye|iran|belarus)\b"
 )
 # "on the Kazakh side" / "on the Chinese side": the figure is the port of that side the text named last
-SIDE_KZ = r"\b(?:on|at|from) the kazakh(?:stani?)? side\b"
-SIDE_CN = r"\b(?:on|at|from) the chinese side\b"
+# (also as the subject: "The Chinese side currently accepts …"; not "handed over to the Chinese side")
+SIDE_KZ = r"\b(?:on|at|from) the kazakh(?:stani?)? side\b|(?<!to )\bthe kazakh(?:stani?)? side (?!of\b)"
+SIDE_CN = r"\b(?:on|at|from) the chinese side\b|(?<!to )\bthe chinese side (?!of\b)"
+# "the region's foreign trade": the region whose ports the text named (see attribution._region_back)
+REGION_ANAPHOR = r"\bthe (?:autonomous )?region(?:'s|’s)?\b"
 # "along the route", "on the corridor": the route (network) the text last named
 ROUTE_ANAPHOR = r"\b(?:along|on|via|through) the (?:route|corridor)\b|\bthe (?:route|corridor)(?:'s|’s)\b"
 # a port named as where traffic goes or comes from ("handed over to Alashankou", "bound for Horgos")
-ROUTE_END = r"\b(?:to|towards|bound for|destined for|headed for|from)\s+(?:the\s+)?$"
+# (also the last of a list: "services from Chongqing, Chengdu and Xi'an"; "a train that left Xi'an")
+ROUTE_END = (
+    r"\b(?:to|towards|bound for|destined for|headed for|from|left|leaving|departed|departing)\s+(?:the\s+)?"
+    r"(?:(?:[a-z'’]+,\s*){0,2}[a-z'’]+,?\s+and\s+)?$"
+)
 # "fell 6.3% to 412,000 tonnes", "rose 5%, reaching 61,300 TEU": the new level right after a change
 NEW_LEVEL_BEFORE = r"(?:\bto|\breaching|\bhitting|\bat)\s+(?:a\s+|about\s+|some\s+|nearly\s+)?$"
 # a sentence opening like this speaks of the figures of the sentence before ("The figures were down 2% and …")

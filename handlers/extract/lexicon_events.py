@@ -70,6 +70,9 @@ CERTIFICATION = re.compile(
 CERT_PURPOSE = re.compile(
     r"\b(?:in order |so as )?to (?:obtain|get|receive|apply for)\b[^,;.]*|"
     r"\b(?:when|before) applying for\b[^,;.]*|"
+    r"\bbefore (?:an? |the )?[^,;.]{0,40}?(?:approval|certificate)s? (?:can|could|may|will|is|are) (?:be )?issued|"
+    r"(?:до|перед) (?:выдач|получени|оформлени)\w*[^,;.]*|"
+    r"(?:签发|颁发|取得|获得)[^，。；]{0,20}?(?:之前|前)|"
     r"(?:для|с целью) (?:получения|оформления)[^,;.]*|чтобы получить[^,;.]*|"
     r"申请[^，。；]{0,20}?时",
     _I,
@@ -89,7 +92,13 @@ ADOPTED_BEFORE = re.compile(
     rf"(?:принят|опубликован|подписан|утвержд[её]н)\w*{_NO_EFFECT}{{0,40}}?|(?<![а-яё])от\s)\s*$",
     _I,
 )
-ADOPTED_AFTER = re.compile(r"\s*(?:通过|发布|公布|签署|印发|审议通过)")
+# After the date: "14 апреля 2026 года принял решение", "on April 14, 2026 adopted", "12月2日通过"; and a
+# dateline ("人民网北京11月26日电", "URUMQI, Nov. 19 (Xinhua) --"): when the story was filed.
+ADOPTED_AFTER = re.compile(
+    r"\s*(?:通过|发布|公布|签署|印发|审议通过|电)|"
+    r"\s*,?\s*(?:(?:года?|г\.)\s*)?(?:принял|утвердил|одобрил|подписал|опубликовал|adopted|approved|signed|published)|"
+    r"\s*\([A-Z][A-Za-z ]{1,20}\)\s*[-–—]"
+)
 # Customs inspection / clearance procedure: with no conformity regime named, a change to it is a policy even
 # when it mentions a certificate ("一站式查验和电子检验证书").
 PROCEDURE = re.compile(

@@ -38,7 +38,7 @@ CONTEXT: dict[str, str] = {
     "vague": r"(?:有的年份|有些年份|有几年|有一段时间|有时候|有时)",
     "train_word": r"(?:班列|列车|火车)",
     "vehicle_word": r"(?:车辆|汽车|货车|新能源车|商品车|乘用车|商用车)",
-    "company": r"(?:我们公司|本公司|该公司|我公司)",
+    "company": r"(?:我们公司|本公司|该公司|我公司|公司自身|公司本身)",
     "direction_out": r"(?:出口|出境|出港)",
     "direction_in": r"(?:进口|入境|进港|进出口|出入境|进出境)",
     "not_clearance": r"(?:工作|作业|开放|运营)",
@@ -90,6 +90,7 @@ PARTNER = (
 )
 SIDE_KZ = r"(?:哈萨克斯坦一侧|哈方一侧|在哈方)"
 SIDE_CN = r"(?:中方一侧|中国一侧|我方一侧)"
+REGION_ANAPHOR = r"(?:全区|该区|自治区|全疆)"
 ROUTE_ANAPHOR = r"(?:该(?:线路|通道|走廊|路线))"
 ROUTE_END = r"(?:向|发往|开往|驶往|运往|前往|送往)$"
 # 「同比增长1.5倍，达到300万吨」: the new level right after a change
