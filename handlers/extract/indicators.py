@@ -462,7 +462,21 @@ _MORE_THAN = re.compile(r"\s*(?:more|higher|fewer|less|lower)\s+than\b|\s*(?:б�
 def _rate_subject(ctx: Context) -> bool:
     """A clearance rate named in the figure's clause, or before it in the sentence when no other figure stands
     in between ("Доля деклараций, выпущенных … в течение суток, за пять месяцев составила 98,2%")."""
-    return _subject_start(ctx, "clearance_rate") is not None
+    return _subject_start(ctx, "clearance_rate") is not None or _rate_anaphor(ctx)
+
+
+_ANAPHOR_REACH = 25  # the anaphor opens the sentence ("The rate was …", «Этот показатель …», "该比例…")
+_PREVIOUS_REACH = 250  # the sentence before, roughly
+
+
+def _rate_anaphor(ctx: Context) -> bool:
+    """'The rate was up from 98.6 percent in October last year', «Показатель вырос с 97,1%»: a sentence that
+    opens with 'the rate' goes on about the clearance rate the sentence just before names."""
+    lo = ctx.sentence[0]
+    low = ctx.low or ctx.text.lower()
+    if not lx.has("rate_anaphor", low, lo, min(ctx.clause[1], lo + _ANAPHOR_REACH), ctx.scripts):
+        return False
+    return lx.has("clearance_rate", low, max(0, lo - _PREVIOUS_REACH), lo, ctx.scripts)
 
 
 def _subject_start(ctx: Context, role: str) -> int | None:

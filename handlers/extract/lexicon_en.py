@@ -39,8 +39,13 @@ CONTEXT: dict[str, str] = {
     r"time (?:needed|required|taken|spent|it takes) to (?:process|handle|check|cross)|"
     r"time (?:spent )?at the border|border(?:-crossing| crossing)? time)\b",
     "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
-    r"rate of (?:customs )?clearance|(?:declarations|consignments|shipments) (?:were )?(?:cleared|released)|"
+    r"rate of (?:customs )?clearance|(?:cleared|released) at (?:a|the) (?:\w+ )?rate of|"
+    r"(?:clear\w*|releas\w*) [\d.,]+ ?(?:percent|per cent|%) of "
+    r"(?:[\w-]+ ){0,3}(?:declarations|consignments|shipments)|"
+    r"(?:declarations|consignments|shipments) (?:were )?(?:cleared|released)|"
     r"(?:share|proportion|percentage) of (?:\w+ )?(?:declarations|consignments|shipments),? (?:cleared|released))\b",
+    # a sentence that goes on about the clearance rate named just before ("The rate was up from 98.6 percent …")
+    "rate_anaphor": r"\b(?:the|this|that|the same) (?:release |clearance )?(?:rate|ratio)\b",
     "nev": r"\b(?:new[- ]energy|NEVs?|electric|battery|EVs?|hybrid)\b",
     "share": r"\b(?:share|accounted for|account for|accounting for|made up|making up|proportion|of)\b",
     "trade": r"\b(?:trade|exports?|imports?|exported|imported|turnover|worth|valued|value)\b",

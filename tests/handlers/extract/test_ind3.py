@@ -40,3 +40,53 @@ def test_full_stop_in_table_row_keeps_row_whole() -> None:
     rows = [text[s.start : s.end] for s in split_sentences(text)]
     assert "| Crossing | Trains | Change on avg. 2025 |" in rows
     assert "Next sentence." in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Import declarations at the Alashankou rail port were cleared at a rate of 98.7 percent in May.",
+            "en",
+            {98.7},
+        ),
+        ("Customs at Horgos cleared 98.9 percent of road freight declarations in May.", "en", {98.9}),
+        (
+            "Customs at Horgos cleared 98.9 percent of road freight declarations in May. "
+            "The rate was down from 99.5 percent in May last year.",
+            "en",
+            {98.9, 99.5},
+        ),
+        (
+            "Уровень выпуска деклараций на посту Нур Жолы в мае составил 99,2%. "
+            "Показатель вырос с 97,5% в мае прошлого года.",
+            "ru",
+            {99.2, 97.5},
+        ),
+        ("5月，霍尔果斯口岸进口货物放行率为99.2%。该比例去年同期为97.8%。", "zh", {99.2, 97.8}),
+    ],
+)
+def test_clearance_rate_wordings_and_anaphor(text: str, lang: str, expected: set[float]) -> None:
+    found = {o.value for o in run(text, "2026-06-10", lang).observations if o.indicator == "clearance_rate_pct"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Horgos handled 1.2 million tonnes in May, the release rate improved. The rate of growth was 12 percent.",
+        "Trade at Horgos grew in May. The rate was up from 8.5 percent in May last year.",
+    ],
+)
+def test_rate_anaphor_needs_a_clearance_rate_before(text: str) -> None:
+    assert not [o for o in run(text, "2026-06-10", "en").observations if o.indicator == "clearance_rate_pct"]
+
+
+def test_month_last_year_is_one_month() -> None:
+    from datetime import date
+
+    from handlers.extract.periods import find_periods
+
+    text = "The rate was up from 98.6 percent in October last year"
+    found = [(p.first, p.last) for p in find_periods(text, 0, len(text), date(2025, 11, 4), "lcz")]
+    assert found == [(date(2024, 10, 1), date(2024, 10, 31))]
