@@ -304,7 +304,8 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
             return None, 1.0
         return indicator, 1.0
     if unit in ("usd", "cny"):
-        trade = ctx.clause_has("trade") and not ctx.clause_has("not_trade")
+        # "worth US$3.9 billion at declared export prices": the prices are how the trade is valued
+        trade = ctx.clause_has("trade") and (not ctx.clause_has("not_trade") or ctx.clause_has("valuation"))
         return (f"trade_value_{unit}" if trade else None), 1.0
     if unit in _TIME_HOURS:
         return _clearance_time(end, ctx), _TIME_HOURS[unit]

@@ -90,3 +90,61 @@ def test_month_last_year_is_one_month() -> None:
     text = "The rate was up from 98.6 percent in October last year"
     found = [(p.first, p.last) for p in find_periods(text, 0, len(text), date(2025, 11, 4), "lcz")]
     assert found == [(date(2024, 10, 1), date(2024, 10, 31))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "indicator", "value"),
+    [
+        (
+            "Vehicle exports via Alashankou are booming. Some 12,300 vehicles left China through Alashankou in May.",
+            "en",
+            "vehicles_exported",
+            12300.0,
+        ),
+        (
+            "Экспорт автомобилей через Хоргос растёт. В мае 5,2 тыс. машин покинули Китай через Хоргос.",
+            "ru",
+            "vehicles_exported",
+            5200.0,
+        ),
+        (
+            "Some 41,200 finished vehicles were shipped abroad through Alashankou in May.",
+            "en",
+            "vehicles_exported",
+            41200.0,
+        ),
+        (
+            "Exports through Alashankou were worth US$1.2 billion in May at current prices.",
+            "en",
+            "trade_value_usd",
+            1.2e9,
+        ),
+        (
+            "Экспорт через Достык в текущих ценах за полугодие составил 2,1 млрд долларов.",
+            "ru",
+            "trade_value_usd",
+            2.1e9,
+        ),
+        (
+            "Стоимость ввезенной через Достык техники за полугодие составила 2,4 млрд долларов.",
+            "ru",
+            "trade_value_usd",
+            2.4e9,
+        ),
+        ("霍尔果斯口岸出口汽车货值按出口价格计算达39亿美元。", "zh", "trade_value_usd", 3.9e9),
+    ],
+)
+def test_exported_vehicles_and_their_value(text: str, lang: str, indicator: str, value: float) -> None:
+    found = {(o.indicator, o.value) for o in run(text, "2026-06-10", lang).observations}
+    assert (indicator, value) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Alashankou export prices for steel reached US$620 per tonne in May.", "en"),
+        ("Стоимость перевозки контейнера через Достык в мае составила 3,1 тыс. долларов.", "ru"),
+    ],
+)
+def test_prices_stay_out_of_trade(text: str, lang: str) -> None:
+    assert not [o for o in run(text, "2026-06-10", lang).observations if o.indicator.startswith("trade_value")]
