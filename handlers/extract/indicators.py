@@ -336,11 +336,13 @@ def _rate_or_count(kind: str, ctx: Context) -> str:
     сутки, 13 января, …", "Over the past 24 hours, …") makes its counts daily rates.
     """
     low = ctx.low or ctx.text.lower()
-    if ctx.clause_has("queue") or lx.has(
-        "queue", low, ctx.clause[1], min(ctx.sentence[1], ctx.clause[1] + _TAIL_WINDOW), ctx.scripts
-    ):
+    if ctx.clause_has("queue"):
         return f"{kind}_in_queue"
-    if ctx.clause_has("per_day") or ctx.sentence_has("day_period"):
+    if ctx.clause_has("per_day"):  # "每天仅能接收约450辆货车，是造成积压的主要原因": the queue is another matter
+        return f"{kind}_per_day"
+    if lx.has("queue", low, ctx.clause[1], min(ctx.sentence[1], ctx.clause[1] + _TAIL_WINDOW), ctx.scripts):
+        return f"{kind}_in_queue"
+    if ctx.sentence_has("day_period"):
         return f"{kind}_per_day"
     return "trains_count" if kind == "trains" else "vehicles_exported"
 

@@ -19,7 +19,7 @@ UNITS: dict[str, str] = {
 }
 CURRENCY_BEFORE: dict[str, str] = {}
 CONTEXT: dict[str, str] = {
-    "queue": r"(?:排队|滞留|等待|等候|积压|待检|拥堵|停滞|压车|待交接|待放行)",
+    "queue": r"(?:排队|滞留|等待|等候|积压|待检|拥堵|停滞|压车|待交接|待放行|待发)",
     "per_day": r"(?:日均|每天|每日|单日|一天)",
     "day_period": r"(?:过去24小时|过去一天|昨日|前一日)",
     "per_hour": r"(?:每小时)",

@@ -148,3 +148,38 @@ def test_exported_vehicles_and_their_value(text: str, lang: str, indicator: str,
 )
 def test_prices_stay_out_of_trade(text: str, lang: str) -> None:
     assert not [o for o in run(text, "2026-06-10", lang).observations if o.indicator.startswith("trade_value")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Среднесуточная передача вагонов на переходе Алтынколь составила 31 поезд, на Достыке — 27 поездов.",
+            "ru",
+            {("altynkol", "trains_per_day", 31.0), ("dostyk", "trains_per_day", 27.0)},
+        ),
+        (
+            "Alashankou handled 18 trains a day in the quarter, Horgos — about 21 trains.",
+            "en",
+            {("alashankou", "trains_per_day", 18.0), ("horgos", "trains_per_day", 21.0)},
+        ),
+        (
+            "В мае ежедневно через пункт Нур Жолы проходило до 900 грузовиков, а очереди на въезд росли.",
+            "ru",
+            {("nur_zholy", "vehicles_per_day", 900.0)},
+        ),
+        (
+            "巴克图口岸每天仅能通关约300辆货车，是造成车辆积压的原因之一。",
+            "zh",
+            {("bakhty", "vehicles_per_day", 300.0)},
+        ),
+        ("霍尔果斯站目前有9列班列在站待发出境。", "zh", {("horgos", "trains_in_queue", 9.0)}),
+        (
+            "Через Хоргос за квартал прошло 1 200 поездов, на Алтынколе — 900 поездов.",
+            "ru",
+            {("horgos", "trains_count", 1200.0), ("altynkol", "trains_count", 900.0)},
+        ),
+    ],
+)
+def test_daily_rates_and_queues(text: str, lang: str, expected: set[tuple[str | None, str, float]]) -> None:
+    assert _found(text, "2026-06-10", lang) == expected
