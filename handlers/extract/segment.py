@@ -32,10 +32,12 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split on sentence ends and on line breaks; a line with no final punctuation is a headline."""
     out: list[Sentence] = []
     pos = 0
+    tabular = "|" in text  # rows of a pipe table are looked for only in a text that has one
     for m in _ends(text):
         g = m.group()
         if "\n" not in g and (
-            (g[0] == "." and _abbreviation(text, max(pos, m.start() - 12), m)) or _in_table_row(text, m.start())
+            (g[0] == "." and _abbreviation(text, max(pos, m.start() - 12), m))
+            or (tabular and _in_table_row(text, m.start()))
         ):
             continue
         chunk_end = m.start() if g[0] == "\n" else m.end()
