@@ -25,7 +25,9 @@ _CLAUSE = re.compile(
 # characters instead of trying the alternation at every position.
 _CLAUSE_START = re.compile(r"[,;，；、:：—(而但\s](?:(?<!\s)|(?=[—–wbaта]))")
 _HEADLINE_MAX = 160
-_ELIDED_VERB = re.compile(r"\s*(?:(?:около|более|свыше|почти|about|nearly|over|more than|约|近|超)\s*)?\d")
+_ELIDED_VERB = re.compile(
+    r"\s*(?:(?:около|порядка|примерно|более|свыше|почти|about|around|nearly|over|more than|约|近|超)\s*)?\d"
+)
 
 
 def split_sentences(text: str) -> list[Sentence]:

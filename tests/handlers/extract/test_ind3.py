@@ -183,3 +183,24 @@ def test_prices_stay_out_of_trade(text: str, lang: str) -> None:
 )
 def test_daily_rates_and_queues(text: str, lang: str, expected: set[tuple[str | None, str, float]]) -> None:
     assert _found(text, "2026-06-10", lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "In May Alashankou handled 40 trains a day, Horgos — around 35.",
+            "en",
+            {("alashankou", "trains_per_day", 40.0), ("horgos", "trains_per_day", 35.0)},
+        ),
+        (
+            "В мае среднесуточно через «Нур Жолы» оформлялось около 650 грузовиков, через «Бахты» — примерно 140.",
+            "ru",
+            {("nur_zholy", "vehicles_per_day", 650.0), ("bakhty", "vehicles_per_day", 140.0)},
+        ),
+    ],
+)
+def test_dash_for_the_verb_with_an_approximation(
+    text: str, lang: str, expected: set[tuple[str | None, str, float]]
+) -> None:
+    assert _found(text, "2026-06-10", lang) == expected
