@@ -304,7 +304,8 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
             return None, 1.0
         return indicator, 1.0
     if unit in ("usd", "cny"):
-        trade = ctx.clause_has("trade") and not ctx.clause_has("not_trade")
+        # "worth US$3.9 billion at declared export prices": the prices are how the trade is valued
+        trade = ctx.clause_has("trade") and (not ctx.clause_has("not_trade") or ctx.clause_has("valuation"))
         return (f"trade_value_{unit}" if trade else None), 1.0
     if unit in _TIME_HOURS:
         return _clearance_time(end, ctx), _TIME_HOURS[unit]
@@ -335,11 +336,13 @@ def _rate_or_count(kind: str, ctx: Context) -> str:
     сутки, 13 января, …", "Over the past 24 hours, …") makes its counts daily rates.
     """
     low = ctx.low or ctx.text.lower()
-    if ctx.clause_has("queue") or lx.has(
-        "queue", low, ctx.clause[1], min(ctx.sentence[1], ctx.clause[1] + _TAIL_WINDOW), ctx.scripts
-    ):
+    if ctx.clause_has("queue"):
         return f"{kind}_in_queue"
-    if ctx.clause_has("per_day") or ctx.sentence_has("day_period"):
+    if ctx.clause_has("per_day"):  # "每天仅能接收约450辆货车，是造成积压的主要原因": the queue is another matter
+        return f"{kind}_per_day"
+    if lx.has("queue", low, ctx.clause[1], min(ctx.sentence[1], ctx.clause[1] + _TAIL_WINDOW), ctx.scripts):
+        return f"{kind}_in_queue"
+    if ctx.sentence_has("day_period"):
         return f"{kind}_per_day"
     return "trains_count" if kind == "trains" else "vehicles_exported"
 
@@ -462,7 +465,21 @@ _MORE_THAN = re.compile(r"\s*(?:more|higher|fewer|less|lower)\s+than\b|\s*(?:б�
 def _rate_subject(ctx: Context) -> bool:
     """A clearance rate named in the figure's clause, or before it in the sentence when no other figure stands
     in between ("Доля деклараций, выпущенных … в течение суток, за пять месяцев составила 98,2%")."""
-    return _subject_start(ctx, "clearance_rate") is not None
+    return _subject_start(ctx, "clearance_rate") is not None or _rate_anaphor(ctx)
+
+
+_ANAPHOR_REACH = 25  # the anaphor opens the sentence ("The rate was …", «Этот показатель …», "该比例…")
+_PREVIOUS_REACH = 250  # the sentence before, roughly
+
+
+def _rate_anaphor(ctx: Context) -> bool:
+    """'The rate was up from 98.6 percent in October last year', «Показатель вырос с 97,1%»: a sentence that
+    opens with 'the rate' goes on about the clearance rate the sentence just before names."""
+    lo = ctx.sentence[0]
+    low = ctx.low or ctx.text.lower()
+    if not lx.has("rate_anaphor", low, lo, min(ctx.clause[1], lo + _ANAPHOR_REACH), ctx.scripts):
+        return False
+    return lx.has("clearance_rate", low, max(0, lo - _PREVIOUS_REACH), lo, ctx.scripts)
 
 
 def _subject_start(ctx: Context, role: str) -> int | None:

@@ -53,7 +53,7 @@ def _subject_units(mod: ModuleType) -> re.Pattern[str]:
 
 
 SUBJECT_UNIT_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"(?P<train>班列|列车)|(?P<tonne>货运量|过货量|吞吐量|运量)|(?P<vehicle>车辆|汽车)"),
+    re.compile(r"(?P<train>班列|列车|列数|开行量)|(?P<tonne>货运量|过货量|吞吐量|运量)|(?P<vehicle>车辆|汽车)"),
     _subject_units(lexicon_en),
     _subject_units(lexicon_ru),
 )

@@ -7,7 +7,7 @@ FILLER = (
     r"new|energy|electric|heavy[- ]duty|heavy|light|used|domestically|domestic|produced|made|manufactured|"
     r"loaded|empty|block|transit|export(?:ed)?|import(?:ed)?|outbound|inbound|international|cross-border|"
     r"metric|rail|railway|road|dedicated|regular|scheduled|return|goods|[\w-]+-bound|"
-    r"standard|passenger|battery[- ]electric|intermodal|of\s+the)"
+    r"standard|passenger|battery[- ]electric|intermodal|complete|finished|brand-new|of\s+the)"
 )
 UNITS: dict[str, str] = {
     "train": r"(?:pairs of )?(?:freight )?trains?\b|train (?:trips|services|runs|journeys)\b|consists\b",
@@ -39,8 +39,13 @@ CONTEXT: dict[str, str] = {
     r"time (?:needed|required|taken|spent|it takes) to (?:process|handle|check|cross)|"
     r"time (?:spent )?at the border|border(?:-crossing| crossing)? time)\b",
     "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
-    r"rate of (?:customs )?clearance|(?:declarations|consignments|shipments) (?:were )?(?:cleared|released)|"
+    r"rate of (?:customs )?clearance|(?:cleared|released) at (?:a|the) (?:\w+ )?rate of|"
+    r"(?:clear\w*|releas\w*) [\d.,]+ ?(?:percent|per cent|%) of "
+    r"(?:[\w-]+ ){0,3}(?:declarations|consignments|shipments)|"
+    r"(?:declarations|consignments|shipments) (?:were )?(?:cleared|released)|"
     r"(?:share|proportion|percentage) of (?:\w+ )?(?:declarations|consignments|shipments),? (?:cleared|released))\b",
+    # a sentence that goes on about the clearance rate named just before ("The rate was up from 98.6 percent …")
+    "rate_anaphor": r"\b(?:the|this|that|the same) (?:release |clearance )?(?:rate|ratio)\b",
     "nev": r"\b(?:new[- ]energy|NEVs?|electric|battery|EVs?|hybrid)\b",
     "share": r"\b(?:share|accounted for|account for|accounting for|made up|making up|proportion|of)\b",
     "trade": r"\b(?:trade|exports?|imports?|exported|imported|turnover|worth|valued|value)\b",
@@ -50,7 +55,8 @@ CONTEXT: dict[str, str] = {
     "vehicle_export": r"\b(?:(?:vehicle|car|auto|nev|ev)s? exports?|export(?:s|ed)? (?:of )?(?:vehicles|cars|nevs|evs)|"
     r"(?:vehicles|cars|nevs|evs) (?:were |was )?exported)\b",
     # vehicles moving out across the border in the figure's clause ("with 52,300 vehicles crossing into …")
-    "vehicle_out": r"\b(?:cross\w* (?:into|the border)|rolled out|driven (?:across|out)|drove (?:across|out)|"
+    "vehicle_out": r"\b(?:cross\w* (?:into|the border)|rolled out|left (?:china|the country)|"
+    r"driven (?:across|out)|drove (?:across|out)|"
     r"left for|headed for|shipped|dispatched|sent to)\b",
     "truck_word": r"\b(?:trucks?|lorr(?:y|ies)|tractor units?|semi-trailers?)\b",
     "car_sales": r"\b(?:sold|sales|registered|registrations)\b",
@@ -81,6 +87,8 @@ CONTEXT: dict[str, str] = {
     "not_trade": r"\b(?:invest\w*|credit|loans?|budget\w*|contracts?|projects?|funding|financ\w*|grant\w*|cost\w*|"
     r"fines?|tax\w*|salar\w*|price\w*|tariffs?|rates?|fees?|agreements?|deals?|memorand\w*|duty[- ]free|"
     r"allowance|per person)\b",
+    # a value stated at some prices ("worth US$3.9 billion at declared export prices"): trade, not a price
+    "valuation": r"\b(?:at|in) (?:[\w-]+ ){0,2}prices\b",
     "breakdown": r"\b(?:including|includ\w+|of which|among them|such as)\b",
     "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves|"
     r"lifting capacity|load capacity|cranes?)\b",

@@ -235,7 +235,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         re.compile(
             rf"\b(?i:in|during|for|of|over|last)\s+(?:the\s+month\s+of\s+)?(?P<m>{_M})\b(?!\s+\d{{1,2}}\b)"
             rf"(?!\.?\s*(?:–|—|-|to|through|until)\s*{_M})"  # "in January–July" is a range
-            r"(?:,?\s+(?P<y>20\d\d))?"
+            r"(?:,?\s+(?P<y>20\d\d|(?i:last year|this year)))?"  # "in October last year" is one month
         ),
         _month,
         "",

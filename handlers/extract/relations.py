@@ -184,6 +184,8 @@ def _compared_count(n: Number, text: str, clause: tuple[int, int], prev: Reading
     return then is not None and _CLAUSE_END.match(text, n.end, clause[1]) is not None
 
 
+# a clause whose verb is left out: a few words (the port) and a dash right before the figure
+_ELLIPTIC = re.compile(r"[^\d.;:!?]{1,30}?\s[—–]\s*(?:(?:около|почти|примерно|about|nearly|some)\s*)?")
 _SNAPSHOT_OF = {
     "trains_count": ("trains_in_queue", "trains_per_day"),
     "vehicles_exported": ("vehicles_in_queue", "vehicles_per_day"),
@@ -194,13 +196,14 @@ def continued(
     reading: Reading | None, low: str, clause: tuple[int, int], start: int, done: list[Read]
 ) -> Reading | None:
     """'积压列车27列，目前已降至11列', 'a queue of 60 trucks, which has since fallen to 20': a plain count whose clause
-    says the series moved to a new level keeps the queue or daily rate of the figure before it in the sentence."""
+    says the series moved to a new level keeps the queue or daily rate of the figure before it in the sentence; so
+    does a count whose verb is left out ('… составила 20 поездов, на Алтынколе — 23 поезда', '…, at Altynkol — 23')."""
     if reading is None or reading.indicator not in _SNAPSHOT_OF or not done:
         return reading
     prev = next((r for _, r, _ in reversed(done) if r.indicator != "change"), None)
     if prev is None or prev.indicator not in _SNAPSHOT_OF[reading.indicator]:
         return reading
-    if not lx.has("change_to", low, clause[0], start):
+    if not lx.has("change_to", low, clause[0], start) and not _ELLIPTIC.fullmatch(low, clause[0], start):
         return reading
     return Reading(prev.indicator, reading.value, reading.end, reading.qualifier)
 

@@ -25,22 +25,36 @@ _CLAUSE = re.compile(
 # characters instead of trying the alternation at every position.
 _CLAUSE_START = re.compile(r"[,;，；、:：—(而但\s](?:(?<!\s)|(?=[—–wbaта]))")
 _HEADLINE_MAX = 160
-_ELIDED_VERB = re.compile(r"\s*(?:(?:около|более|свыше|почти|about|nearly|over|more than|约|近|超)\s*)?\d")
+_ELIDED_VERB = re.compile(
+    r"\s*(?:(?:около|порядка|примерно|более|свыше|почти|about|around|nearly|over|more than|约|近|超)\s*)?\d"
+)
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split on sentence ends and on line breaks; a line with no final punctuation is a headline."""
     out: list[Sentence] = []
     pos = 0
+    tabular = "|" in text  # rows of a pipe table are looked for only in a text that has one
     for m in _ends(text):
         g = m.group()
-        if g[0] == "." and "\n" not in g and _abbreviation(text, max(pos, m.start() - 12), m):
+        if "\n" not in g and (
+            (g[0] == "." and _abbreviation(text, max(pos, m.start() - 12), m))
+            or (tabular and _in_table_row(text, m.start()))
+        ):
             continue
         chunk_end = m.start() if g[0] == "\n" else m.end()
         _add(text, pos, chunk_end, out, newline="\n" in g)
         pos = m.end()
     _add(text, pos, len(text), out, newline=True)
     return mark_navigation(out)
+
+
+def _in_table_row(text: str, at: int) -> bool:
+    """A full stop inside a pipe-table row ('| Динамика к III кв. 2025, % |') ends no sentence: a row is one line."""
+    if not text.startswith("|", text.rfind("\n", 0, at) + 1):
+        return False
+    end = text.find("\n", at)
+    return text.find("|", at, len(text) if end < 0 else end) >= 0
 
 
 def _abbreviation(text: str, window: int, m: re.Match[str]) -> bool:
