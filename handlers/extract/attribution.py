@@ -60,6 +60,8 @@ class DocState:
             # "сервисы из Сианя", "handed over to Alashankou": where traffic comes from or goes, not the subject
             if any(m.port != self.port for m in strong):
                 strong = [m for m in strong if not route_end(low, m)]
+        if strong and low:
+            strong = _without_passing(low, strong, self.port)
         if strong:
             self.history = [*self.history[-15:], *(m.port for m in strong if m.priority == 1)]
             named = [m for m in strong if m.priority == 1]
@@ -99,8 +101,10 @@ def pick_port(
     port = choose_port(strong, pos, clause, span)
     if port is not None:
         back = state.named or state.port
-        if back not in (None, port) and _only_route_ends(low, strong, span) and _ANAPHOR.search(low, *span):
-            return back  # "станция передаёт на Алашанькоу 17 поездов": the station the text is about
+        if back not in (None, port) and _only_route_ends(low, strong, span):
+            # "станция передаёт на Алашанькоу 17 поездов", "a train arriving from Dostyk clears in five hours":
+            # a port named only as where traffic comes from or goes; the figure is the text's own port's
+            return back
         return port
     if sentence.headline:
         return choose_port(mentions, pos, clause, span)
@@ -144,6 +148,21 @@ def _unnamed_port(
 def route_end(low: str, m: PortMention) -> bool:
     """Whether the port is named as where traffic goes or comes from ("to Alashankou", "из Сианя", "发往…")."""
     return lx.ROUTE_END.search(low, max(0, m.start - 30), m.start) is not None
+
+
+def in_passing(low: str, m: PortMention) -> bool:
+    """Whether the port is named in passing: a landmark or counterpart ("near Khorgos", «с китайской станцией
+    Хоргос», 「与霍尔果斯站」) or the name of a road ("the Zharkent bypass", «трасса Алматы — Хоргос»)."""
+    if lx.IN_PASSING_BEFORE.search(low, max(0, m.start - 40), m.start):
+        return True
+    return lx.IN_PASSING_AFTER.match(low, m.end) is not None
+
+
+def _without_passing(low: str, strong: list[PortMention], subject: str | None) -> list[PortMention]:
+    """The sentence's ports less those named in passing, when that leaves a port or the text has a subject
+    already: "Freight at Nur Zholy, … near Khorgos" stays about Nur Zholy."""
+    kept = [m for m in strong if m.port == subject or not in_passing(low, m)]
+    return kept if kept or subject is not None else strong
 
 
 def _only_route_ends(low: str, strong: list[PortMention], span: tuple[int, int]) -> bool:
