@@ -92,6 +92,8 @@ def pick_port(
     joint = _joint_ports(low, mentions, pos, clause)
     if joint is not None:
         return joint or None
+    if _other_pair(low, mentions, clause):
+        return None  # "товарооборот двух стран" in a story on Kyrgyzstan and China: not a corridor port's
     strong = [m for m in mentions if m.priority <= 2]
     subject_here = any(clause[0] <= m.start < clause[1] for m in strong)
     if not subject_here and _other_subject(low, clause, pos, sentence, state.scripts):
@@ -150,6 +152,20 @@ def route_end(low: str, m: PortMention) -> bool:
     return lx.ROUTE_END.search(low, max(0, m.start - 30), m.start) is not None
 
 
+_PAIR = "china_kazakhstan"
+
+
+def _other_pair(low: str, mentions: list[PortMention], clause: tuple[int, int]) -> bool:
+    """Whether the clause names a country pair only as "the two countries" / "bilateral" / 两国 while the
+    country the text last named beside China is not Kazakhstan (a story on Kyrgyzstan–China trade)."""
+    for m in mentions:
+        if m.port == _PAIR and clause[0] <= m.start < clause[1] and lx.GENERIC_PAIR.search(low, m.start, m.end):
+            partner = max((p.start() for p in lx.PARTNER.finditer(low, 0, m.start)), default=-1)
+            kazakhstan = max((k.start() for k in lx.KAZAKHSTAN.finditer(low, 0, m.start)), default=-1)
+            return partner > kazakhstan
+    return False
+
+
 def in_passing(low: str, m: PortMention) -> bool:
     """Whether the port is named in passing: a landmark or counterpart ("near Khorgos", «с китайской станцией
     Хоргос», 「与霍尔果斯站」) or the name of a road ("the Zharkent bypass", «трасса Алматы — Хоргос»)."""
@@ -159,9 +175,9 @@ def in_passing(low: str, m: PortMention) -> bool:
 
 
 def _without_passing(low: str, strong: list[PortMention], subject: str | None) -> list[PortMention]:
-    """The sentence's ports less those named in passing, when that leaves a port or the text has a subject
-    already: "Freight at Nur Zholy, … near Khorgos" stays about Nur Zholy."""
-    kept = [m for m in strong if m.port == subject or not in_passing(low, m)]
+    """The sentence's ports less those named in passing or as where traffic goes, when that leaves a port or the
+    text has a subject already: "Freight at Nur Zholy, … near Khorgos" stays about Nur Zholy."""
+    kept = [m for m in strong if m.port == subject or not (in_passing(low, m) or route_end(low, m))]
     return kept if kept or subject is not None else strong
 
 

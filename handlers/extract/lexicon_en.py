@@ -162,7 +162,7 @@ ROUTE_ANAPHOR = r"\b(?:along|on|via|through) the (?:route|corridor)\b|\bthe (?:r
 # (also the last of a list: "services from Chongqing, Chengdu and Xi'an"; "a train that left Xi'an")
 ROUTE_END = (  # "from" covers "arriving from", "coming from"
     r"\b(?:to|towards|bound for|destined for|headed for|from|left|leaving|departed|departing)\s+(?:the\s+)?"
-    r"(?:(?:[a-z'’]+,\s*){0,2}[a-z'’]+,?\s+and\s+)?$"
+    r"(?:(?:kazakhstan|china|kyrgyzstan)(?:'s|’s)\s+)?(?:(?:[a-z'’]+,\s*){0,2}[a-z'’]+,?\s+and\s+)?$"
 )
 # "fell 6.3% to 412,000 tonnes", "rose 5%, reaching 61,300 TEU": the new level right after a change
 NEW_LEVEL_BEFORE = r"(?:\bto|\breaching|\bhitting|\bat)\s+(?:a\s+|about\s+|some\s+|nearly\s+)?$"
@@ -182,3 +182,6 @@ IN_PASSING_BEFORE = (
 )
 # ... or as the name of a road or a town's outskirts ("the Zharkent bypass", "the Almaty–Khorgos highway")
 IN_PASSING_AFTER = r"\s+(?:bypass|highway|motorway|road|ring road|expressway)\b"
+# A country pair named only as "the two countries" ("bilateral trade"): which pair is the one the text named
+GENERIC_PAIR = r"\b(?:bilateral|mutual|two countries|both countries)\b"
+KAZAKHSTAN = r"\bkazakh"

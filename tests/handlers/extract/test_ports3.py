@@ -81,3 +81,49 @@ def test_port_named_as_subject_takes_over() -> None:
         "At Altynkol, the station handles about 19 trains a day, officials said."
     )
     assert only(run(text), "trains_per_day").port == "altynkol"
+
+
+# A port named after a country as where traffic goes ("towards Kazakhstan's Nur Zholy", 「驶向哈萨克斯坦…口岸」)
+def test_destination_after_country_name_keeps_the_subject() -> None:
+    text = (
+        "阿拉山口海关：通关效率持续提升\n\n开春以来，阿拉山口铁路口岸班列不断，满载货物的班列驶向哈萨克斯坦多斯特克站。\n\n"
+        "记者：口岸的通关形势怎么样？\n\n李明：1—2月放行率是98.7%。"
+    )
+    assert only(run(text, lang="zh"), "clearance_rate_pct").port == "alashankou"
+
+
+# "the two countries" / «двух стран» / 两国 is the pair the text named: not Kazakhstan–China in a Kyrgyzstan story
+OTHER_PAIR = [
+    (
+        "Kyrgyzstan and China discussed the Irkeshtam road.\n\nLast year trade between the two countries reached "
+        "about $19.1 billion.",
+        "en",
+    ),
+    (
+        "Узбекистан и КНР обсудили новую железную дорогу.\n\nВ прошлом году двусторонний товарооборот "
+        "составил 13,8 млрд долларов.",
+        "ru",
+    ),
+    ("吉尔吉斯斯坦与中国讨论了伊尔克什坦口岸公路。\n\n去年两国贸易额达到191亿美元。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), OTHER_PAIR)
+def test_two_countries_of_another_pair(text: str, lang: str) -> None:
+    ports = [o.port for o in run(text, lang=lang).observations if o.indicator.startswith("trade_value")]
+    assert "china_kazakhstan" not in ports
+
+
+KZ_PAIR = [
+    (
+        "Kazakhstan and China discussed the Nur Zholy checkpoint.\n\nLast year trade between the two countries "
+        "reached about $43.8 billion.",
+        "en",
+    ),
+    ("哈萨克斯坦与中国讨论了口岸建设。\n\n去年两国贸易额达到438亿美元。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), KZ_PAIR)
+def test_two_countries_of_kazakhstan_and_china(text: str, lang: str) -> None:
+    assert only(run(text, lang=lang), "trade_value_usd").port == "china_kazakhstan"
