@@ -127,3 +127,67 @@ KZ_PAIR = [
 @pytest.mark.parametrize(("text", "lang"), KZ_PAIR)
 def test_two_countries_of_kazakhstan_and_china(text: str, lang: str) -> None:
     assert only(run(text, lang=lang), "trade_value_usd").port == "china_kazakhstan"
+
+
+# Events: a date before "the Board … adopted" is the adoption date; "only with an EAC certificate" in a text on
+# one numbered regulation is that regulation's change; the body sentence with the title's date is quoted.
+ADOPTION_WITH_SUBJECT = [
+    (
+        "On 3 June 2026 the Council of the Eurasian Economic Commission approved amendments to TR CU 018/2011. "
+        "The amendments take effect on 1 January 2027.",
+        "en",
+        "2027-01-01",
+    ),
+    (
+        "3 июня 2026 года Совет Евразийской экономической комиссии утвердил изменения в ТР ТС 018/2011. "
+        "Изменения вступают в силу 1 января 2027 года.",
+        "ru",
+        "2027-01-01",
+    ),
+    (
+        "2026年6月3日，欧亚经济委员会理事会通过决议，修订TR CU 018/2011技术法规。修订内容自2027年1月1日起生效。",
+        "zh",
+        "2027-01-01",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "effective"), ADOPTION_WITH_SUBJECT)
+def test_adoption_date_with_the_deciding_body_between(text: str, lang: str, effective: str) -> None:
+    events = run(text, published="2026-06-20", lang=lang).events
+    assert [e.effective_date.isoformat() if e.effective_date else None for e in events] == [effective]
+
+
+MARK_OF_THE_REGULATION = [
+    (
+        "The amendments to TR CU 004/2011 enter into force on 1 April 2027.\n\nFrom then on, lamps may only be sold "
+        "with an EAC certificate of conformity.",
+        "en",
+    ),
+    (
+        "Изменения в ТР ТС 004/2011 вступают в силу 1 апреля 2027 года.\n\nЭксперт по сертификации EAC отметил, что "
+        "большинство сертификатов придётся переоформить в переходный период.",
+        "ru",
+    ),
+    (
+        "TR CU 004/2011修订内容自2027年4月1日起生效。\n\n一位EAC认证机构负责人说，大量证书将在过渡期内面临换证。",
+        "zh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), MARK_OF_THE_REGULATION)
+def test_eac_certificates_of_the_one_regulation_are_one_event(text: str, lang: str) -> None:
+    events = run(text, published="2026-10-01", lang=lang).events
+    assert [e.regime for e in events] == ["TR CU 004/2011"]
+
+
+def test_title_date_picks_the_change_quoted() -> None:
+    text = (
+        "Что изменится для импортёров после 1 июля 2027 года\n\n"
+        "Изменения в ТР ТС 032/2013 вступили в силу 1 января 2027 года, однако предусмотрен переходный период. "
+        "Переходный период для сертификатов, выданных по прежней редакции ТР ТС 032/2013, завершается 1 июля "
+        "2027 года."
+    )
+    events = run(text, published="2026-11-01", lang="ru").events
+    assert [(e.kind, str(e.effective_date)) for e in events] == [("certification", "2027-07-01")]
