@@ -191,3 +191,26 @@ def test_title_date_picks_the_change_quoted() -> None:
     )
     events = run(text, published="2026-11-01", lang="ru").events
     assert [(e.kind, str(e.effective_date)) for e in events] == [("certification", "2027-07-01")]
+
+
+# A list of "figure + unit + at PORT" items: each figure is the port after it
+UNIT_LIST = [
+    (
+        "In April, freight reached 2.41 million tonnes at Dostyk, 1.36 million tonnes at Altynkol and "
+        "208,000 tonnes at the Bakhty checkpoint in Tacheng.",
+        "en",
+        {2410000.0: "dostyk", 1360000.0: "altynkol", 208000.0: "bakhty"},
+    ),
+    (
+        "В апреле перевалка составила 2,41 млн тонн через Достык, 1,36 млн тонн через Алтынколь и 208 тыс. тонн "
+        "через Бахты.",
+        "ru",
+        {2410000.0: "dostyk", 1360000.0: "altynkol", 208000.0: "bakhty"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "ports"), UNIT_LIST)
+def test_unit_list_port_after_each_figure(text: str, lang: str, ports: dict[float, str]) -> None:
+    found = {o.value: o.port for o in run(text, published="2026-05-20", lang=lang).observations}
+    assert found == ports
