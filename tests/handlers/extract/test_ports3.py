@@ -214,3 +214,13 @@ UNIT_LIST = [
 def test_unit_list_port_after_each_figure(text: str, lang: str, ports: dict[float, str]) -> None:
     found = {o.value: o.port for o in run(text, published="2026-05-20", lang=lang).observations}
     assert found == ports
+
+
+# "через «X» — порядка N" / "at X — roughly N": an approximator after the dash keeps the port with its figure
+def test_dash_with_approximator_continues_the_series() -> None:
+    text = (
+        "Среднесуточно через «Достык» передавалось около 18 поездов, через «Алтынколь» — 21, "
+        "через «Хоргос» — примерно 9."
+    )
+    found = {o.value: o.port for o in run(text, lang="ru").observations}
+    assert found == {18.0: "dostyk", 21.0: "altynkol", 9.0: "horgos"}
