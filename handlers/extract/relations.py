@@ -55,8 +55,9 @@ def _named(mentions: list[PortMention], lo: int, hi: int) -> list[str]:
     return list(dict.fromkeys(m.port for m in mentions if m.priority == 1 and lo <= m.start < hi))
 
 
-_AT_PORT = re.compile(
-    r"\s*(?:at|in|through|via|from|на|в|во|через|из|с|经|在|从)?\s*(?:the\s+)?[«\"“]?$"
+_AT_PORT = re.compile(  # (also "из них 45 приходится на Достык", "of which 45 are at Dostyk": a part's port)
+    r"\s*(?:(?:приходи\w+|are|were|is|was)\s+)?"
+    r"(?:at|in|through|via|from|на|в|во|через|из|с|经|在|从)?\s*(?:the\s+)?[«\"“]?$"
 )  # lower-cased
 # "… at the Bakhty port in Tacheng.": the kind of crossing and its town after the last port of a list (lower-cased)
 _PORT_IN_TOWN = re.compile(r"\s+(?:port|station|checkpoint|crossing)(?:\s+in\s+[\w'’-]+)?\s*[.;]?\s*")

@@ -224,3 +224,19 @@ def test_dash_with_approximator_continues_the_series() -> None:
     )
     found = {o.value: o.port for o in run(text, lang="ru").observations}
     assert found == {18.0: "dostyk", 21.0: "altynkol", 9.0: "horgos"}
+
+
+# "из них 45 приходится на X", "of which 45 are at X": a part of the figure before, at the port after it
+PART_AT_PORT = [
+    (
+        "На подходах к Достыку и Алтынколю стоят около 90 поездов, из них примерно 52 приходится на Алтынколь.",
+        "ru",
+    ),
+    ("Some 90 trains are waiting near Dostyk and Altynkol, of which about 52 are at Altynkol.", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), PART_AT_PORT)
+def test_part_of_a_figure_at_the_port_after(text: str, lang: str) -> None:
+    found = {o.value: o.port for o in run(text, lang=lang).observations}
+    assert found.get(52.0) == "altynkol"
