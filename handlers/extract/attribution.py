@@ -60,6 +60,8 @@ class DocState:
             # "сервисы из Сианя", "handed over to Alashankou": where traffic comes from or goes, not the subject
             if any(m.port != self.port for m in strong):
                 strong = [m for m in strong if not route_end(low, m)]
+        if strong and low:
+            strong = _without_passing(low, strong, self.port)
         if strong:
             self.history = [*self.history[-15:], *(m.port for m in strong if m.priority == 1)]
             named = [m for m in strong if m.priority == 1]
@@ -90,6 +92,8 @@ def pick_port(
     joint = _joint_ports(low, mentions, pos, clause)
     if joint is not None:
         return joint or None
+    if _other_pair(low, mentions, clause):
+        return None  # "товарооборот двух стран" in a story on Kyrgyzstan and China: not a corridor port's
     strong = [m for m in mentions if m.priority <= 2]
     subject_here = any(clause[0] <= m.start < clause[1] for m in strong)
     if not subject_here and _other_subject(low, clause, pos, sentence, state.scripts):
@@ -99,8 +103,10 @@ def pick_port(
     port = choose_port(strong, pos, clause, span)
     if port is not None:
         back = state.named or state.port
-        if back not in (None, port) and _only_route_ends(low, strong, span) and _ANAPHOR.search(low, *span):
-            return back  # "станция передаёт на Алашанькоу 17 поездов": the station the text is about
+        if back not in (None, port) and _only_route_ends(low, strong, span):
+            # "станция передаёт на Алашанькоу 17 поездов", "a train arriving from Dostyk clears in five hours":
+            # a port named only as where traffic comes from or goes; the figure is the text's own port's
+            return back
         return port
     if sentence.headline:
         return choose_port(mentions, pos, clause, span)
@@ -144,6 +150,35 @@ def _unnamed_port(
 def route_end(low: str, m: PortMention) -> bool:
     """Whether the port is named as where traffic goes or comes from ("to Alashankou", "из Сианя", "发往…")."""
     return lx.ROUTE_END.search(low, max(0, m.start - 30), m.start) is not None
+
+
+_PAIR = "china_kazakhstan"
+
+
+def _other_pair(low: str, mentions: list[PortMention], clause: tuple[int, int]) -> bool:
+    """Whether the clause names a country pair only as "the two countries" / "bilateral" / 两国 while the
+    country the text last named beside China is not Kazakhstan (a story on Kyrgyzstan–China trade)."""
+    for m in mentions:
+        if m.port == _PAIR and clause[0] <= m.start < clause[1] and lx.GENERIC_PAIR.search(low, m.start, m.end):
+            partner = max((p.start() for p in lx.PARTNER.finditer(low, 0, m.start)), default=-1)
+            kazakhstan = max((k.start() for k in lx.KAZAKHSTAN.finditer(low, 0, m.start)), default=-1)
+            return partner > kazakhstan
+    return False
+
+
+def in_passing(low: str, m: PortMention) -> bool:
+    """Whether the port is named in passing: a landmark or counterpart ("near Khorgos", «с китайской станцией
+    Хоргос», 「与霍尔果斯站」) or the name of a road ("the Zharkent bypass", «трасса Алматы — Хоргос»)."""
+    if lx.IN_PASSING_BEFORE.search(low, max(0, m.start - 40), m.start):
+        return True
+    return lx.IN_PASSING_AFTER.match(low, m.end) is not None
+
+
+def _without_passing(low: str, strong: list[PortMention], subject: str | None) -> list[PortMention]:
+    """The sentence's ports less those named in passing or as where traffic goes, when that leaves a port or the
+    text has a subject already: "Freight at Nur Zholy, … near Khorgos" stays about Nur Zholy."""
+    kept = [m for m in strong if m.port == subject or not (in_passing(low, m) or route_end(low, m))]
+    return kept if kept or subject is not None else strong
 
 
 def _only_route_ends(low: str, strong: list[PortMention], span: tuple[int, int]) -> bool:

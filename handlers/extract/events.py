@@ -105,8 +105,10 @@ def find_events(
     for hit in hits:
         groups.setdefault(hit.regime, []).append(hit)
     _merge_announcement(groups)
+    _merge_mark(groups)
     _drop_headline_only(groups)
-    events = [_event(document, language, regime, group) for regime, group in groups.items()]
+    title = _title_date(text, sentences, pub)
+    events = [_event(document, language, regime, group, title) for regime, group in groups.items()]
     return [e for e in events if e is not None]
 
 
@@ -123,6 +125,17 @@ def _merge_announcement(groups: dict[str | None, list[_Hit]]) -> None:
     if any(h.effective for h in groups[regime]) or not any(h.effective for h in groups[None]):
         return
     groups[regime].extend(groups.pop(None))
+
+
+_MARK = "EAC"  # the conformity mark: a certificate "with the EAC mark" is under some technical regulation
+
+
+def _merge_mark(groups: dict[str | None, list[_Hit]]) -> None:
+    """'From that date … only with an EAC certificate', 「EAC证书将在过渡期内…换证」 in a text on one numbered
+    technical regulation: what that regulation's change means for certificates, not a second change."""
+    named = [r for r in groups if r not in (None, _MARK)]
+    if _MARK in groups and len(named) == 1:
+        groups[named[0]].extend(groups.pop(_MARK))
 
 
 VOCABULARY: tuple[str, ...] = le.NEEDLES + le.DATE_GATES  # the literal words find_events looks for
@@ -219,8 +232,21 @@ def _hits(
     return hits
 
 
-def _event(document: Document, language: str, regime: str | None, group: list[_Hit]) -> Event | None:
-    primary = min(group, key=lambda h: (h.sentence.headline, h.effective is None, h.sentence.start))
+def _title_date(text: str, sentences: list[Sentence], pub: date | None) -> date | None:
+    """The date the title names ("что изменится после 1 марта 2027 года"): the change the text is about."""
+    first = sentences[0] if sentences else None
+    return find_date(text[first.start : first.end], pub) if first is not None and first.headline else None
+
+
+def _event(
+    document: Document, language: str, regime: str | None, group: list[_Hit], title: date | None = None
+) -> Event | None:
+    """One event of a group of sentences on one change, quoted from the body sentence with its date (the one
+    with the date the title names, when several sentences give dates)."""
+    primary = min(
+        group,
+        key=lambda h: (h.sentence.headline, h.effective is None, _off_title(h, title), h.sentence.start),
+    )
     if regime is None and primary.effective is None:
         return None  # a policy change needs a date to be news ("will introduce" is not yet an event)
     certificate = le.CERTIFICATION.search(le.CERT_PURPOSE.sub(" ", primary.quote)) is not None
@@ -239,6 +265,10 @@ def _event(document: Document, language: str, regime: str | None, group: list[_H
         language=language,
         published_at=document.published_at,
     )
+
+
+def _off_title(hit: _Hit, title: date | None) -> bool:
+    return title is not None and hit.effective != title
 
 
 def _summary(kind: str, regime: str | None, hit: _Hit) -> str:

@@ -168,9 +168,9 @@ REGION_ANAPHOR = r"\bthe (?:autonomous )?region(?:'s|’s)?\b"
 ROUTE_ANAPHOR = r"\b(?:along|on|via|through) the (?:route|corridor)\b|\bthe (?:route|corridor)(?:'s|’s)\b"
 # a port named as where traffic goes or comes from ("handed over to Alashankou", "bound for Horgos")
 # (also the last of a list: "services from Chongqing, Chengdu and Xi'an"; "a train that left Xi'an")
-ROUTE_END = (
+ROUTE_END = (  # "from" covers "arriving from", "coming from"
     r"\b(?:to|towards|bound for|destined for|headed for|from|left|leaving|departed|departing)\s+(?:the\s+)?"
-    r"(?:(?:[a-z'’]+,\s*){0,2}[a-z'’]+,?\s+and\s+)?$"
+    r"(?:(?:kazakhstan|china|kyrgyzstan)(?:'s|’s)\s+)?(?:(?:[a-z'’]+,\s*){0,2}[a-z'’]+,?\s+and\s+)?$"
 )
 # "fell 6.3% to 412,000 tonnes", "rose 5%, reaching 61,300 TEU": the new level right after a change
 NEW_LEVEL_BEFORE = r"(?:\bto|\breaching|\bhitting|\bat)\s+(?:a\s+|about\s+|some\s+|nearly\s+)?$"
@@ -182,3 +182,14 @@ DOUBLED = r"\bdoubl(?:ed|ing)\b"
 # Tables whose rows are ports: a header cell of a change column, and a row label that sums the rows above
 TABLE_CHANGE = r"\bchange\b|\by/y\b|\byoy\b|year[- ]on[- ]year|\bgrowth\b|\bvs\.? \d{4}"
 TABLE_TOTAL = r"\W*(?:total|all (?:crossings|ports|checkpoints)|overall)\b"
+# A port named in passing, as a landmark or a counterpart, not as the subject ("near Khorgos", "opposite
+# Alashankou", "together with Horgos"): searched in the few characters before the mention
+IN_PASSING_BEFORE = (
+    r"\b(?:near|nearby|opposite|across from|next to|close to|not far from|(?:together |jointly |twinned )?with)"
+    r"\s+(?:the\s+)?(?:(?:chinese|kazakh|kyrgyz)\s+)?(?:(?:station|port|town|city|checkpoint)\s+(?:of\s+)?)?$"
+)
+# ... or as the name of a road or a town's outskirts ("the Zharkent bypass", "the Almaty–Khorgos highway")
+IN_PASSING_AFTER = r"\s+(?:bypass|highway|motorway|road|ring road|expressway)\b"
+# A country pair named only as "the two countries" ("bilateral trade"): which pair is the one the text named
+GENERIC_PAIR = r"\b(?:bilateral|mutual|two countries|both countries)\b"
+KAZAKHSTAN = r"\bkazakh"

@@ -94,9 +94,12 @@ ADOPTED_BEFORE = re.compile(
 )
 # After the date: "14 апреля 2026 года принял решение", "on April 14, 2026 adopted", "12月2日通过"; and a
 # dateline ("人民网北京11月26日电", "URUMQI, Nov. 19 (Xinhua) --"): when the story was filed.
+# (also with the body that decided in between: "On 12 August 2026 the Board of the Commission adopted",
+# «12 августа 2026 года Совет ЕЭК утвердил», 「2026年8月12日，欧亚经济委员会理事会通过」)
 ADOPTED_AFTER = re.compile(
-    r"\s*(?:通过|发布|公布|签署|印发|审议通过|电)|"
-    r"\s*,?\s*(?:(?:года?|г\.)\s*)?(?:принял|утвердил|одобрил|подписал|опубликовал|adopted|approved|signed|published)|"
+    r"\s*[，,]?(?:(?!起|生效|实施|施行)[^，。；,;.]){0,30}?(?:通过|发布|公布|签署|印发|审议通过)|\s*电|"
+    rf"\s*,?\s*(?:(?:года?|г\.)\s*)?(?:{_NO_EFFECT}{{0,60}}?\s)?"
+    r"(?:принял|утвердил|одобрил|подписал|опубликовал|adopted|approved|signed|published)|"
     r"\s*\([A-Z][A-Za-z ]{1,20}\)\s*[-–—]"
 )
 # Customs inspection / clearance procedure: with no conformity regime named, a change to it is a policy even

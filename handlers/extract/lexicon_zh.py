@@ -94,7 +94,8 @@ SIDE_KZ = r"(?:哈萨克斯坦一侧|哈方一侧|在哈方)"
 SIDE_CN = r"(?:中方一侧|中国一侧|我方一侧)"
 REGION_ANAPHOR = r"(?:全区|该区|自治区|全疆)"
 ROUTE_ANAPHOR = r"(?:该(?:线路|通道|走廊|路线))"
-ROUTE_END = r"(?:向|发往|开往|驶往|运往|前往|送往)$"
+# (also with the country before the port: 「驶向哈萨克斯坦努尔若利口岸」)
+ROUTE_END = r"(?:向|发往|开往|驶往|运往|前往|送往|来自)(?:哈萨克斯坦|中国|吉尔吉斯斯坦|哈方|中方)?$"
 # 「同比增长1.5倍，达到300万吨」: the new level right after a change
 NEW_LEVEL_BEFORE = r"(?:达到?|至|到)$"
 BACK_REFERENCE = r"(?:这|此|上述|两者|二者|分别)"
@@ -103,3 +104,9 @@ DOUBLED = r"翻了?一番|翻番"
 # Tables whose rows are ports (see lexicon_en.TABLE_CHANGE)
 TABLE_CHANGE = r"同比|增长|增幅|增减|变化"
 TABLE_TOTAL = r"\W*(?:合计|总计|共计|小计)"
+# A port named in passing: a counterpart (「与霍尔果斯站」) or a landmark (「霍尔果斯对面」「…附近」「…公路」)
+IN_PASSING_BEFORE = r"(?:与|同)(?:中方|哈方|中国|哈萨克斯坦)?$"
+IN_PASSING_AFTER = r"(?:站|口岸|铁路口岸|公路口岸)?(?:对面|附近|一带|公路|高速)"
+# 「两国贸易」: the pair the text named (see lexicon_en.GENERIC_PAIR)
+GENERIC_PAIR = r"两国"
+KAZAKHSTAN = r"哈萨克斯坦|中哈|哈方"

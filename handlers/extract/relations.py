@@ -55,21 +55,32 @@ def _named(mentions: list[PortMention], lo: int, hi: int) -> list[str]:
     return list(dict.fromkeys(m.port for m in mentions if m.priority == 1 and lo <= m.start < hi))
 
 
-_AT_PORT = re.compile(
-    r"\s*(?:at|in|through|via|from|на|в|во|через|из|с|经|在|从)?\s*(?:the\s+)?[«\"“]?$"
+_AT_PORT = re.compile(  # (also "из них 45 приходится на Достык", "of which 45 are at Dostyk": a part's port)
+    r"\s*(?:(?:приходи\w+|are|were|is|was)\s+)?"
+    r"(?:at|in|through|via|from|на|в|во|через|из|с|经|在|从)?\s*(?:the\s+)?[«\"“]?$"
 )  # lower-cased
+# "… at the Bakhty port in Tacheng.": the kind of crossing and its town after the last port of a list (lower-cased)
+_PORT_IN_TOWN = re.compile(r"\s+(?:port|station|checkpoint|crossing)(?:\s+in\s+[\w'’-]+)?\s*[.;]?\s*")
 _NEXT_ITEM = re.compile(r"[»\"”]?\s*(?:,|，|、|;|and|и|а|和|与|及)\s*(?=\d)")  # lower-cased, after a port
 
 
-def port_after(n: Number, low: str, clause: tuple[int, int], mentions: list[PortMention]) -> str | None:
-    """'… 702 trains at Horgos and 566 at Alashankou': a bare count followed only by a place preposition and a
-    port, which ends the clause or the list item, is that port's figure (the port after the number)."""
+def port_after(
+    n: Number, low: str, clause: tuple[int, int], mentions: list[PortMention], after: int | None = None
+) -> str | None:
+    """'… 702 trains at Horgos and 566 at Alashankou': a bare count (or, in a list, a figure with its unit
+    ending at `after`) followed only by a place preposition and a port, which ends the clause or the list item,
+    is that port's figure (the port after the number)."""
+    end = n.end if after is None else after
     for m in mentions:
-        if not n.end <= m.start < clause[1] or m.priority != 1:
+        if not end <= m.start < clause[1] or m.priority != 1:
             continue
-        if not _AT_PORT.fullmatch(low, n.end, m.start):
+        if not _AT_PORT.fullmatch(low, end, m.start):
             return None
-        tail = _CLAUSE_TAIL.fullmatch(low, m.end, clause[1]) or _NEXT_ITEM.match(low, m.end, clause[1])
+        tail = (
+            _CLAUSE_TAIL.fullmatch(low, m.end, clause[1])
+            or _NEXT_ITEM.match(low, m.end, clause[1])
+            or _PORT_IN_TOWN.fullmatch(low, m.end, clause[1])
+        )
         return m.port if tail else None
     return None
 
@@ -79,10 +90,14 @@ def paired_ports(low: str, s: Sentence, figures: list[Read], mentions: list[Port
     port it belongs to ('… at Horgos and 566 at Alashankou')."""
     out = respectively(low, s, figures, mentions)
     for n, r, clause in figures:
-        if n.start not in out and r.end == n.end:  # a bare count: the unit noun is left out
+        if n.start in out:
+            continue
+        if r.end == n.end:  # a bare count: the unit noun is left out
             port = port_after(n, low, clause, mentions)
-            if port is not None:
-                out[n.start] = port
+        else:  # "3.05 million tonnes at Horgos, 1.87 million tonnes at Alashankou and 312,000 tonnes at Bakhty"
+            port = port_after(n, low, clause, mentions, r.end) if len(figures) >= 2 else None
+        if port is not None:
+            out[n.start] = port
     return out
 
 

@@ -25,8 +25,9 @@ _CLAUSE = re.compile(
 # characters instead of trying the alternation at every position.
 _CLAUSE_START = re.compile(r"[,;，；、:：—(而但\s](?:(?<!\s)|(?=[—–wbaта]))")
 _HEADLINE_MAX = 160
-_ELIDED_VERB = re.compile(
-    r"\s*(?:(?:около|порядка|примерно|более|свыше|почти|about|around|nearly|over|more than|约|近|超)\s*)?\d"
+_ELIDED_VERB = re.compile(  # (with the approximators of a figure: "через «Бахты» — порядка 165")
+    r"\s*(?:(?:около|более|свыше|почти|порядка|примерно|приблизительно|about|nearly|over|more than|around|roughly|"
+    r"some|approximately|约|近|超)\s*)?\d"
 )
 
 
