@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 _SPACE = r"[\s\-–—]"
@@ -192,12 +192,10 @@ _NOT_LITERAL = frozenset("()[]\\.^$|*+?{")
 _UNSPLITTABLE = re.compile(r"\(\?(?![:=!]|<[=!])")
 
 
-def top_level_alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regex (split at `|` outside groups and classes)."""
-    out: list[str] = []
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character of a regex outside escapes and classes."""
     depth = 0
     in_class = False
-    begin = 0
     i = 0
     while i < len(pattern):
         ch = pattern[i]
@@ -208,16 +206,16 @@ def top_level_alternatives(pattern: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(pattern[begin:i])
-            begin = i + 1
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
         i += 1
-    out.append(pattern[begin:])
-    return out
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (split at `|` outside groups and classes)."""
+    cuts = [i for i, ch, depth in _structure(pattern) if ch == "|" and depth == 0]
+    return [pattern[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
 
 
 def _distributed(alternative: str) -> list[str]:
@@ -234,26 +232,7 @@ def _distributed(alternative: str) -> list[str]:
 
 def _closing(pattern: str) -> int:
     """The index of the `)` closing the group that opens `pattern`, or -1."""
-    depth = 0
-    in_class = False
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
+    return next((i for i, ch, depth in _structure(pattern) if ch == ")" and depth == 0), -1)
 
 
 def _flat(pattern: str, bounded: bool = False) -> list[tuple[str, bool]]:
