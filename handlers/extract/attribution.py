@@ -9,7 +9,7 @@ from datetime import date
 
 from handlers.extract import lexicon as lx
 from handlers.extract.calendar_words import month_end
-from handlers.extract.ports import choose_port, region_of, side_of
+from handlers.extract.ports import choose_port, region_of, shared_region, side_of
 from handlers.extract.spans import Period, PortMention, Sentence
 from service.vocabulary import PORTS
 
@@ -72,8 +72,7 @@ class DocState:
             self.recent = list(dict.fromkeys(m.port for m in named))
             if self.recent:
                 self.named = self.recent[0] if len(self.recent) == 1 else None
-            regions = {region_of(p) for p in self.recent}
-            if len(self.recent) >= 2 and len(regions) == 1 and (region := regions.pop()) in PORTS:
+            if (region := shared_region(self.recent)) is not None:
                 self.port = region  # the sentence before gave figures for two crossings: the text is about both
 
 
@@ -98,7 +97,7 @@ def pick_port(
     subject_here = any(clause[0] <= m.start < clause[1] for m in strong)
     if not subject_here and _other_subject(low, clause, pos, sentence, state.scripts):
         return None  # "Chongqing ran 1,210 China-Europe trips", "中国与吉尔吉斯斯坦贸易额": not a corridor port's
-    if not any(clause[0] <= m.start < clause[1] for m in strong) and (side := _side_port(low, clause, state)):
+    if not subject_here and (side := _side_port(low, clause, state)):
         return side  # "The Chinese side accepts 480 vehicles a day, … on the Horgos side": the clause's side
     port = choose_port(strong, pos, clause, span)
     if port is not None:
@@ -209,9 +208,7 @@ def _pair_region(state: DocState) -> str | None:
     """'the two ports', 'обоих переходов', '两口岸': the region of the last two ports named, when they share one
     (named in the sentence before, or else the last two distinct ports of the text)."""
     pair = state.recent if len(state.recent) >= 2 else list(dict.fromkeys(reversed(state.history)))[:2]
-    regions = {region_of(p) for p in pair}
-    region = regions.pop() if len(pair) >= 2 and len(regions) == 1 else None
-    return region if region in PORTS else None
+    return shared_region(pair)
 
 
 # Aggregates that are an administrative region ("the region's trade", "全区"), not a pair of crossings

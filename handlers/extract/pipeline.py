@@ -20,7 +20,7 @@ from handlers.extract.literals import Occurrences, Vocabulary, find_all
 from handlers.extract.numbers import find_numbers, qualifier_of
 from handlers.extract.periods import find_periods, scripts_of, since_day
 from handlers.extract.plausibility import is_implausible
-from handlers.extract.ports import find_ports, plain_spaces, region_of
+from handlers.extract.ports import find_ports, plain_spaces, shared_region
 from handlers.extract.ports import vocabulary as port_vocabulary
 from handlers.extract.relations import (
     COMPARED,
@@ -42,7 +42,7 @@ from handlers.extract.spans import Number, Period, PortMention, Sentence
 from handlers.extract.trie import fold_safe
 from handlers.extract.yoy import attach_yoy, back_changes
 from service.models import Document, Event, Observation
-from service.vocabulary import INDICATORS, PORTS
+from service.vocabulary import INDICATORS
 
 # Full-width digits and signs to ASCII, one character for one, so offsets stay valid.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
@@ -239,9 +239,7 @@ def _port_row(
             for j in range(header.at + 1, i)
             if (p := _row_port(tables.label_of(doc.text, doc.sentences[j]), mentions.get(j, [])))
         }
-        regions = {region_of(p) for p in ports}
-        port = regions.pop() if len(ports) >= 2 and len(regions) == 1 else None
-        port = port if port in PORTS else None
+        port = shared_region(ports)
     if port is None:
         return None
     quote = _quote(doc.text, s)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -253,6 +254,17 @@ def _pattern_mentions(
 
 def region_of(port: str) -> str:
     return gazetteer().region.get(port, port)
+
+
+def shared_region(ports: Iterable[str]) -> str | None:
+    """The aggregate two or more different ports make up together ("the two ports", a table's total row), when
+    they all lie in one region that is itself a port id (xinjiang, china_kazakhstan); else None."""
+    distinct = set(ports)
+    regions = {region_of(p) for p in distinct}
+    if len(distinct) < 2 or len(regions) != 1:
+        return None
+    region = regions.pop()
+    return region if region in PORTS else None
 
 
 def side_of(port: str) -> str:
