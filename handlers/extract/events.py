@@ -27,27 +27,50 @@ class _Hit:
 
 
 def find_regime(text: str) -> str | None:
-    m = le.TR.search(text)
-    if m:
-        union = "CU" if m.group(1) in ("CU", "ТС", "TS") else "EAEU"
-        return f"TR {union} {m.group(2)}"
+    """The regime a sentence changes: the first numbered technical regulation not named as staying as it is,
+    else another regime it names."""
+    for m in le.TR.finditer(text):
+        if not _unchanged(text, m):
+            return _tr_name(m)
     for rx, name in le.OTHER_REGIMES:
         if rx.search(text):
             return name
     return None
 
 
+def _tr_name(m: re.Match[str]) -> str:
+    """'TR CU 018/2011', 'TR EAEU 037/2016' from a match of le.TR (ТР ТС is the Customs Union)."""
+    union = "CU" if m.group(1) in ("CU", "ТС", "TS") else "EAEU"
+    return f"TR {union} {m.group(2)}"
+
+
+def _unchanged(text: str, m: re.Match[str]) -> bool:
+    """'Trucks remain under TR CU 018/2011', «остаются в рамках ТР ТС 018/2011», 「仍适用TR CU 018/2011」,
+    'TR CU 018/2011 is not affected': the regime that stays as it is, named to delimit the change."""
+    return bool(
+        le.UNCHANGED_BEFORE.search(text, max(0, m.start() - 80), m.start()) or le.UNCHANGED_AFTER.match(text, m.end())
+    )
+
+
 def find_date(text: str, pub: date | None, near: int = 0) -> date | None:
     """The date closest to `near` (the trigger), year inferred from publication when not stated."""
+    matches = [m for rx in le.DATES for m in rx.finditer(text)]
     found: list[tuple[int, date]] = []
-    for rx in le.DATES:
-        for m in rx.finditer(text):
-            if _adoption_date(text, m):
-                continue
-            day = _to_date(m.group("y"), m.group("m"), m.groupdict().get("d") or "1", pub)
-            if day is not None:
-                found.append((abs(m.start() - near), day))
+    for m in matches:
+        if _adoption_date(text, m) or _within_longer(m, matches):
+            continue
+        day = _to_date(m.group("y"), m.group("m"), m.groupdict().get("d") or "1", pub)
+        if day is not None:
+            found.append((abs(m.start() - near), day))
     return min(found)[1] if found else None
+
+
+def _within_longer(m: re.Match[str], matches: list[re.Match[str]]) -> bool:
+    """'November 2025' inside '18 November 2025': part of a fuller date, which alone says which day (and
+    whether it is the date of a decision)."""
+    return any(
+        o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start() for o in matches
+    )
 
 
 def _adoption_date(text: str, m: re.Match[str]) -> bool:
@@ -205,7 +228,7 @@ def _keyword_trigger(low: str, s: Sentence) -> re.Match[str] | None:
 
 def _named_regime(text: str) -> str | None:
     """The one technical regulation the document names by number, if it names exactly one."""
-    named = {find_regime(m.group()) for m in le.TR.finditer(text)}
+    named = {_tr_name(m) for m in le.TR.finditer(text) if not _unchanged(text, m)}
     return named.pop() if len(named) == 1 else None
 
 
@@ -249,10 +272,7 @@ def _event(
     )
     if regime is None and primary.effective is None:
         return None  # a policy change needs a date to be news ("will introduce" is not yet an event)
-    certificate = le.CERTIFICATION.search(le.CERT_PURPOSE.sub(" ", primary.quote)) is not None
-    if certificate and regime is None and le.PROCEDURE.search(primary.quote):
-        certificate = False  # a customs procedure that issues certificates is a policy, not a conformity regime
-    kind = "certification" if certificate else "regulation" if regime else "policy"
+    kind = _kind(primary.quote, regime)
     return Event(
         kind=kind,
         regime=regime,
@@ -265,6 +285,21 @@ def _event(
         language=language,
         published_at=document.published_at,
     )
+
+
+def _kind(quote: str, regime: str | None) -> str:
+    """certification, regulation or policy (the convention is spelled out at le.TRANSITION_END): the end of a
+    transition period is about certificates; a sentence stating the amendment (its adoption or entry into
+    force) is a regulation change even when it says what certificates it requires; otherwise a certificate or
+    approval the change requires makes it a certification change."""
+    if le.TRANSITION_END.search(quote):
+        return "certification"
+    if regime is not None and (le.AMENDMENT_IN_FORCE.search(quote) or le.AMENDMENT_ADOPTED.search(quote)):
+        return "regulation"
+    certificate = le.CERTIFICATION.search(le.CERT_PURPOSE.sub(" ", quote)) is not None
+    if certificate and regime is None and le.PROCEDURE.search(quote):
+        certificate = False  # a customs procedure that issues certificates is a policy, not a conformity regime
+    return "certification" if certificate else "regulation" if regime else "policy"
 
 
 def _off_title(hit: _Hit, title: date | None) -> bool:

@@ -65,16 +65,68 @@ CERTIFICATION = re.compile(
     _I,
 )
 # A certificate named only as what the new requirement lets one obtain ("… must comply with UN R100 in order
-# to obtain a type approval", "для получения ОТТС", "申请车辆型式批准时") is the purpose, not the change: the
+# to obtain a type approval", "для получения ОТТС", "签发车辆型式批准前") is the purpose, not the change: the
 # change is to the requirement (a regulation). The span is cut out before CERTIFICATION is searched.
+# (A document to submit "when applying for a type approval", 「申请型式批准时须提交」, is a step of the approval
+# procedure itself, a certification change: not a purpose.)
 CERT_PURPOSE = re.compile(
     r"\b(?:in order |so as )?to (?:obtain|get|receive|apply for)\b[^,;.]*|"
-    r"\b(?:when|before) applying for\b[^,;.]*|"
+    r"\bbefore applying for\b[^,;.]*|"
     r"\bbefore (?:an? |the )?[^,;.]{0,40}?(?:approval|certificate)s? (?:can|could|may|will|is|are) (?:be )?issued|"
     r"(?:до|перед) (?:выдач|получени|оформлени)\w*[^,;.]*|"
     r"(?:签发|颁发|取得|获得)[^，。；]{0,20}?(?:之前|前)|"
-    r"(?:для|с целью) (?:получения|оформления)[^,;.]*|чтобы получить[^,;.]*|"
-    r"申请[^，。；]{0,20}?时",
+    r"(?:для|с целью) (?:получения|оформления)[^,;.]*|чтобы получить[^,;.]*",
+    _I,
+)
+# The kind of a change (the annotators' convention):
+# - the end of a transition period (for certificates, or for amendments) is a certification change;
+_TRANSITION = r"(?:transition(?:al)? period|переходн\w+ период\w*|过渡期)"
+_ENDS = (
+    r"(?:\bend(?:s|ed|ing)?\b|\bexpir\w+|\bclos(?:es|ed|ing)\b|\bis over\b|\bruns? out\b|"
+    r"заверш\w+|законч\w+|заканчива\w+|истека\w+|истеч\w+|окончани\w+|"
+    r"结束|届满|截止|到期|终止)"
+)
+TRANSITION_END = re.compile(rf"{_TRANSITION}[^.;。；]{{0,100}}?{_ENDS}|{_ENDS}[^.;。；]{{0,40}}?{_TRANSITION}", _I)
+# - a sentence that states the amendment itself is a regulation change, even when it goes on to say what
+#   certificates it requires: amendments / an amended or new version entering into force ("The amended TR CU
+#   020/2011 enters into force on …", «вступают в силу изменения в ТР ТС 010/2011», 「修订后的…自…起生效」) …
+_AMENDMENT = (
+    r"(?:\bamend\w*|\bchanges\b|\brevis(?:ed|ion)\b|\bnew (?:version|edition|wording)\b|"
+    r"изменени\w*|измен[её]нн\w*|поправк\w*|редакци\w*|修订|修正|修改|新版)"
+)
+_IN_FORCE = (
+    r"(?:\b(?:enter|enters|entered|entering) into force|\bc(?:o|a)mes? into (?:force|effect)|"
+    r"\b(?:take|takes|took|taking) effect|\bbecomes? effective|\bappl(?:y|ies) from|"
+    r"вступ\w* в (?:законную )?силу|нач(?:ну|ина)\w* действовать|"
+    r"起(?:正式)?(?:生效|施行|实施)|(?<!有)生效)"
+)
+AMENDMENT_IN_FORCE = re.compile(
+    rf"{_AMENDMENT}[^.;。；]{{0,120}}?{_IN_FORCE}|{_IN_FORCE}[^.;。；]{{0,60}}?{_AMENDMENT}", _I
+)
+# … or the act of amending ("has amended TR CU 020/2011", «внесла изменения в ТР ТС 018/2011»,
+# 「通过决议，修订《…》技术法规」), unlike a requirement "under the amended regulation" (「按修订后的技术法规」).
+AMENDMENT_ADOPTED = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?amended\b|\bamending\b|\b(?:adopt|approv|introduc)\w*\s+(?:the\s+)?amendments?\b|"
+    r"внес\w*\s+(?:\w+\s+)?изменени|утверди\w*\s+изменени|принял\w*\s+поправк|"
+    r"(?:修订|修改)(?=《|TR|ТР|技术法规)|(?:作出|进行)(?:修订|修改)",
+    _I,
+)
+# - otherwise a new requirement to hold or obtain a certificate or approval is a certification change
+#   (CERTIFICATION below), anything else under a regime a regulation change.
+# A regime named as what stays as it is ("Trucks remain under TR CU 018/2011; the amendment covers only …",
+# «остаются в рамках ТР ТС 018/2011», 「仍适用TR CU 018/2011」) is not the regime of the change.
+UNCHANGED_BEFORE = re.compile(
+    r"(?:\b(?:remains?|stays?|continues? to (?:be|fall)|(?:is|are) still|still (?:fall|falls|be))\s+"
+    r"(?:under|subject to|covered by|governed by|regulated by|within)\b|"
+    r"(?:оста(?:ю|е|ё)тся|останутся|останется|по-прежнему|продолжа\w+)\s+"
+    r"(?:в рамках|под действием|в сфере|подпада\w+ под|регулиру\w+|относ\w+ к)|"
+    r"(?:仍(?:然)?|继续|依然|照旧)(?:适用|按照?|执行|属于|遵守|遵循))"
+    r"[^,;.，。；]{0,40}$",
+    _I,
+)
+UNCHANGED_AFTER = re.compile(
+    r"[^,;.，。；]{0,60}?(?:\b(?:remains?|is|are) unchanged\b|\b(?:is|are) not (?:affected|changed|amended)\b|"
+    r"не (?:меня|измен|затрагива)\w*|оста(?:ю|е|ё)тся без изменений|不受[^，。；]{0,6}影响|保持不变)",
     _I,
 )
 # "及时了解修订内容", "ознакомиться с изменениями", "familiarise themselves with the amendments": advice to look at a
@@ -89,6 +141,7 @@ ADVICE_BEFORE = re.compile(
 _NO_EFFECT = r"(?:(?!will|take|effect|force|enter|come|apply|from|starting|since|вступ|сил|действ|примен|начн)[^,;.])"
 ADOPTED_BEFORE = re.compile(
     rf"(?:\b(?:adopted|published|signed|approved|announced|issued|released|dated)\b{_NO_EFFECT}{{0,40}}?|"
+    r"\b(?:decision|resolution|decree)\s+(?:no\.?\s*|№\s*)?(?:\d+\s+)?of\s*|(?:决议|决定)\s*[（(]\s*|"
     rf"(?:принят|опубликован|подписан|утвержд[её]н)\w*{_NO_EFFECT}{{0,40}}?|(?<![а-яё])от\s)\s*$",
     _I,
 )
@@ -98,6 +151,7 @@ ADOPTED_BEFORE = re.compile(
 # «12 августа 2026 года Совет ЕЭК утвердил», 「2026年8月12日，欧亚经济委员会理事会通过」)
 ADOPTED_AFTER = re.compile(
     r"\s*[，,]?(?:(?!起|生效|实施|施行)[^，。；,;.]){0,30}?(?:通过|发布|公布|签署|印发|审议通过)|\s*电|"
+    r"\s*[（(]?\s*第\s*\d+\s*号(?:决议|决定)|"
     rf"\s*,?\s*(?:(?:года?|г\.)\s*)?(?:{_NO_EFFECT}{{0,60}}?\s)?"
     r"(?:принял|утвердил|одобрил|подписал|опубликовал|adopted|approved|signed|published)|"
     r"\s*\([A-Z][A-Za-z ]{1,20}\)\s*[-–—]"
