@@ -452,6 +452,8 @@ def _nev_share(ctx: Context) -> bool:
     near = max(ctx.sentence[0], ctx.clause[0] - 30)
     if ctx.clause_has("share") and lx.has("nev", low, near, ctx.clause[1], ctx.scripts):
         return True
+    if ctx.clause_has("share") and _subject_start(ctx, "nev") is not None:
+        return True  # "New-energy models – mostly …, but … – made up 27.3 per cent": the subject before a list
     lo = ctx.sentence[0]
     if lo >= ctx.clause[0] or _DIGIT.search(ctx.text, lo, ctx.clause[0]):
         return False

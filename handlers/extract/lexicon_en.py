@@ -36,13 +36,15 @@ CONTEXT: dict[str, str] = {
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
     r"processing time|border (?:processing|formalities|procedures|checks|controls)|customs processing|"
     r"inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*|"
-    r"time (?:needed|required|taken|spent|it takes) to (?:process|handle|check|cross)|"
+    r"time (?:(?:needed|required|taken|spent|it takes) )?to (?:process|handle|check|cross)|"
     r"time (?:spent )?at the border|border(?:-crossing| crossing)? time)\b",
     "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
     r"rate of (?:customs )?clearance|(?:cleared|released) at (?:a|the) (?:\w+ )?rate of|"
     r"(?:clear\w*|releas\w*) [\d.,]+ ?(?:percent|per cent|%) of "
     r"(?:[\w-]+ ){0,3}(?:declarations|consignments|shipments)|"
     r"(?:declarations|consignments|shipments) (?:were )?(?:cleared|released)|"
+    # "98.6% of transit declarations at Nur Zholy were released without inspection"
+    r"(?:declarations|consignments) [^.;%\d]{0,40}?\b(?:were|was) (?:cleared|released)|"
     r"(?:share|proportion|percentage) of (?:\w+ )?(?:declarations|consignments|shipments),? (?:cleared|released))\b",
     # a sentence that goes on about the clearance rate named just before ("The rate was up from 98.6 percent …")
     "rate_anaphor": r"\b(?:the|this|that|the same) (?:release |clearance )?(?:rate|ratio)\b",
