@@ -26,11 +26,12 @@ _CLAUSE = re.compile(
 # characters instead of trying the alternation at every position.
 _CLAUSE_START = re.compile(r"[,;，；、:：—(而但\s](?:(?<!\s)|(?=[—–wbaта]))")
 _HEADLINE_MAX = 160
+_QUOTED_BREAKS = frozenset(",;，；")  # breaks a quoted name does not have: inside quotes they part clauses of speech
 # "за январь – март", "January – March": a spaced dash between two months is a range, not a clause break
 _MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{EN_MONTH_RX}|(?i:{RU_MONTH_RX}))$")
 _MONTH_AFTER = re.compile(rf"\s*(?:{EN_MONTH_RX}\b|(?i:{RU_MONTH_RX}))")
 _ELIDED_VERB = re.compile(  # (with the approximators of a figure: "через «Бахты» — порядка 165")
-    r"\s*(?:(?:около|более|свыше|почти|порядка|примерно|приблизительно|about|nearly|over|more than|around|roughly|"
+    r"\s*(?:(?:около|более|свыше|почти|порядка|примерно|приблизительно|до|about|nearly|over|more than|around|roughly|"
     r"some|approximately|约|近|超)\s*)?\d"
 )
 
@@ -126,8 +127,8 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     # Only a sentence with an opening quote mark can have a break inside quotes (one look, not one per break).
     quoted = text.find("«", sentence.start, sentence.end) >= 0 or text.find("“", sentence.start, sentence.end) >= 0
     for m in _clause_breaks(text, sentence.start, sentence.end):
-        if quoted and _inside_quotes(text, sentence.start, m.start()):
-            continue  # «Хоргос – Восточные ворота»: a name, not a clause break
+        if quoted and text[m.start()] not in _QUOTED_BREAKS and _inside_quotes(text, sentence.start, m.start()):
+            continue  # «Хоргос – Восточные ворота»: a name, not a clause break (a comma in a quoted speech is one)
         if text[m.start() : m.end()].strip() in ("—", "–") and (
             _ELIDED_VERB.match(text, m.end(), sentence.end) or _month_range(text, m.start(), m.end())
         ):
