@@ -151,8 +151,10 @@ def _reported(n: Number, unit: str, ctx: Context) -> bool:
         return False  # a load per train ("each train carries"); a time per train is the clearance time
     if lx.has("forecast", low, ctx.sentence[0], n.start, ctx.scripts):
         return False  # "Ожидается, что … достигнет 45 млн тонн"
-    # "We had years with 30 trains a month", "Бывали дни и по 40 поездов": a recollection
-    return _subject_start(ctx, "vague") is None
+    # "We had years with 30 trains a month", "Бывали дни и по 40 поездов": a recollection; but a clause of its own
+    # that dates the figure to one moment ("有一段时间…，一度有14列班列在站内等待交接", "at one point") reports it
+    vague = _subject_start(ctx, "vague")
+    return vague is None or (vague < ctx.clause[0] and ctx.clause_has("previous"))
 
 
 _DASH_BEFORE = re.compile(r"[—–]\s*$")
@@ -308,10 +310,15 @@ def _indicator(unit: str, n: Number, end: int, ctx: Context) -> tuple[str | None
         trade = ctx.clause_has("trade") and (not ctx.clause_has("not_trade") or ctx.clause_has("valuation"))
         return (f"trade_value_{unit}" if trade else None), 1.0
     if unit in _TIME_HOURS:
+        if _ROUND_THE_CLOCK.match(ctx.text, n.start):
+            return None, 1.0  # 「实行24小时预约通关」: round-the-clock service, not a clearance time
         return _clearance_time(end, ctx), _TIME_HOURS[unit]
     return None, 1.0
 
 
+# "24小时" used as an attribute of the service that follows it (「24小时预约通关」「24小时服务」), not a duration
+# (「24小时以内」「24小时左右」「24小时即可」); English "24-hour" never gets a unit (the hyphen)
+_ROUND_THE_CLOCK = re.compile(r"24\s*(?:个)?小时(?![以之内左即就])[\u4e00-\u9fff]")
 _TOPIC_WINDOW = 300  # characters before the sentence: the sentence before it, usually
 
 
@@ -332,18 +339,20 @@ def _rate_or_count(kind: str, ctx: Context) -> str:
     """Queue, per-day rate or count, from the words of the clause.
 
     A clause right after the figure's one that opens with a waiting word ("…, waiting for their turn",
-    "…，等待…") describes the same vehicles: a queue. A one-day period stated for the sentence ("За прошедшие
+    "…，等待…") describes the same vehicles: a queue. A distributive day word ("每天约1,200辆商品车…排队", "each
+    day … queue to clear") makes a queue word the daily flow through it; a peak day word ("в отдельные дни
+    очередь превышала …") does not. A one-day period stated for the sentence ("За прошедшие
     сутки, 13 января, …", "Over the past 24 hours, …") makes its counts daily rates.
     """
     low = ctx.low or ctx.text.lower()
-    if ctx.clause_has("queue"):
+    if ctx.clause_has("queue") and not ctx.clause_has("per_day"):
         return f"{kind}_in_queue"
     if ctx.clause_has("per_day"):  # "每天仅能接收约450辆货车，是造成积压的主要原因": the queue is another matter
         return f"{kind}_per_day"
     if lx.has("queue", low, ctx.clause[1], min(ctx.sentence[1], ctx.clause[1] + _TAIL_WINDOW), ctx.scripts):
         return f"{kind}_in_queue"
-    if ctx.sentence_has("day_period"):
-        return f"{kind}_per_day"
+    if ctx.sentence_has("day_period") or ctx.clause_has("peak_day"):
+        return f"{kind}_per_day"  # "в отдельные дни станция передавала до 26 составов": on its busiest days
     return "trains_count" if kind == "trains" else "vehicles_exported"
 
 
@@ -452,6 +461,8 @@ def _nev_share(ctx: Context) -> bool:
     near = max(ctx.sentence[0], ctx.clause[0] - 30)
     if ctx.clause_has("share") and lx.has("nev", low, near, ctx.clause[1], ctx.scripts):
         return True
+    if ctx.clause_has("share") and _subject_start(ctx, "nev") is not None:
+        return True  # "New-energy models – mostly …, but … – made up 27.3 per cent": the subject before a list
     lo = ctx.sentence[0]
     if lo >= ctx.clause[0] or _DIGIT.search(ctx.text, lo, ctx.clause[0]):
         return False

@@ -30,19 +30,23 @@ CONTEXT: dict[str, str] = {
     r"(?:standing|waiting|held|parked) (?:on|at) (?:the )?approach(?:es)?|on (?:the )?approach(?:es)? to)\b",
     "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period|in a single day|"
     r"in one day)\b|/day\b",
+    # a count on the busiest days ("on some days up to 26 trains"): per day, but a queue word keeps a queue
+    "peak_day": r"\bon (?:some|certain|peak|busy|the busiest|busiest|record) days\b",
     # a one-day period stated for the whole sentence ("Over the past 24 hours, 450 trucks were cleared, …")
     "day_period": r"\b(?:(?:over|in|during) the (?:past|last|previous) (?:24 hours|day)|yesterday)\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
     r"processing time|border (?:processing|formalities|procedures|checks|controls)|customs processing|"
     r"inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*|"
-    r"time (?:needed|required|taken|spent|it takes) to (?:process|handle|check|cross)|"
+    r"time (?:(?:needed|required|taken|spent|it takes) )?to (?:process|handle|check|cross)|"
     r"time (?:spent )?at the border|border(?:-crossing| crossing)? time)\b",
     "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
     r"rate of (?:customs )?clearance|(?:cleared|released) at (?:a|the) (?:\w+ )?rate of|"
     r"(?:clear\w*|releas\w*) [\d.,]+ ?(?:percent|per cent|%) of "
     r"(?:[\w-]+ ){0,3}(?:declarations|consignments|shipments)|"
     r"(?:declarations|consignments|shipments) (?:were )?(?:cleared|released)|"
+    # "98.6% of transit declarations at Nur Zholy were released without inspection"
+    r"(?:declarations|consignments) [^.;%\d]{0,40}?\b(?:were|was) (?:cleared|released)|"
     r"(?:share|proportion|percentage) of (?:\w+ )?(?:declarations|consignments|shipments),? (?:cleared|released))\b",
     # a sentence that goes on about the clearance rate named just before ("The rate was up from 98.6 percent …")
     "rate_anaphor": r"\b(?:the|this|that|the same) (?:release |clearance )?(?:rate|ratio)\b",
@@ -77,7 +81,8 @@ CONTEXT: dict[str, str] = {
     "plan": r"\b(?:capacity|capacities|designed|design|"
     r"(?:can|could|will be able to) (?:handle|process|accommodate|receive|pass|hold|clear)|planned|plans?|"
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year|"
-    r"(?:parking )?(?:space|spaces|room|places|slots|berths|lots?) for|accommodat\w*|built for)\b",
+    r"(?:parking )?(?:space|spaces|room|places|slots|berths|lots?) for|accommodat\w*|built for|"
+    r"(?:enough|sufficient) (?:for|to (?:handle|serve|meet))|(?:can|could|able to) meet (?:the )?(?:demand|needs))\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
     r"will (?:be )?(?:handle|carry|pass|process|transport|move|see|grow|rise|increase|exceed|top|double|"
     r"handled|carried|passing|transported|moved)|"
@@ -92,7 +97,8 @@ CONTEXT: dict[str, str] = {
     "breakdown": r"\b(?:including|includ\w+|of which|among them|such as)\b",
     "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves|"
     r"lifting capacity|load capacity|cranes?)\b",
-    "per_unit": r"\b(?:each|per (?:train|wagon|container|truck|vehicle|car)|an average train|a single train)\b",
+    "per_unit": r"\b(?:each(?! (?:day|week|month|year|hour|shift)\b)|"
+    r"per (?:train|wagon|container|truck|vehicle|car)|an average train|a single train)\b",
     "previous": r"\b(?:used to|previously|formerly|before the reform|in the past|at one point|at (?:its|the) peak)\b",
     # a new level of a series named before ("…, and has since fallen to 11")
     "change_to": r"\b(?:fallen|fell|dropped|decreased|declined|eased|shrunk|shrank|risen|rose|grown|grew|increased|"

@@ -86,6 +86,12 @@ def _range(m: re.Match[str], pub: date | None) -> Span | None:
     return _months(a, b)(m, pub) if a and b and a <= b else None
 
 
+def _adjacent(m: re.Match[str], pub: date | None) -> Span | None:
+    """«за январь и февраль»: two months joined by "and" make one span when they are consecutive."""
+    a, b = cw.month_number(m.group("m1")), cw.month_number(m.group("m2"))
+    return _months(a, b)(m, pub) if a and b and b == a + 1 else None
+
+
 def _month(m: re.Match[str], pub: date | None) -> Span | None:
     a = cw.month_number(m.group("m"))
     return _months(a, a)(m, pub) if a else None
@@ -305,6 +311,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         "",
     ),
     (re.compile(rf"(?:(?:в|за|с)\s+)?(?P<m1>{_RM})\s*(?:[–—-]|по)\s*(?P<m2>{_RM})" + _RU_Y_BARE, _I), _range, ""),
+    (re.compile(rf"(?:(?:в|за)\s+)?(?P<m1>{_RM})\s+и\s+(?P<m2>{_RM})" + _RU_Y_BARE, _I), _adjacent, ""),
     (
         re.compile(r"(?<![а-яё])(?:за|в течение)\s+(?:(?:этот|отч[её]тный|прошедший)\s+)?квартал(?![а-яё])", _I),
         _unnamed_quarter,
@@ -377,7 +384,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
 
 _COMPARISON = Folded(
     re.compile(
-        r"(?:same period|compared (?:with|to)|than|versus|vs\.?|against|previous|(?:as much|as many|as high) as|"
+        r"(?:same period|compar(?:ed|es?) (?:with|to)|than|versus|vs\.?|against|previous|"
+        r"(?:as much|as many|as high) as|"
         r"аналогичн\w+ период\w*|"
         r"по сравнению с|чем|против|относительно|к уровню|уровн\w+|比|较|同比)\s*(?:(?:the|a|in|of|last|same|period|"
         r"за|в|с|периодом|the year)\s+){0,4}$",

@@ -25,6 +25,7 @@ from handlers.extract.ports import vocabulary as port_vocabulary
 from handlers.extract.relations import (
     COMPARED,
     ELLIPSIS_GAP,
+    ELLIPTIC_REACH,
     THEN_BEFORE,
     Read,
     comparison_head,
@@ -33,6 +34,7 @@ from handlers.extract.relations import (
     elided,
     elided_cue,
     elided_share,
+    elliptic,
     inherit,
     paired_ports,
     parallel,
@@ -352,6 +354,8 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
     if not any(n.kind != "num" or maybe_figure(n, text, s.end, doc.fold) for n in numbers) and not (
         cue and any(elided_cue(n, doc.low) for n in numbers)
     ):
+        if len(numbers) <= 2 and 0 < i - doc.counts[0] <= ELLIPTIC_REACH:
+            return _elliptic(doc, i, numbers)  # "– За январь и февраль – уже почти 71 тысяча."
         return []  # dates, years, ages: no number here has a unit or a percent sign
     bounds = clause_bounds(text, s)
     readings: list[Read] = []
@@ -374,6 +378,22 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
     if readings:
         doc.counts = (i, [r for _, r, _ in readings])
     return readings
+
+
+def _elliptic(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
+    """The reading of a sentence that is only a period and a bare number, continuing the count series of a
+    sentence shortly before it (see relations.elliptic); another number may only be part of the period
+    (「1—2月」)."""
+    s = doc.sentences[i]
+    n = numbers[-1]
+    own = [p for p in _periods(doc, i) if not p.comparison and p.end <= n.start]
+    if len(own) != 1 or any(not own[0].start <= m.start < own[0].end for m in numbers[:-1]):
+        return []
+    reading = elliptic(n, doc.low, (s.start, s.end), (own[0].start, own[0].end), doc.counts[1])
+    if reading is None:
+        return []
+    doc.counts = (i, [reading])
+    return [(n, reading, (s.start, s.end))]
 
 
 def _dated(doc: _Doc, i: int, after: int, n: Number) -> bool:
@@ -450,7 +470,7 @@ def _figures(
 
 # "cut to 1.5 hours, compared with 3 hours in 2024": what follows such a cue in the clause is the comparison's
 _COMPARISON_CUE = re.compile(
-    r"compared (?:with|to)|\bversus\b|\bvs\.?|\bagainst\b|\bthan\b|\b(?:up|down) from\b|"
+    r"compar(?:ed|es?) (?:with|to)|\bversus\b|\bvs\.?|\bagainst\b|\bthan\b|\b(?:up|down) from\b|"
     r"(?<![а-яё])(?:против|по сравнению с|чем|тогда как)(?![а-яё])|\bwhereas\b|相比|较|(?<![同环占])比"
 )  # lower-cased text
 
@@ -579,9 +599,13 @@ def _set_carry(doc: _Doc, i: int) -> None:
 
 
 def _stated_quarter(doc: _Doc, i: int) -> Period | None:
-    """The last calendar quarter an earlier sentence stated as a main period (what "in the quarter" means)."""
+    """The last calendar quarter an earlier sentence stated as a main period (what "in the quarter" means); not
+    one stated after a comparison cue that follows a number ("the 1,214 trains compare with 1,144 in
+    January–March 2025"; not "Compared with 2025, in January–March 2026 …")."""
     for j in range(i - 1, -1, -1):
-        for p in _periods(doc, j):
+        s = doc.sentences[j]
+        first = _DIGIT.search(doc.low, s.start, s.end)
+        for p in _before_comparison(doc.low, _periods(doc, j), first.end() if first else s.end, s.end):
             if not p.comparison and p.relative == "" and is_quarter(p):
                 return p
     return None

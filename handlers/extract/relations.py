@@ -125,10 +125,10 @@ def drop_previous_levels(text: str, figures: list[Read], lowered: str | None = N
 
 
 COMPARED = re.compile(
-    r"(?:compared (?:with|to)|versus|vs\.?|against|\bfrom|против|по сравнению с|тогда как|чем|相比|较|比)"
+    r"(?:compar(?:ed|es?) (?:with|to)|versus|vs\.?|against|\bfrom|против|по сравнению с|тогда как|чем|相比|较|比)"
 )  # searched in the lower-cased text before a figure
 _COMPARE_START = re.compile(
-    r"(?:(?:down|up) from|compared (?:with|to)|versus|against|from|(?:but |and )?now|тогда как|против|"
+    r"(?:(?:down|up) from|compar(?:ed|es?) (?:with|to)|versus|against|from|(?:but |and )?now|тогда как|против|"
     r"по сравнению с|а сейчас|сейчас|теперь|(?:back then|then|when) (?:it |they )?(?:was|were|stood at)|"
     r"тогда (?:было|был\w*|составлял\w*))\b|而|较|现在|目前|(?:上月|上年同期|去年同期|同期|上年|去年|当时)为",
     re.IGNORECASE,
@@ -308,12 +308,47 @@ def parallel(
     return Reading(prev.indicator, n.value, n.end, n.qualifier)
 
 
+# between an elliptic sentence's period and its number: a dash or comma, "already", an approximation word
+_ELLIPTIC_GAP = re.compile(  # lower-cased text
+    r"[\s,:：，–—-]*(?:(?:уже|already|so far|пока|已经|已)\s*)?"
+    r"(?:(?:почти|около|более|свыше|примерно|порядка|nearly|almost|about|around|over|more than|"
+    r"接近|近|约|超过|超)\s*)?"
+)
+# a dialogue dash, quote or speaker label ("A:", "答：") opening the sentence
+_ELLIPTIC_HEAD = re.compile(r"[\s–—\-\"«“]*(?:\w{1,3}\s*[:：]\s*)?(?:(?:for|in|over|during)\s+(?:the\s+)?)?")
+ELLIPTIC_REACH = 3  # sentences back to the count an elliptic sentence continues (a question may stand between)
+
+
+def elliptic(
+    n: Number, low: str, sentence: tuple[int, int], period: tuple[int, int], before: list[Reading]
+) -> Reading | None:
+    """'– За январь и февраль – уже почти 71 тысяча.', 'For January–February, already nearly 71,000.',
+    「1—2月，已接近7.1万。」: a sentence that is only a period and a bare number (its noun and verb left out, as in an
+    interview's answer) continues the count series of the sentences before (`before`, their readings).
+
+    `period`: the (start, end) of the sentence's own period; only comparable magnitudes (within a factor of ten).
+    """
+    levels = [r for r in before if r.indicator in _COUNTS]
+    if n.kind != "num" or not levels or _BARE_YEAR.fullmatch(low, n.start, n.end):
+        return None
+    prev = levels[-1]
+    if not prev.value / 10 <= n.value <= prev.value * 10:
+        return None
+    if _ELLIPTIC_HEAD.fullmatch(low, sentence[0], period[0]) is None:
+        return None
+    if _ELLIPTIC_GAP.fullmatch(low, period[1], n.start) is None:
+        return None
+    if _CLAUSE_TAIL.fullmatch(low, n.end, sentence[1]) is None:
+        return None
+    return Reading(prev.indicator, n.value, n.end, n.qualifier)
+
+
 _QUAL = (
     r"(?:\s*(?:about|around|nearly|almost|some|roughly|approximately|just|only|около|почти|примерно|порядка|约|近))?"
 )
 _COMPARISON_OF = re.compile(  # searched in the lower-cased text, ending right before a figure
     r"(?:\bfrom(?: (?:the|a|an) (?:previous|earlier|prior) (?:level|figure|reading|rate) of)?"
-    r"|\b(?:compared (?:with|to)|versus|vs\.?|against|in comparison (?:with|to))[^\d.;:!?]{0,30}?"
+    r"|\b(?:compar(?:ed|es?) (?:with|to)|versus|vs\.?|against|in comparison (?:with|to))[^\d.;:!?]{0,30}?"
     r"|(?<![а-яё])(?:против|по сравнению с|в сравнении с)[^\d.;:!?]{0,30}?|(?<![а-яё])(?:с|чем)"
     r"|(?:годом|месяцем|кварталом) ранее\s*[-–—:]?|(?:годом|месяцем) ранее (?:было|был|была|составлял\w*)"
     r"|(?:较|相比|对比|(?<![同环占])比)[^\d，。；！？,;]{0,8}?"

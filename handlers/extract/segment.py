@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.extract.calendar_words import EN_MONTH_RX, RU_MONTH_RX
 from handlers.extract.spans import Sentence
 
 _ABBREV = re.compile(
@@ -25,8 +26,12 @@ _CLAUSE = re.compile(
 # characters instead of trying the alternation at every position.
 _CLAUSE_START = re.compile(r"[,;，；、:：—(而但\s](?:(?<!\s)|(?=[—–wbaта]))")
 _HEADLINE_MAX = 160
+_QUOTED_BREAKS = frozenset(",;，；")  # breaks a quoted name does not have: inside quotes they part clauses of speech
+# "за январь – март", "January – March": a spaced dash between two months is a range, not a clause break
+_MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{EN_MONTH_RX}|(?i:{RU_MONTH_RX}))$")
+_MONTH_AFTER = re.compile(rf"\s*(?:{EN_MONTH_RX}\b|(?i:{RU_MONTH_RX}))")
 _ELIDED_VERB = re.compile(  # (with the approximators of a figure: "через «Бахты» — порядка 165")
-    r"\s*(?:(?:около|более|свыше|почти|порядка|примерно|приблизительно|about|nearly|over|more than|around|roughly|"
+    r"\s*(?:(?:около|более|свыше|почти|порядка|примерно|приблизительно|до|about|nearly|over|more than|around|roughly|"
     r"some|approximately|约|近|超)\s*)?\d"
 )
 
@@ -122,9 +127,11 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     # Only a sentence with an opening quote mark can have a break inside quotes (one look, not one per break).
     quoted = text.find("«", sentence.start, sentence.end) >= 0 or text.find("“", sentence.start, sentence.end) >= 0
     for m in _clause_breaks(text, sentence.start, sentence.end):
-        if quoted and _inside_quotes(text, sentence.start, m.start()):
-            continue  # «Хоргос – Восточные ворота»: a name, not a clause break
-        if text[m.start() : m.end()].strip() in ("—", "–") and _ELIDED_VERB.match(text, m.end(), sentence.end):
+        if quoted and text[m.start()] not in _QUOTED_BREAKS and _inside_quotes(text, sentence.start, m.start()):
+            continue  # «Хоргос – Восточные ворота»: a name, not a clause break (a comma in a quoted speech is one)
+        if text[m.start() : m.end()].strip() in ("—", "–") and (
+            _ELIDED_VERB.match(text, m.end(), sentence.end) or _month_range(text, m.start(), m.end())
+        ):
             continue  # "импорт из Китая – 21,4 млрд долларов": the dash stands for the verb
         if m.start() > pos:
             bounds.append((pos, m.start()))
@@ -146,6 +153,11 @@ def _clause_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
         out.append(m)
         c = _CLAUSE_START.search(text, m.end() if m.end() > m.start() else m.start() + 1, end)
     return out
+
+
+def _month_range(text: str, start: int, end: int) -> bool:
+    """Whether the dash at text[start:end] joins two months ("за январь – март", "January – March")."""
+    return bool(_MONTH_BEFORE.search(text, max(0, start - 10), start) and _MONTH_AFTER.match(text, end, end + 12))
 
 
 def _inside_quotes(text: str, start: int, pos: int) -> bool:
