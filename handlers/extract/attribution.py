@@ -99,6 +99,9 @@ def pick_port(
         return None  # "Chongqing ran 1,210 China-Europe trips", "中国与吉尔吉斯斯坦贸易额": not a corridor port's
     if not subject_here and (side := _side_port(low, clause, state)):
         return side  # "The Chinese side accepts 480 vehicles a day, … on the Horgos side": the clause's side
+    if not subject_here:
+        strong = [m for m in strong if not _trailing_aside(low, m, clause)]
+        mentions = [m for m in mentions if not _trailing_aside(low, m, clause)]
     port = choose_port(strong, pos, clause, span)
     if port is not None:
         back = state.named or state.port
@@ -171,6 +174,12 @@ def in_passing(low: str, m: PortMention) -> bool:
     if lx.IN_PASSING_BEFORE.search(low, max(0, m.start - 40), m.start):
         return True
     return lx.IN_PASSING_AFTER.match(low, m.end) is not None
+
+
+def _trailing_aside(low: str, m: PortMention, clause: tuple[int, int]) -> bool:
+    """Whether the port is named after the figure's clause only in passing: "…520 trucks per day, a spokesperson
+    said, citing post-holiday staffing on the Horgos side" is not a figure of Horgos."""
+    return m.start >= clause[1] and in_passing(low, m)
 
 
 def _without_passing(low: str, strong: list[PortMention], subject: str | None) -> list[PortMention]:

@@ -190,10 +190,12 @@ IN_PASSING_BEFORE = (
     r"\s+(?:the\s+)?(?:(?:chinese|kazakh|kyrgyz)\s+)?(?:(?:station|port|town|city|checkpoint)\s+(?:of\s+)?)?$|"
     # a landmark: "east of Zharkent", "The nearest town, Zharkent, …", "the town of Zharkent"
     r"\b(?:(?:north|south)?-?(?:east|west)|north|south|outside|beyond) of\s+$|"
-    r"\b(?:nearest|nearby|neighbou?ring|local) (?:town|city|village|settlement),?\s+$|\b(?:town|city|village) of\s+$"
+    r"\b(?:nearest|nearby|neighbou?ring|local) (?:town|city|village|settlement),?\s+$|\b(?:town|city|village) of\s+$|"
+    # a reason given for a figure: "…, citing post-holiday staffing on the Horgos side"
+    r"\b(?:citing|blaming|due to|because of|owing to)\b[^,.;]{0,40}$"
 )
 # ... or as the name of a road or a town's outskirts ("the Zharkent bypass", "the Almaty–Khorgos highway")
-IN_PASSING_AFTER = r"\s+(?:bypass|highway|motorway|road|ring road|expressway)\b"
+IN_PASSING_AFTER = r"\s+(?:bypass|highway|motorway|road|ring road|expressway|side)\b"  # (or "the Horgos side")
 # A country pair named only as "the two countries" ("bilateral trade"): which pair is the one the text named
 GENERIC_PAIR = r"\b(?:bilateral|mutual|two countries|both countries)\b"
 KAZAKHSTAN = r"\bkazakh"
