@@ -100,8 +100,8 @@ def pick_port(
     if not subject_here and (side := _side_port(low, clause, state)):
         return side  # "The Chinese side accepts 480 vehicles a day, … on the Horgos side": the clause's side
     if not subject_here:
-        strong = [m for m in strong if not _trailing_aside(low, m, clause)]
-        mentions = [m for m in mentions if not _trailing_aside(low, m, clause)]
+        strong = _without_asides(low, strong, clause, span)
+        mentions = _without_asides(low, mentions, clause, span)
     port = choose_port(strong, pos, clause, span)
     if port is not None:
         back = state.named or state.port
@@ -176,10 +176,17 @@ def in_passing(low: str, m: PortMention) -> bool:
     return lx.IN_PASSING_AFTER.match(low, m.end) is not None
 
 
-def _trailing_aside(low: str, m: PortMention, clause: tuple[int, int]) -> bool:
-    """Whether the port is named after the figure's clause only in passing: "…520 trucks per day, a spokesperson
-    said, citing post-holiday staffing on the Horgos side" is not a figure of Horgos."""
-    return m.start >= clause[1] and in_passing(low, m)
+def _without_asides(
+    low: str, mentions: list[PortMention], clause: tuple[int, int], span: tuple[int, int]
+) -> list[PortMention]:
+    """The mentions less the ports named outside the figure's clause only in passing: after it ("…520 trucks per
+    day, a spokesperson said, citing post-holiday staffing on the Horgos side"), or before it when the sentence
+    names another port outright ("Kalzhat, some 300 km south of Horgos, handled 120 trucks a day")."""
+    aside = [m for m in mentions if not clause[0] <= m.start < clause[1] and in_passing(low, m)]
+    if not aside:
+        return mentions
+    outright = any(span[0] <= m.start < span[1] and m not in aside for m in mentions)
+    return [m for m in mentions if m not in aside or (m.start < clause[0] and not outright)]
 
 
 def _without_passing(low: str, strong: list[PortMention], subject: str | None) -> list[PortMention]:

@@ -190,3 +190,21 @@ _NOT_FIGURES = [
 @pytest.mark.parametrize(("lang", "text"), _NOT_FIGURES)
 def test_capacity_and_expectation_are_not_figures(lang: str, text: str) -> None:
     assert run(text, lang=lang).observations == []
+
+
+# A landmark port named before the figure's clause gives way to the port the sentence names outright
+_LEADING_LANDMARKS = [
+    ("en", "Kalzhat, some 300 km south of Horgos, handled 120 trucks a day in May."),
+    ("ru", "Калжат, расположенный южнее Хоргоса, в мае пропускал 120 машин в сутки."),
+    ("zh", "都拉塔口岸位于霍尔果斯以南，5月日均通行货车120辆。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _LEADING_LANDMARKS)
+def test_landmark_before_the_clause_gives_way(lang: str, text: str) -> None:
+    assert only(run(text, lang=lang), "vehicles_per_day").port == "kalzhat"
+
+
+def test_ranking_within_xinjiang_is_not_xinjiang() -> None:
+    text = "霍尔果斯口岸发展迅速。该口岸过货量位居全疆首位，达3000万吨。"
+    assert only(run(text, lang="zh"), "cargo_tonnes").port == "horgos"
