@@ -78,7 +78,7 @@ CONTEXT: dict[str, str] = {
     r"(?:can|could|will be able to) (?:handle|process|accommodate|receive|pass|hold|clear)|planned|plans?|"
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year|"
     r"(?:parking )?(?:space|spaces|room|places|slots|berths|lots?) for|accommodat\w*|built for|"
-    r"storage (?:capacity )?(?:for|of)|(?:can|could) (?:store|hold))\b",
+    r"storage (?:capacity )?(?:for|of)|can (?:store|hold)|could (?:store|hold))\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
     r"foresees?|envisag\w*|anticipat\w*|"
     r"will (?:be )?(?:handle|carry|pass|process|transport|move|see|grow|rise|increase|exceed|top|double|"
