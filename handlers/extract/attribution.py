@@ -99,6 +99,9 @@ def pick_port(
         return None  # "Chongqing ran 1,210 China-Europe trips", "中国与吉尔吉斯斯坦贸易额": not a corridor port's
     if not subject_here and (side := _side_port(low, clause, state)):
         return side  # "The Chinese side accepts 480 vehicles a day, … on the Horgos side": the clause's side
+    if not subject_here:
+        strong = _without_asides(low, strong, clause, span)
+        mentions = _without_asides(low, mentions, clause, span)
     port = choose_port(strong, pos, clause, span)
     if port is not None:
         back = state.named or state.port
@@ -171,6 +174,19 @@ def in_passing(low: str, m: PortMention) -> bool:
     if lx.IN_PASSING_BEFORE.search(low, max(0, m.start - 40), m.start):
         return True
     return lx.IN_PASSING_AFTER.match(low, m.end) is not None
+
+
+def _without_asides(
+    low: str, mentions: list[PortMention], clause: tuple[int, int], span: tuple[int, int]
+) -> list[PortMention]:
+    """The mentions less the ports named outside the figure's clause only in passing: after it ("…520 trucks per
+    day, a spokesperson said, citing post-holiday staffing on the Horgos side"), or before it when the sentence
+    names another port outright ("Kalzhat, some 300 km south of Horgos, handled 120 trucks a day")."""
+    aside = [m for m in mentions if not clause[0] <= m.start < clause[1] and in_passing(low, m)]
+    if not aside:
+        return mentions
+    outright = any(span[0] <= m.start < span[1] and m not in aside for m in mentions)
+    return [m for m in mentions if m not in aside or (m.start < clause[0] and not outright)]
 
 
 def _without_passing(low: str, strong: list[PortMention], subject: str | None) -> list[PortMention]:

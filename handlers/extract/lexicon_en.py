@@ -82,8 +82,10 @@ CONTEXT: dict[str, str] = {
     r"(?:can|could|will be able to) (?:handle|process|accommodate|receive|pass|hold|clear)|planned|plans?|"
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year|"
     r"(?:parking )?(?:space|spaces|room|places|slots|berths|lots?) for|accommodat\w*|built for|"
-    r"(?:enough|sufficient) (?:for|to (?:handle|serve|meet))|(?:can|could|able to) meet (?:the )?(?:demand|needs))\b",
+    r"(?:enough|sufficient) (?:for|to (?:handle|serve|meet))|(?:can|could|able to) meet (?:the )?(?:demand|needs)|"
+    r"storage (?:capacity )?(?:for|of)|can (?:store|hold)|could (?:store|hold))\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
+    r"foresees?|envisag\w*|anticipat\w*|"
     r"will (?:be )?(?:handle|carry|pass|process|transport|move|see|grow|rise|increase|exceed|top|double|"
     r"handled|carried|passing|transported|moved)|"
     r"estimated to reach|should (?:reach|rise|grow|increase|exceed|double)|"
@@ -192,10 +194,15 @@ TABLE_TOTAL = r"\W*(?:total|all (?:crossings|ports|checkpoints)|overall)\b"
 # Alashankou", "together with Horgos"): searched in the few characters before the mention
 IN_PASSING_BEFORE = (
     r"\b(?:near|nearby|opposite|across from|next to|close to|not far from|(?:together |jointly |twinned )?with)"
-    r"\s+(?:the\s+)?(?:(?:chinese|kazakh|kyrgyz)\s+)?(?:(?:station|port|town|city|checkpoint)\s+(?:of\s+)?)?$"
+    r"\s+(?:the\s+)?(?:(?:chinese|kazakh|kyrgyz)\s+)?(?:(?:station|port|town|city|checkpoint)\s+(?:of\s+)?)?$|"
+    # a landmark: "east of Zharkent", "The nearest town, Zharkent, …", "the town of Zharkent"
+    r"\b(?:(?:north|south)?-?(?:east|west)|north|south|outside|beyond) of\s+$|"
+    r"\b(?:nearest|nearby|neighbou?ring|local) (?:town|city|village|settlement),?\s+$|\b(?:town|city|village) of\s+$|"
+    # a reason given for a figure: "…, citing post-holiday staffing on the Horgos side"
+    r"\b(?:citing|blaming|due to|because of|owing to)\b[^,.;]{0,40}$"
 )
 # ... or as the name of a road or a town's outskirts ("the Zharkent bypass", "the Almaty–Khorgos highway")
-IN_PASSING_AFTER = r"\s+(?:bypass|highway|motorway|road|ring road|expressway)\b"
+IN_PASSING_AFTER = r"\s+(?:bypass|highway|motorway|road|ring road|expressway|side)\b"  # (or "the Horgos side")
 # A country pair named only as "the two countries" ("bilateral trade"): which pair is the one the text named
 GENERIC_PAIR = r"\b(?:bilateral|mutual|two countries|both countries)\b"
 KAZAKHSTAN = r"\bkazakh"

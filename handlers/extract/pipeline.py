@@ -220,9 +220,12 @@ def _table_row(
 def _fields_header(doc: _Doc, i: int) -> tables.Header | None:
     """The header of a table whose rows are ports ('| Crossing | Trains | y/y | Cargo, mln t |'), with the period
     the caption or the text before states."""
-    fields = tables.fields(doc.text, doc.low, doc.sentences[i])
+    fields = tables.fields(doc.text, doc.low, doc.sentences[i], doc.pub)
     if fields is None:
         return None
+    own = tables.fields_period(fields)  # "| 口岸 | 2025年开行（列） | 同比 |": the header states it
+    if own is not None:
+        return tables.Header((), None, fields, own, i)
     carried = _carried_period(doc, i)
     return tables.Header((), None, fields, (carried.first, carried.last) if carried else None, i)
 

@@ -27,9 +27,9 @@ _CLAUSE = re.compile(
 _CLAUSE_START = re.compile(r"[,;，；、:：—(而但\s](?:(?<!\s)|(?=[—–wbaта]))")
 _HEADLINE_MAX = 160
 _QUOTED_BREAKS = frozenset(",;，；")  # breaks a quoted name does not have: inside quotes they part clauses of speech
-# "за январь – март", "January – March": a spaced dash between two months is a range, not a clause break
-_MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{EN_MONTH_RX}|(?i:{RU_MONTH_RX}))$")
-_MONTH_AFTER = re.compile(rf"\s*(?:{EN_MONTH_RX}\b|(?i:{RU_MONTH_RX}))")
+# the two ends of a range of months around a dash: "январь – сентябрь", "January — September", "1—10月"
+_MONTH_BEFORE = re.compile(rf"(?:{EN_MONTH_RX}|{RU_MONTH_RX}|\d)\s*$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"\s*(?:(?:{EN_MONTH_RX}|{RU_MONTH_RX})(?![a-z])|\d{{1,2}}月)", re.IGNORECASE)
 _ELIDED_VERB = re.compile(  # (with the approximators of a figure: "через «Бахты» — порядка 165")
     r"\s*(?:(?:около|более|свыше|почти|порядка|примерно|приблизительно|до|about|nearly|over|more than|around|roughly|"
     r"some|approximately|约|近|超)\s*)?\d"
@@ -132,13 +132,47 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
         if text[m.start() : m.end()].strip() in ("—", "–") and (
             _ELIDED_VERB.match(text, m.end(), sentence.end) or _month_range(text, m.start(), m.end())
         ):
-            continue  # "импорт из Китая – 21,4 млрд долларов": the dash stands for the verb
+            continue  # "импорт из Китая – 21,4 млрд долларов": the dash stands for the verb; "январь – сентябрь"
         if m.start() > pos:
             bounds.append((pos, m.start()))
         pos = m.end()
     if pos < sentence.end:
         bounds.append((pos, sentence.end))
+    if len(bounds) >= 3:
+        bounds = _without_asides(text, bounds)
     return bounds or [(sentence.start, sentence.end)]
+
+
+# A clause that only names the source: "…, по данным КГД, составил …", "…, according to customs, reached …"
+_ASIDE = re.compile(
+    r"(?:по данным|по информации|по сведениям|по оценк\w+|according to|as reported by|据|根据)[^,，]{0,40}",
+    re.IGNORECASE,
+)
+_ASIDE_FIRST = frozenset("пa据根")
+
+
+def _without_asides(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses with a source aside inside the sentence joined to the clauses on each side of it: the aside
+    does not end what the clause before it began ("Товарооборот …, по данным КГД, составил 21,7 млрд")."""
+    out = [bounds[0]]
+    k = 1
+    while k < len(bounds):
+        lo, hi = bounds[k]
+        if k + 1 < len(bounds) and text[lo : lo + 1].lower() in _ASIDE_FIRST and _ASIDE.fullmatch(text, lo, hi):
+            out[-1] = (out[-1][0], bounds[k + 1][1])
+            k += 2
+            continue
+        out.append((lo, hi))
+        k += 1
+    return out
+
+
+def _month_range(text: str, start: int, end: int) -> bool:
+    """Whether the dash at text[start:end] joins two months ("за январь – сентябрь", "1—10月"): a period."""
+    m = _MONTH_AFTER.match(text, end)
+    if m is None or (m.group().endswith("月") and not text[start - 1 : start].isdigit()):
+        return False
+    return _MONTH_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _clause_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -153,11 +187,6 @@ def _clause_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
         out.append(m)
         c = _CLAUSE_START.search(text, m.end() if m.end() > m.start() else m.start() + 1, end)
     return out
-
-
-def _month_range(text: str, start: int, end: int) -> bool:
-    """Whether the dash at text[start:end] joins two months ("за январь – март", "January – March")."""
-    return bool(_MONTH_BEFORE.search(text, max(0, start - 10), start) and _MONTH_AFTER.match(text, end, end + 12))
 
 
 def _inside_quotes(text: str, start: int, pos: int) -> bool:

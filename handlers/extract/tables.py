@@ -57,6 +57,7 @@ class Field:
     indicator: str | None
     factor: float
     span: tuple[int, int]
+    period: tuple[date, date] | None = None  # the period the cell names with its unit ("2025年开行（列）")
 
 
 @value_type
@@ -116,25 +117,38 @@ def header(text: str, low: str, s: Sentence, pub: date | None) -> tuple[Column |
     return tuple(columns) if periods >= 2 else None
 
 
-def fields(text: str, low: str, s: Sentence) -> tuple[Field | None, ...] | None:
+def fields(text: str, low: str, s: Sentence, pub: date | None = None) -> tuple[Field | None, ...] | None:
     """What each column after the label gives, when the row heads a table whose rows are ports: at least one
     cell names a unit or counted noun ('Trains', 'Cargo, million t', 'Поездов, ед.', '货运量（万吨）') and no
-    cell is a figure; a change cell ('Change y/y', 'Изменение к 1 полугодию 2024 г., %', '同比') is marked."""
+    cell is a figure; a change cell ('Change y/y', 'Изменение к 1 полугодию 2024 г., %', '同比') is marked.
+    A cell may name its period with its unit ('2025年开行（列）', 'Trains, 2025', 'Поездов в 2025 г.')."""
     out: list[Field | None] = []
     for lo, hi in _cells(text, s)[1:]:
         if lx.TABLE_CHANGE.search(low, lo, hi):
             out.append(Field(None, 1.0, (lo, hi)))
             continue
+        period: tuple[date, date] | None = None
         if _DIGIT.search(text, lo, hi):
-            return None  # a data row, or a period header
+            column = _period(text, lo, hi, pub)
+            if column is None:
+                return None  # a data row
+            period = (column.first, column.last)
         unit = _label_unit(text, low, (lo, hi)) or _whole_noun(low, (lo, hi))
         indicator, factor = (None, 1.0)
         if unit is not None:
             name, scale, unit_start, unit_end = unit
             indicator, factor = label_indicator(text, low, (lo, hi), name, unit_start, unit_end)
             factor *= scale
-        out.append(Field(indicator, factor, (lo, hi)) if indicator is not None else None)
+        if period is not None and indicator is None:
+            return None  # a period header ("2025 | 2024"), or a data row of bare years
+        out.append(Field(indicator, factor, (lo, hi), period) if indicator is not None else None)
     return tuple(out) if any(f is not None and f.indicator for f in out) else None
+
+
+def fields_period(columns: tuple[Field | None, ...]) -> tuple[date, date] | None:
+    """The one period the header's cells name with their units, if they name one and no other."""
+    named = {f.period for f in columns if f is not None and f.period is not None}
+    return named.pop() if len(named) == 1 else None
 
 
 def _whole_noun(low: str, cell: tuple[int, int]) -> tuple[str, float, int, int] | None:
