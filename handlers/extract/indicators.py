@@ -61,6 +61,15 @@ def time_in_hours(n: Number, text: str, limit: int) -> tuple[float, int] | None:
     return None
 
 
+def time_unit_hours(n: Number, text: str, limit: int) -> float | None:
+    """The hours in one of the time unit right after the number ('3 суток' → 24), else None."""
+    for rx in lx.units_at(text, n.end, limit):
+        m = rx.match(text, n.end, limit)
+        if m and m.lastgroup in _TIME_HOURS:
+            return _TIME_HOURS[m.lastgroup]
+    return None
+
+
 def half_unit(text: str, start: int, end: int) -> tuple[float, int]:
     """0.5 and the new end when a half goes with the time unit text[start:end] ('一个半小时', 'a day and a half')."""
     if "半" in text[start:end]:
@@ -125,7 +134,7 @@ def read_number(n: Number, ctx: Context) -> Reading | None:
     unit, end = _unit(n, ctx)
     if unit is None:
         unit, end = _subject_unit(n, ctx)
-    if unit is None or not _reported(n, unit, ctx):
+    if unit is None or not _reported(n, unit, ctx) or _difference(n, end, ctx):
         return None
     qualifier = _after_qualifier(ctx.text, end, n.qualifier)
     if lx.AFTER_UNIT_PER_HOUR.match(ctx.text, end):
@@ -164,19 +173,31 @@ _CLAUSE_START_BEFORE = re.compile(r"[,;:，；：]\s*")
 _SERIES_DASH_BEFORE = re.compile(r"[—–]\s*(?:(?:около|до|более|about|up to|约)\s*)?$")
 
 
+# a clause that only states the level a change reached ("…capacity fivefold, up to 60 pairs of trains a day",
+# «…в пять раз, до 60 пар», 「…提高5倍，达到每天60列」): its subject is the clause before
+_TO_LEVEL_CLAUSE = re.compile(
+    r"\s*(?:(?:and\s+)?(?:up to|to|reaching|bringing it to)\s|(?:и\s+)?(?:до|доведя (?:её|его|их) до)\s|达到|达|至|到)"
+)
+
+
 def _plan_scope(ctx: Context, start: int) -> int:
     """Where to look for plan and capacity words: the figure's clause, and the clause before it when this one
     follows a dash ("пропускная способность выросла — с 12 до 60 пар поездов", "capacity – 500 trains a day"):
-    a dash there introduces what the clause before it names. A figure right after a dash in its own clause
-    continues a series whose head stands at the start of the sentence ("Проектная мощность – 20 млн тонн в год,
-    на первом этапе – 12 млн тонн")."""
+    a dash there introduces what the clause before it names; so does a clause that only states the level a
+    change reached ("raised the capacity fivefold, up to 60 pairs of trains a day"). A figure right after a dash
+    in its own clause continues a series whose head stands at the start of the sentence ("Проектная мощность –
+    20 млн тонн в год, на первом этапе – 12 млн тонн")."""
     lo = ctx.clause[0]
     if _SERIES_DASH_BEFORE.search(ctx.text, max(lo, start - 12), start):
         return ctx.sentence[0]
-    if not _DASH_BEFORE.search(ctx.text, max(ctx.sentence[0], lo - 3), lo):
+    to_level = lo > ctx.sentence[0] and _TO_LEVEL_CLAUSE.match(ctx.low or ctx.text.lower(), lo, start) is not None
+    if not to_level and not _DASH_BEFORE.search(ctx.text, max(ctx.sentence[0], lo - 3), lo):
         return lo
     head = ctx.sentence[0]
-    for m in _CLAUSE_START_BEFORE.finditer(ctx.text, head, lo - 1):
+    end = lo - 1
+    while to_level and end > head and not _CLAUSE_START_BEFORE.match(ctx.text, end):
+        end -= 1  # the comma that ends the clause before (a dash clause starts right after its dash)
+    for m in _CLAUSE_START_BEFORE.finditer(ctx.text, head, end):
         head = m.end()
     return head
 
@@ -218,6 +239,26 @@ _CHANGE_BY = Folded(
         re.IGNORECASE,
     )
 )
+# "на 9 составов меньше (, чем неделей ранее)", "9 trains fewer than", 「比上周多9列」: a difference between two
+# levels, not a level (Russian needs "на" before the number: "47 поездов больше суток" is a duration)
+_DIFFERENCE_ZH = re.compile(r"(?:比|较)[^，。；,;\d]{0,8}?(?:多|少)(?:出|了)?(?:约|近)?$")
+_DIFFERENCE_RU = re.compile(r"(?<![а-яёА-ЯЁ])на\s+(?:(?:около|почти|примерно)\s+)?$")
+_DIFFERENCE_AFTER = re.compile(
+    r"\s*(?:(?P<en>(?:more|fewer|less)\s+than\b)|(?:больше|меньше)(?![а-яё]))", re.IGNORECASE
+)
+
+
+def _difference(n: Number, end: int, ctx: Context) -> bool:
+    """Whether the number with its unit (ending at `end`) is a difference between two levels."""
+    lo = max(ctx.clause[0], n.start - 16)
+    if _DIFFERENCE_ZH.search(ctx.text, lo, n.start):
+        return True
+    after = _DIFFERENCE_AFTER.match(ctx.text, end)
+    if after is None:
+        return False
+    return after.group("en") is not None or _DIFFERENCE_RU.search(ctx.text, lo, n.start) is not None
+
+
 _LEVEL_VERB = Folded(
     re.compile(
         r"(?:\b(?:reached|reach|totall?ed|totals|stood at|hit|amounted to|exceeded|topped|surpassed|was|were|averaged|"

@@ -33,13 +33,18 @@ CONTEXT: dict[str, str] = {
     # a count on the busiest days ("on some days up to 26 trains"): per day, but a queue word keeps a queue
     "peak_day": r"\bon (?:some|certain|peak|busy|the busiest|busiest|record) days\b",
     # a one-day period stated for the whole sentence ("Over the past 24 hours, 450 trucks were cleared, …")
+    # a peak right after a per-day figure ("about 21 trains a day, and at peak times more than 26 trains")
+    "peak": r"\b(?:at (?:the |its |their )?peaks?|at peak (?:times?|hours?|periods?)|during (?:the )?peaks?|"
+    r"on peak days|at (?:its|their) busiest)\b",
     "day_period": r"\b(?:(?:over|in|during) the (?:past|last|previous) (?:24 hours|day)|yesterday)\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
     "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
     r"processing time|border (?:processing|formalities|procedures|checks|controls)|customs processing|"
     r"inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*|"
     r"time (?:(?:needed|required|taken|spent|it takes) )?to (?:process|handle|check|cross)|"
-    r"time (?:spent )?at the border|border(?:-crossing| crossing)? time)\b",
+    r"time (?:spent )?at the border|border(?:-crossing| crossing)? time|"
+    # "the time a train spends at the station", "time spent at the crossing"
+    r"time (?:(?:a|each|the) (?:train|truck|wagon|vehicle)s? spends?|spent) at)\b",
     "clearance_rate": r"\b(?:clearance rates?|release rates?|customs (?:clearance |success )?rates?|"
     r"rate of (?:customs )?clearance|(?:cleared|released) at (?:a|the) (?:\w+ )?rate of|"
     r"(?:clear\w*|releas\w*) [\d.,]+ ?(?:percent|per cent|%) of "
@@ -83,7 +88,10 @@ CONTEXT: dict[str, str] = {
     r"target\w*|expected|expects?|aims?|aiming|forecast\w*|projected|goal|potential|up to \S+ a year|"
     r"(?:parking )?(?:space|spaces|room|places|slots|berths|lots?) for|accommodat\w*|built for|"
     r"(?:enough|sufficient) (?:for|to (?:handle|serve|meet))|(?:can|could|able to) meet (?:the )?(?:demand|needs)|"
-    r"storage (?:capacity )?(?:for|of)|can (?:store|hold)|could (?:store|hold))\b",
+    r"storage (?:capacity )?(?:for|of)|can (?:store|hold)|could (?:store|hold)|"
+    # how many fit at once ("can park 1,500 cars at the same time", "can simultaneously hold 40 trains")
+    r"(?:can|could|able to) (?:simultaneously |at (?:the same|one) time )?(?:park|store|serve|take in|fit)|"
+    r"(?:can|could|able to) (?:simultaneously|at (?:the same|one) time) \w+)\b",
     "forecast": r"\b(?:expected to|expects?|forecast\w*|projected|is set to|are set to|will reach|"
     r"foresees?|envisag\w*|anticipat\w*|"
     r"will (?:be )?(?:handle|carry|pass|process|transport|move|see|grow|rise|increase|exceed|top|double|"
@@ -98,7 +106,10 @@ CONTEXT: dict[str, str] = {
     "valuation": r"\b(?:at|in) (?:[\w-]+ ){0,2}prices\b",
     "breakdown": r"\b(?:including|includ\w+|of which|among them|such as)\b",
     "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves|"
-    r"lifting capacity|load capacity|cranes?)\b",
+    r"lifting capacity|load capacity|cranes?|"
+    # a vehicle's weight class, not a load carried ("trucks with a gross weight above 12 tonnes")
+    r"gross (?:vehicle )?(?:weight|mass)|(?:laden|kerb|curb|permissible|maximum) (?:weight|mass)|axle loads?|"
+    r"(?:trucks?|lorr(?:y|ies)|vehicles?|tractors?) weighing)\b",
     "per_unit": r"\b(?:each(?! (?:day|week|month|year|hour|shift)\b)|"
     r"per (?:train|wagon|container|truck|vehicle|car)|an average train|a single train)\b",
     "previous": r"\b(?:used to|previously|formerly|before the reform|in the past|at one point|at (?:its|the) peak)\b",
@@ -140,7 +151,10 @@ NEGATIVE = (
 )
 MOM = (
     r"month[- ]on[- ]month|from the previous month|than the previous month|m/m\b|"
-    r"compared with (?:the previous|last) month"
+    r"compared with (?:the previous|last) month|"
+    # week-on-week ("9 fewer than a week earlier", "down 16% from last weekend") is not year-on-year either
+    r"week[- ]on[- ]week|w/w\b|(?:from|than|compared with|against|on) (?:the previous|last|a|the) week(?:end)?\b|"
+    r"(?:a|one) week (?:earlier|ago|before)"
 )
 LEVEL_BEFORE = r"\b(?:to|from|at|reach\w*|was|is|were|stood at|hit|of only|amounted to|totall?ed)\s+(?:a |an )?$"
 AGGREGATE = r"\b(?:(?:the|both|these|two|all) (?:two )?(?:ports|crossings|checkpoints)|together|combined)\b"

@@ -38,6 +38,7 @@ from handlers.extract.relations import (
     inherit,
     paired_ports,
     parallel,
+    to_level,
 )
 from handlers.extract.segment import clause_at, clause_bounds, split_sentences
 from handlers.extract.spans import Number, Period, PortMention, Sentence
@@ -369,6 +370,7 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
         clause = clause_at(bounds, n.start)
         reading = read_number(n, Context(text, clause, (s.start, s.end), doc.low, doc.fold, doc.scripts))
         reading = continued(reading, doc.low, clause, n.start, readings) or inherit(n, text, clause, readings)
+        reading = reading or to_level(n, text, doc.low, clause, readings)
         if reading is None and cue:
             reading = elided(n, doc.low, [r for _, r, _ in readings] or before)
         if reading is None and n.kind == "pct":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.extract import lexicon as lx
-from handlers.extract.indicators import Reading, time_in_hours
+from handlers.extract.indicators import Reading, time_in_hours, time_unit_hours
 from handlers.extract.spans import Number, PortMention, Sentence
 
 Read = tuple[Number, Reading, tuple[int, int]]  # a number, what it means, its clause
@@ -124,6 +124,38 @@ def drop_previous_levels(text: str, figures: list[Read], lowered: str | None = N
     return out
 
 
+# between the earlier level of a change and a bare new level: "from 12 hours to 5", «с трёх суток до полутора»,
+# 「从12小时压缩至5」 (lower-cased text)
+_TO_BARE = re.compile(
+    r"\s*(?:(?:down |up |back )?to|до|(?:压缩|缩短|减少|降低|下降|降|减|提高|提升|增加|增长|延长)?(?:至|到))\s*"
+    r"(?:(?:just|only|about|around|nearly|under|less than|всего|лишь|около|почти|менее|不足|仅|约)\s*)?"
+)
+
+
+def to_level(n: Number, text: str, low: str, clause: tuple[int, int], done: list[Read]) -> Reading | None:
+    """'cut from 12 hours to 5', «сократили с трёх суток до полутора», 「从3天压缩至1.5」: a bare number right after
+    the earlier level of a change ("from X unit to") is the new level in X's unit (a time in X's time unit; a
+    count scaled as X, e.g. pairs of trains); drop_previous_levels then leaves X out."""
+    if n.kind != "num" or not done or done[-1][2] != clause or done[-1][1].indicator == "change":
+        return None
+    prev_n, prev, _ = done[-1]
+    if not _FROM_BEFORE.search(low, max(clause[0], prev_n.start - 12), prev_n.start):
+        return None
+    if not _TO_BARE.fullmatch(low, prev.end, n.start) or _unit_after(n, text, clause[1]):
+        return None
+    if prev.indicator == "clearance_time_hours":
+        hours = time_unit_hours(prev_n, text, prev.end)
+        return Reading(prev.indicator, n.value * hours, n.end, n.qualifier) if hours else None
+    if prev.indicator not in _COUNTS or not prev_n.value:
+        return None
+    return Reading(prev.indicator, n.value * prev.value / prev_n.value, n.end, n.qualifier)
+
+
+def _unit_after(n: Number, text: str, limit: int) -> bool:
+    """Whether a unit noun follows the number (then it is read on its own)."""
+    return any(rx.match(text, n.end, limit) for rx in lx.units_at(text, n.end, limit))
+
+
 COMPARED = re.compile(
     r"(?:compar(?:ed|es?) (?:with|to)|versus|vs\.?|against|\bfrom|против|по сравнению с|тогда как|чем|相比|较|比)"
 )  # searched in the lower-cased text before a figure
@@ -212,13 +244,15 @@ def continued(
 ) -> Reading | None:
     """'积压列车27列，目前已降至11列', 'a queue of 60 trucks, which has since fallen to 20': a plain count whose clause
     says the series moved to a new level keeps the queue or daily rate of the figure before it in the sentence; so
-    does a count whose verb is left out ('… составила 20 поездов, на Алтынколе — 23 поезда', '…, at Altynkol — 23')."""
+    does a count whose verb is left out ('… составила 20 поездов, на Алтынколе — 23 поезда', '…, at Altynkol — 23'),
+    and a count at the peak ('日均21列左右，高峰时超过26列', '…21 trains a day, at peak times over 26 trains')."""
     if reading is None or reading.indicator not in _SNAPSHOT_OF or not done:
         return reading
     prev = next((r for _, r, _ in reversed(done) if r.indicator != "change"), None)
     if prev is None or prev.indicator not in _SNAPSHOT_OF[reading.indicator]:
         return reading
-    if not lx.has("change_to", low, clause[0], start) and not _ELLIPTIC.fullmatch(low, clause[0], start):
+    moved = lx.has("change_to", low, clause[0], start) or _ELLIPTIC.fullmatch(low, clause[0], start) is not None
+    if not moved and not lx.has("peak", low, clause[0], start):  # "日均21列左右，高峰时超过26列": the peak's rate
         return reading
     return Reading(prev.indicator, reading.value, reading.end, reading.qualifier)
 
