@@ -25,9 +25,11 @@ from handlers.extract.ports import vocabulary as port_vocabulary
 from handlers.extract.relations import (
     COMPARED,
     ELLIPSIS_GAP,
+    ELLIPTIC_HEAD,
     ELLIPTIC_REACH,
     THEN_BEFORE,
     Read,
+    back_level,
     comparison_head,
     continued,
     drop_previous_levels,
@@ -375,6 +377,8 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
             reading = elided(n, doc.low, [r for _, r, _ in readings] or before)
         if reading is None and n.kind == "pct":
             reading = _elided_share(doc, i, n, clause, [r for _, r, _ in readings], before)
+        if reading is None and n.kind == "num" and (readings or 0 < i - doc.counts[0] <= ELLIPTIC_REACH):
+            reading = _back_level(doc, i, n, clause, [r for _, r, _ in readings])
         if reading is None and readings and n.kind == "num":  # "…, while Horgos handled 4,100"
             anchored = any(clause[0] <= m.start < clause[1] for m in mentions) or _dated(doc, i, readings[-1][1].end, n)
             reading = parallel(n, doc.low, clause, [r for _, r, _ in readings], mentions) if anchored else None
@@ -399,6 +403,32 @@ def _elliptic(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
         return []
     doc.counts = (i, [reading])
     return [(n, reading, (s.start, s.end))]
+
+
+def _year_earlier(doc: _Doc, periods: list[Period], start: int, pos: int) -> tuple[date, date] | None:
+    """'A year earlier, …', «Годом ранее — …», 「去年同期为…」: a sentence that opens with "a year earlier" speaks of
+    the period the text stated last, a year before (else of the last year); not a figure with a period of its
+    own after it («Годом ранее … ниже, а в апреле нынешнего года — 38,9%»)."""
+    before = [p for p in periods if p.end <= pos]
+    first = before[0] if len(before) == 1 else None
+    if first is None or first.relative != "prev_year" or not ELLIPTIC_HEAD.fullmatch(doc.low, start, first.start):
+        return None
+    ref = doc.state.period
+    if ref is None:
+        return first.first, first.last
+    return _shift_year(ref.first, 1), _shift_year(ref.last, 1)
+
+
+def _back_level(doc: _Doc, i: int, n: Number, clause: tuple[int, int], earlier: list[Reading]) -> Reading | None:
+    """'Last year it was 9 hours.', «Годом ранее — 9 часов.», '…，2023年为30万辆': the level, for the period that
+    opens the sentence (or the clause, after a figure of the sentence), of the figure before it (see
+    relations.back_level)."""
+    lo = clause[0] if earlier else doc.sentences[i].start
+    heads = [p for p in _periods(doc, i) if lo <= p.start and p.end <= n.start]
+    if not heads:
+        return None
+    head = (lo, heads[0].start, heads[0].end)
+    return back_level(n, doc.text, doc.low, head, clause[1], earlier or doc.counts[1])
 
 
 def _dated(doc: _Doc, i: int, after: int, n: Number) -> bool:
@@ -460,6 +490,7 @@ def _figures(
         average = _average_over_period(doc.low, r.indicator, s.start, clause[1])
         period = (
             _then_period(doc, periods, n.start, clause)
+            or _year_earlier(doc, periods, s.start, n.start)
             or _when_period(doc.low, own, clause)
             or _same_period(doc, i, own, clause)
             or pick_period(own, n.start, clause, r.indicator, doc.state, cumulative, compared, average)

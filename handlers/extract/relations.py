@@ -313,7 +313,11 @@ _CLAUSE_TAIL = re.compile(_PUNCT + r"(?:respectively|соответственн�
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-ELLIPSIS_GAP = re.compile(r"\s*[,:–—-]?\s*")  # between a clause's period and its bare count
+# between a clause's period and its bare count ("а в 2023-м — чуть больше 300 тысяч", "and in 2023, just over 300,000")
+ELLIPSIS_GAP = re.compile(
+    r"\s*[,:–—-]?\s*(?:(?:около|почти|более|свыше|примерно|порядка|чуть (?:больше|меньше|более|менее)|"
+    r"nearly|almost|about|around|just over|just under|over|more than|接近|近|约|超过)\s*)?"
+)
 
 
 def parallel(
@@ -349,7 +353,9 @@ _ELLIPTIC_GAP = re.compile(  # lower-cased text
     r"接近|近|约|超过|超)\s*)?"
 )
 # a dialogue dash, quote or speaker label ("A:", "答：") opening the sentence
-_ELLIPTIC_HEAD = re.compile(r"[\s–—\-\"«“]*(?:\w{1,3}\s*[:：]\s*)?(?:(?:for|in|over|during)\s+(?:the\s+)?)?")
+ELLIPTIC_HEAD = re.compile(
+    r"[\s–—\-\"«“]*(?:\w{1,3}\s*[:：]\s*)?(?:(?:and|but|while|а|и|но|而)\s+)?(?:(?:for|in|over|during)\s+(?:the\s+)?)?"
+)
 ELLIPTIC_REACH = 3  # sentences back to the count an elliptic sentence continues (a question may stand between)
 
 
@@ -368,13 +374,68 @@ def elliptic(
     prev = levels[-1]
     if not prev.value / 10 <= n.value <= prev.value * 10:
         return None
-    if _ELLIPTIC_HEAD.fullmatch(low, sentence[0], period[0]) is None:
+    if ELLIPTIC_HEAD.fullmatch(low, sentence[0], period[0]) is None:
         return None
     if _ELLIPTIC_GAP.fullmatch(low, period[1], n.start) is None:
         return None
     if _CLAUSE_TAIL.fullmatch(low, n.end, sentence[1]) is None:
         return None
     return Reading(prev.indicator, n.value, n.end, n.qualifier)
+
+
+# after the period that opens a sentence, what introduces the level of that period: a pronoun or the figure's
+# anaphor and a level verb, or a dash ("Last year it was 9 hours", «В прошлом году было 9 часов», «Годом ранее —
+# 9 часов», 「去年同期为9小时」, 「上年这一数字为9小时」) (lower-cased text)
+_BACK_GAP = re.compile(
+    r"[\s,:：，]*(?:(?:it|this|that|they|the (?:figure|number|time|rate|total|volume|queue)s?)\s+"
+    r"(?:was|were|stood at|had been|amounted to|came to|totall?ed|reached|averaged)\s+|"
+    r"(?:(?:он[оаи]?|этот показатель|показатель|эта цифра|цифра)\s+)?"
+    r"(?:было|был|была|были|составлял[аио]?|составил[аио]?|достигал[аио]?|равнял\w+)\s+|"
+    r"(?:这一数字|该数字|该指标|这一指标)?(?:则|仅|约)?(?:为|是|达到?)|[–—-]\s*)"
+    r"(?:(?:about|around|nearly|almost|just over|just under|over|under|more than|less than|only|"
+    r"около|почти|примерно|порядка|более|свыше|чуть больше|чуть меньше|менее|всего|лишь|约|近|超过|不足)\s*)?"
+)
+_UNIT_OF = {
+    "trains_count": ("train", "trip"),
+    "trains_in_queue": ("train",),
+    "trains_per_day": ("train",),
+    "vehicles_exported": ("vehicle", "units"),
+    "vehicles_in_queue": ("vehicle", "units"),
+    "vehicles_per_day": ("vehicle", "units"),
+    "containers_teu": ("teu",),
+    "cargo_tonnes": ("tonne",),
+}
+
+
+def back_level(
+    n: Number, text: str, low: str, head: tuple[int, int, int], clause_end: int, before: list[Reading]
+) -> Reading | None:
+    """'Last year it was 9 hours.', «Годом ранее — 9 часов.», 「去年同期为9小时。」: a sentence that opens with a
+    period and states a level for it with a pronoun for the subject goes on about the figure of the sentence
+    before (`before`, its readings): a time is its clearance time, a count (bare, or with the same unit) its
+    count, of comparable size (within a factor of ten).
+
+    `head`: the sentence start and the span of its first period."""
+    if n.kind != "num" or ELLIPTIC_HEAD.fullmatch(low, head[0], head[1]) is None:
+        return None
+    if not _BACK_GAP.fullmatch(low, head[2], n.start):
+        return None
+    hours = time_in_hours(n, text, clause_end)
+    if hours is not None:
+        times = [r for r in before if r.indicator == "clearance_time_hours"]
+        return Reading(times[-1].indicator, hours[0], hours[1], n.qualifier) if times else None
+    levels = [r for r in before if r.indicator in _COUNTS]
+    if not levels or _BARE_YEAR.fullmatch(low, n.start, n.end):
+        return None
+    prev = levels[-1]
+    if not prev.value / 10 <= n.value <= prev.value * 10:
+        return None
+    unit = next((m for rx in lx.units_at(text, n.end, clause_end) if (m := rx.match(text, n.end, clause_end))), None)
+    if unit is None and _CLAUSE_TAIL.fullmatch(low, n.end, clause_end):
+        return Reading(prev.indicator, n.value, n.end, n.qualifier)
+    if unit is not None and unit.lastgroup in _UNIT_OF[prev.indicator]:
+        return Reading(prev.indicator, n.value, unit.end(), n.qualifier)
+    return None
 
 
 _QUAL = (
