@@ -175,8 +175,10 @@ _SERIES_DASH_BEFORE = re.compile(r"[—–]\s*(?:(?:около|до|более|a
 
 # a clause that only states the level a change reached ("…capacity fivefold, up to 60 pairs of trains a day",
 # «…в пять раз, до 60 пар», 「…提高5倍，达到每天60列」): its subject is the clause before
+# (matched from the clause start to the number: "…, до конца октября прошло 6500" is not such a clause)
 _TO_LEVEL_CLAUSE = re.compile(
-    r"\s*(?:(?:and\s+)?(?:up to|to|reaching|bringing it to)\s|(?:и\s+)?(?:до|доведя (?:её|его|их) до)\s|达到|达|至|到)"
+    r"\s*(?:(?:and\s+)?(?:up to|to|reaching|bringing it to)\s|(?:и\s+)?(?:до|доведя (?:её|его|их) до)\s|"
+    r"(?:达到|达|至|到)(?:每天|每日|日均)?)\s*(?:(?:about|nearly|almost|some|около|почти|примерно|约|近)\s*)?"
 )
 
 
@@ -190,7 +192,7 @@ def _plan_scope(ctx: Context, start: int) -> int:
     lo = ctx.clause[0]
     if _SERIES_DASH_BEFORE.search(ctx.text, max(lo, start - 12), start):
         return ctx.sentence[0]
-    to_level = lo > ctx.sentence[0] and _TO_LEVEL_CLAUSE.match(ctx.low or ctx.text.lower(), lo, start) is not None
+    to_level = lo > ctx.sentence[0] and _TO_LEVEL_CLAUSE.fullmatch(ctx.low or ctx.text.lower(), lo, start) is not None
     if not to_level and not _DASH_BEFORE.search(ctx.text, max(ctx.sentence[0], lo - 3), lo):
         return lo
     head = ctx.sentence[0]

@@ -29,6 +29,7 @@ from handlers.extract.relations import (
     ELLIPTIC_REACH,
     THEN_BEFORE,
     Read,
+    back_cue,
     back_level,
     comparison_head,
     continued,
@@ -377,7 +378,8 @@ def _readings(doc: _Doc, i: int, numbers: list[Number], mentions: list[PortMenti
             reading = elided(n, doc.low, [r for _, r, _ in readings] or before)
         if reading is None and n.kind == "pct":
             reading = _elided_share(doc, i, n, clause, [r for _, r, _ in readings], before)
-        if reading is None and n.kind == "num" and (readings or 0 < i - doc.counts[0] <= ELLIPTIC_REACH):
+        back = readings or 0 < i - doc.counts[0] <= ELLIPTIC_REACH
+        if reading is None and n.kind == "num" and back and back_cue(doc.low, n.start):
             reading = _back_level(doc, i, n, clause, [r for _, r, _ in readings])
         if reading is None and readings and n.kind == "num":  # "…, while Horgos handled 4,100"
             anchored = any(clause[0] <= m.start < clause[1] for m in mentions) or _dated(doc, i, readings[-1][1].end, n)
