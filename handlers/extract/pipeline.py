@@ -23,9 +23,9 @@ from handlers.extract.plausibility import is_implausible
 from handlers.extract.ports import find_ports, plain_spaces, shared_region
 from handlers.extract.ports import vocabulary as port_vocabulary
 from handlers.extract.relations import (
+    BACK_HEAD,
     COMPARED,
     ELLIPSIS_GAP,
-    ELLIPTIC_HEAD,
     ELLIPTIC_REACH,
     THEN_BEFORE,
     Read,
@@ -401,6 +401,8 @@ def _elliptic(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
     if len(own) != 1 or any(not own[0].start <= m.start < own[0].end for m in numbers[:-1]):
         return []
     reading = elliptic(n, doc.low, (s.start, s.end), (own[0].start, own[0].end), doc.counts[1])
+    if reading is None and back_cue(doc.low, n.start):  # «За тот же период прошлого года было 1 668.»
+        reading = back_level(n, doc.text, doc.low, (s.start, own[0].start, own[0].end), s.end, doc.counts[1])
     if reading is None:
         return []
     doc.counts = (i, [reading])
@@ -408,17 +410,21 @@ def _elliptic(doc: _Doc, i: int, numbers: list[Number]) -> list[Read]:
 
 
 def _year_earlier(doc: _Doc, periods: list[Period], start: int, pos: int) -> tuple[date, date] | None:
-    """'A year earlier, …', «Годом ранее — …», 「去年同期为…」: a sentence that opens with "a year earlier" speaks of
-    the period the text stated last, a year before (else of the last year); not a figure with a period of its
-    own after it («Годом ранее … ниже, а в апреле нынешнего года — 38,9%»)."""
+    """'A year earlier, …', «Годом ранее — …», 「去年同期为…」, 'In the same period last year, …': a sentence that
+    opens with an earlier period of the same kind speaks of the period the text stated last, that many years
+    before (else of the period as named); not a figure with a period of its own after it («Годом ранее … ниже, а
+    в апреле нынешнего года — 38,9%»)."""
     before = [p for p in periods if p.end <= pos]
     first = before[0] if len(before) == 1 else None
-    if first is None or first.relative != "prev_year" or not ELLIPTIC_HEAD.fullmatch(doc.low, start, first.start):
+    if first is None or not (first.relative == "prev_year" or first.comparison):
         return None
+    if not BACK_HEAD.fullmatch(doc.low, start, first.start):
+        return None  # (a comparison period there follows "the same period of")
     ref = doc.state.period
-    if ref is None:
+    years = 1 if first.relative == "prev_year" or ref is None else ref.first.year - first.first.year
+    if ref is None or years < 1:
         return first.first, first.last
-    return _shift_year(ref.first, 1), _shift_year(ref.last, 1)
+    return _shift_year(ref.first, years), _shift_year(ref.last, years)
 
 
 def _back_level(doc: _Doc, i: int, n: Number, clause: tuple[int, int], earlier: list[Reading]) -> Reading | None:

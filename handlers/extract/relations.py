@@ -387,13 +387,17 @@ def elliptic(
 # anaphor and a level verb, or a dash ("Last year it was 9 hours", «В прошлом году было 9 часов», «Годом ранее —
 # 9 часов», 「去年同期为9小时」, 「上年这一数字为9小时」) (lower-cased text)
 _BACK_GAP = re.compile(
-    r"[\s,:：，]*(?:(?:it|this|that|they|the (?:figure|number|time|rate|total|volume|queue)s?)\s+"
+    r"[\s,:：，]*(?:(?:it|this|that|they|the (?:figure|number|time|rate|total|volume|queue|average|level)s?)\s+"
     r"(?:was|were|stood at|had been|amounted to|came to|totall?ed|reached|averaged)\s+|"
     r"(?:(?:он[оаи]?|этот показатель|показатель|эта цифра|цифра)\s+)?"
     r"(?:было|был|была|были|составлял[аио]?|составил[аио]?|достигал[аио]?|равнял\w+)\s+|"
     r"(?:这一数字|该数字|该指标|这一指标)?(?:则|仅|约)?(?:为|是|达到?)|[–—-]\s*)"
     r"(?:(?:about|around|nearly|almost|just over|just under|over|under|more than|less than|only|"
     r"около|почти|примерно|порядка|более|свыше|чуть больше|чуть меньше|менее|всего|лишь|约|近|超过|不足)\s*)?"
+)
+# what may open such a sentence before its period: a dialogue dash or speaker label, "in", "the same period of"
+BACK_HEAD = re.compile(
+    ELLIPTIC_HEAD.pattern + r"(?:(?:the\s+)?same\s+(?:period|quarter|half|months?|time)\s+(?:of\s+|in\s+)?)?"
 )
 _BACK_TAIL = re.compile(_BACK_GAP.pattern + "$")  # the same, searched right before a number (a cheap first look)
 _UNIT_OF = {
@@ -423,7 +427,7 @@ def back_level(
     count, of comparable size (within a factor of ten).
 
     `head`: the sentence start and the span of its first period."""
-    if n.kind != "num" or ELLIPTIC_HEAD.fullmatch(low, head[0], head[1]) is None:
+    if n.kind != "num" or BACK_HEAD.fullmatch(low, head[0], head[1]) is None:
         return None
     if not _BACK_GAP.fullmatch(low, head[2], n.start):
         return None

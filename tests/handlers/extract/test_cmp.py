@@ -10,6 +10,7 @@ from extract_helpers import only, run
 # A sentence that opens with an earlier period and gives its level with a pronoun, a level verb or a dash.
 YEAR_2024 = ("2024-01-01", "2024-12-31")
 SEPT_2024 = ("2024-09-01", "2024-09-30")
+Q3_2024 = ("2024-07-01", "2024-09-30")
 BACK_LEVELS = [
     (
         "en",
@@ -44,6 +45,17 @@ BACK_LEVELS = [
         ("vehicles_exported", 1700.0, SEPT_2024),
     ),
     ("zh", "2025年9月，经阿拉山口口岸通行班列640列。去年同期为590列。", ("trains_count", 590.0, SEPT_2024)),
+    (
+        "en",
+        "In the third quarter of 2025, 1,430 trains crossed at Dostyk. In the same period last year, it was 1,250.",
+        ("trains_count", 1250.0, Q3_2024),
+    ),
+    (
+        "ru",
+        "В третьем квартале 2025 года через Достык прошло 1 430 поездов. За тот же период прошлого года было 1 250.",
+        ("trains_count", 1250.0, Q3_2024),
+    ),
+    ("zh", "2025年三季度经阿拉山口通行班列1430列。去年同期，该数字为1250列。", ("trains_count", 1250.0, Q3_2024)),
 ]
 
 
