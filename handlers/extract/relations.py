@@ -132,6 +132,12 @@ _TO_BARE = re.compile(
 )
 
 
+# what may follow a bare new level: the end of the clause, or a period or "now" after it (lower-cased text)
+_NEW_LEVEL_END = re.compile(
+    r"\s*(?:$|[.,;:!?)）。，；！？]|(?:in|by|at|during|this|last|now|в|во|за|к|на|по|сейчас|теперь)(?!\w))"
+)
+
+
 def to_level(n: Number, text: str, low: str, clause: tuple[int, int], done: list[Read]) -> Reading | None:
     """'cut from 12 hours to 5', «сократили с трёх суток до полутора», 「从3天压缩至1.5」: a bare number right after
     the earlier level of a change ("from X unit to") is the new level in X's unit (a time in X's time unit; a
@@ -141,19 +147,14 @@ def to_level(n: Number, text: str, low: str, clause: tuple[int, int], done: list
     prev_n, prev, _ = done[-1]
     if not _FROM_BEFORE.search(low, max(clause[0], prev_n.start - 12), prev_n.start):
         return None
-    if not _TO_BARE.fullmatch(low, prev.end, n.start) or _unit_after(n, text, clause[1]):
-        return None
+    if not _TO_BARE.fullmatch(low, prev.end, n.start) or not _NEW_LEVEL_END.match(low, n.end, clause[1]):
+        return None  # "from 2,100 trains to 45 destinations": another noun counted
     if prev.indicator == "clearance_time_hours":
         hours = time_unit_hours(prev_n, text, prev.end)
         return Reading(prev.indicator, n.value * hours, n.end, n.qualifier) if hours else None
     if prev.indicator not in _COUNTS or not prev_n.value:
         return None
     return Reading(prev.indicator, n.value * prev.value / prev_n.value, n.end, n.qualifier)
-
-
-def _unit_after(n: Number, text: str, limit: int) -> bool:
-    """Whether a unit noun follows the number (then it is read on its own)."""
-    return any(rx.match(text, n.end, limit) for rx in lx.units_at(text, n.end, limit))
 
 
 COMPARED = re.compile(

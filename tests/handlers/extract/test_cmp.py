@@ -121,6 +121,19 @@ def test_bare_new_level_takes_the_unit_of_the_old_one(lang: str, text: str, hour
     assert only(ex, "clearance_time_hours").value == hours
 
 
+NOT_NEW_LEVELS = [
+    ("en", "The China-Europe service at Horgos grew from 2,100 trains to 45 destinations.", 45.0),
+    ("zh", "霍尔果斯站班列通关时间从12小时压缩至5家。", 5.0),
+    ("ru", "Число поездов через Достык выросло с 2 100 до 45 направлений.", 45.0),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), NOT_NEW_LEVELS)
+def test_bare_number_with_another_noun_is_not_the_new_level(lang: str, text: str, value: float) -> None:
+    found = run(text, "2025-10-20", lang).observations
+    assert value not in [o.value for o in found] and value * 24 not in [o.value for o in found]
+
+
 # Not figures: a capacity reached after a change, how many fit at once, a vehicle's weight class, a difference.
 NOT_FIGURES = [
     ("en", "The new bypass at Altynkol raised the line's capacity threefold, up to 45 pairs of trains a day."),
