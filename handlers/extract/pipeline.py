@@ -142,11 +142,19 @@ def extract(document: Document) -> Extraction:
             rows = [m for j in range(header.at + 1, i + 1) for m in mentions.get(j, [])]
             doc.state.update(Sentence(first.start, sentence.end), rows, low)
         else:
-            doc.state.update(sentence, mentions.get(i, []), low)
+            doc.state.update(sentence, mentions.get(i, []), low, _opens_section(sentences, i))
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
     events = find_events(document, text, low, sentences, language, pub, words)
     return Extraction(observations, events)
+
+
+def _opens_section(sentences: list[Sentence], i: int) -> bool:
+    """Whether sentence i is a headline with body text right under it: a section heading (or the title)."""
+    s = sentences[i]
+    if not s.headline or s.nav or i + 1 >= len(sentences):
+        return False
+    return not sentences[i + 1].headline
 
 
 def _changes_of_previous(doc: _Doc, i: int, cands: list[Candidate]) -> None:

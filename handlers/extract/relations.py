@@ -274,7 +274,8 @@ def elided(n: Number, low: str, earlier: list[Reading]) -> Reading | None:
     return Reading(levels[-1].indicator, n.value, n.end, n.qualifier)
 
 
-_PUNCT = r"[\s.,;:!?。，；！？)）»”\"]*"
+# punctuation, and the emoji and symbols a post puts after a figure ("Altynkol: 12 🟠")
+_PUNCT = r"[\s.,;:!?。，；！？)）»”\"\u2190-\u2bff\ufe0f\U0001f000-\U0001faff]*"
 _CLAUSE_TAIL = re.compile(_PUNCT + r"(?:respectively|соответственно|分别)?" + _PUNCT)  # all that may follow
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 
