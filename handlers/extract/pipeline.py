@@ -206,22 +206,15 @@ def _table_row(
     )
     direction = _direction(doc.low, figure.label, figure.indicator, doc.scripts)
     scope = _scope(doc.low, figure.label, figure.label[1], doc.scripts)
-    n = figure.number
     quote = _quote(doc.text, s)
+    # the earlier period columns are figures too (a year-ago level the row compares with)
+    figures = [figure, *tables.earlier_columns(doc.text, s, header.columns, figure, cyrillic)]
     return [
         Candidate(
-            port,
-            figure.indicator,
-            figure.value,
-            "exactly",
-            n.step,
-            figure.period,
-            figure.yoy_pct,
-            direction,
-            scope,
-            quote,
-            n.start,
+            port, f.indicator, f.value, "exactly", f.number.step, f.period, f.yoy_pct, direction, scope, quote,
+            f.number.start,
         )
+        for f in figures
     ]
 
 
