@@ -200,7 +200,10 @@ def _compared_count(n: Number, text: str, clause: tuple[int, int], prev: Reading
 
 
 # a clause whose verb is left out: a few words (the port) and a dash right before the figure
-_ELLIPTIC = re.compile(r"[^\d.;:!?]{1,30}?\s[—–]\s*(?:(?:около|почти|примерно|about|nearly|some)\s*)?")
+# "…, на Алтынколе — 23 поезда", "…, Horgos: 9 trains", "…，霍尔果斯：9列": a place, a dash or colon for the verb
+_ELLIPTIC = re.compile(
+    r"[^\d.;:!?：]{1,30}?(?:\s[—–]|[:：])\s*(?:(?:около|почти|примерно|about|nearly|some|约|近)\s*)?"
+)
 _SNAPSHOT_OF = {
     "trains_count": ("trains_in_queue", "trains_per_day"),
     "vehicles_exported": ("vehicles_in_queue", "vehicles_per_day"),

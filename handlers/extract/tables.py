@@ -37,8 +37,9 @@ _BARE_YEAR = re.compile(r"(?<!\d)(?:FY\s?)?(20\d\d)(?!\d)(?:\s*(?:г\.?|гг\.?|
 # Where a unit can start in a row label: after a comma, a slash or an opening parenthesis, or a scale word.
 _UNIT_START = re.compile(r"[,(（/]\s*")
 _LABEL_SCALE = re.compile(
-    r"(тыс|млн|млрд|трлн)\.?\s*|(thousand|million|mln|billion|bn|'000)\s*|(万亿|亿|万|千)", re.IGNORECASE
+    r"(тыс|млн|млрд|трлн)\.?\s*|(thousand|million|mln|mn|billion|bn|'000)\b\s*|(万亿|亿|万|千)", re.IGNORECASE
 )
+_LABEL_SCALES = {**SCALES, "mn": 1e6, "'000": 1e3}  # a label's scale words ("US$ mn", "('000 TEU)")
 _DIGIT = re.compile(r"\d")
 # a header cell that opens with a comparison: its period is what the change column compares with (lower-cased)
 _VERSUS = re.compile(r"(?:к|vs\.?|versus|against|против|compared (?:with|to)|比|较|与)\s*(?=\S)")
@@ -113,10 +114,11 @@ def header(text: str, low: str, s: Sentence, pub: date | None) -> tuple[Column |
     columns: list[Column | None] = []
     periods = 0
     for lo, hi in _cells(text, s)[1:]:
-        column = _period(text, lo, hi, pub)
+        versus = _VERSUS.match(low, lo, hi) is not None
+        column = _period(text, lo, hi, pub, versus)
         periods += column is not None
         planned = lx.has("plan", low, lo, hi) or lx.has("forecast", low, lo, hi)
-        if column is not None and _VERSUS.match(low, lo, hi):
+        if column is not None and versus:
             column = Column(column.first, column.last, versus=True)
         columns.append(None if planned else column)
     return tuple(columns) if periods >= 2 else None
@@ -221,10 +223,11 @@ def label_of(text: str, s: Sentence) -> tuple[int, int]:
     return cells[0] if cells else (s.start, s.start)
 
 
-def _period(text: str, lo: int, hi: int, pub: date | None) -> Column | None:
+def _period(text: str, lo: int, hi: int, pub: date | None, compared: bool = False) -> Column | None:
+    """The period a header cell names; `compared`: the cell names the base of a comparison ("vs Q3 2025")."""
     m = _BARE_YEAR.search(text, lo, hi)  # "2025", "2025 г.", "FY2025", "2026 (план)"
     year = int(m.group(1)) if m else None
-    found = [p for p in find_periods(text, lo, hi, pub, scripts_of(text, lo, hi)) if not p.comparison]
+    found = [p for p in find_periods(text, lo, hi, pub, scripts_of(text, lo, hi)) if compared or not p.comparison]
     if found:
         first, last = found[0].first, found[0].last
         if year is not None and first.year == last.year != year:  # "январь–сентябрь 2024": the cell's year
@@ -308,7 +311,7 @@ def _label_unit(text: str, low: str, label: tuple[int, int]) -> tuple[str, float
         m = _LABEL_SCALE.match(text, pos, label[1])
         if m is not None:
             word = next(g for g in m.groups() if g).lower()
-            scale = 1e3 if word == "'000" else SCALES[word]
+            scale = _LABEL_SCALES[word]
             pos = m.end()
         for rx in lx.units_at(text, pos, label[1]):
             u = rx.match(text, pos, label[1])
@@ -328,7 +331,7 @@ def _scale_after(text: str, pos: int, end: int) -> float:
     if m is None:
         return 1.0
     word = next(g for g in m.groups() if g).lower()
-    return 1e3 if word == "'000" else SCALES[word]
+    return _LABEL_SCALES[word]
 
 
 def _noun_unit(low: str, span: tuple[int, int]) -> tuple[str, int, int] | None:
