@@ -45,13 +45,18 @@ class DocState:
     def period(self) -> Period | None:
         return self.carry() if self.carry is not None else None
 
-    def update(self, sentence: Sentence, mentions: list[PortMention], low: str = "") -> None:
+    def update(self, sentence: Sentence, mentions: list[PortMention], low: str = "", heading: bool = False) -> None:
+        """What the sentence says the text is about now. `heading`: the headline opens a section of body text
+        ("🚛 «НУР ЖОЛЫ» (Хоргос)", "Таможенный пост «Калжат»", "🚂 阿腾科里（Altynkol）"): its port is the subject of
+        the lines under it."""
         if not mentions:
             return  # a sentence that names no port changes nothing
         routes = [m for m in mentions if m.priority == 3]
         if routes:
             self.route = routes[-1].port
         if sentence.headline:
+            if heading and low:
+                self._heading(sentence, mentions, low)
             return
         strong = [m for m in mentions if m.priority <= 2]
         if strong and low and self.port is not None:
@@ -74,6 +79,26 @@ class DocState:
                 self.named = self.recent[0] if len(self.recent) == 1 else None
             if (region := shared_region(self.recent)) is not None:
                 self.port = region  # the sentence before gave figures for two crossings: the text is about both
+
+
+    def _heading(self, sentence: Sentence, mentions: list[PortMention], low: str) -> None:
+        """A section heading's port: the first port it names outside brackets (a bracket glosses the name:
+        "NUR ZHOLY (Khorgos road checkpoint)", "多斯特克站（阿拉山口对面）"), else the first inside them."""
+        named = [m for m in mentions if m.priority == 1 and sentence.start <= m.start < sentence.end]
+        if not named:
+            return
+        outside = [m for m in named if not _bracketed(low, sentence.start, m.start)]
+        port = (outside or named)[0].port
+        self.port = self.named = port
+        self.trade_only = False
+        self.recent = [port]
+        self.history = [*self.history[-15:], port]
+
+
+def _bracketed(low: str, start: int, pos: int) -> bool:
+    """Whether low[pos] stands inside a bracket opened after `start`."""
+    head = low[start:pos]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
 
 
 def pick_port(

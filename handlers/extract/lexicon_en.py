@@ -213,7 +213,9 @@ IN_PASSING_BEFORE = (
     r"\b(?:(?:north|south)?-?(?:east|west)|north|south|outside|beyond) of\s+$|"
     r"\b(?:nearest|nearby|neighbou?ring|local) (?:town|city|village|settlement),?\s+$|\b(?:town|city|village) of\s+$|"
     # a reason given for a figure: "…, citing post-holiday staffing on the Horgos side"
-    r"\b(?:citing|blaming|due to|because of|owing to)\b[^,.;]{0,40}$"
+    r"\b(?:citing|blaming|due to|because of|owing to)\b[^,.;]{0,40}$|"
+    # where part of a figure is: "1,240 trucks — most of them are parked at the Zharkent buffer lot"
+    r"\b(?:most|many|some|half|part|the rest|several) of (?:them|which|these|those)\b[^,.;:()—–]{0,40}$"
 )
 # ... or as the name of a road or a town's outskirts ("the Zharkent bypass", "the Almaty–Khorgos highway")
 IN_PASSING_AFTER = r"\s+(?:bypass|highway|motorway|road|ring road|expressway|side)\b"  # (or "the Horgos side")

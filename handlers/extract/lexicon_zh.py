@@ -114,7 +114,8 @@ TABLE_TOTAL = r"\W*(?:合计|总计|共计|小计)"
 # A port named in passing: a counterpart (「与霍尔果斯站」) or a landmark (「霍尔果斯对面」「…附近」「…公路」)
 IN_PASSING_BEFORE = (
     r"(?:与|同)(?:中方|哈方|中国|哈萨克斯坦)?$|(?:由于|因为)[^，。；]{0,20}$|"  # a counterpart, a reason
-    r"(?:最近的|邻近的|附近的)(?:城镇|城市|小镇|县城)(?:是|为|，)?$"  # a landmark town
+    r"(?:最近的|邻近的|附近的)(?:城镇|城市|小镇|县城)(?:是|为|，)?$|"  # a landmark town
+    r"(?:大部分|大多数|绝大多数|一部分)[^，。；：（）]{0,20}$"  # where part of a figure is: 「…，大部分停在扎尔肯特」
 )
 IN_PASSING_AFTER = r"(?:站|口岸|铁路口岸|公路口岸)?(?:对面|附近|一带|公路|高速|以[东西南北]|一侧|方面)"
 # 「两国贸易」: the pair the text named (see lexicon_en.GENERIC_PAIR)

@@ -146,11 +146,19 @@ def extract(document: Document) -> Extraction:
             rows = [m for j in range(header.at + 1, i + 1) for m in mentions.get(j, [])]
             doc.state.update(Sentence(first.start, sentence.end), rows, low)
         else:
-            doc.state.update(sentence, mentions.get(i, []), low)
+            doc.state.update(sentence, mentions.get(i, []), low, _opens_section(sentences, i))
     merged = merge_repeats(cands)
     observations = [_observation(document, language, c) for c in merged]
     events = find_events(document, text, low, sentences, language, pub, words)
     return Extraction(observations, events)
+
+
+def _opens_section(sentences: list[Sentence], i: int) -> bool:
+    """Whether sentence i is a headline with body text right under it: a section heading (or the title)."""
+    s = sentences[i]
+    if not s.headline or s.nav or i + 1 >= len(sentences):
+        return False
+    return not sentences[i + 1].headline
 
 
 def _changes_of_previous(doc: _Doc, i: int, cands: list[Candidate]) -> None:
@@ -202,22 +210,15 @@ def _table_row(
     )
     direction = _direction(doc.low, figure.label, figure.indicator, doc.scripts)
     scope = _scope(doc.low, figure.label, figure.label[1], doc.scripts)
-    n = figure.number
     quote = _quote(doc.text, s)
+    # the earlier period columns are figures too (a year-ago level the row compares with)
+    figures = [figure, *tables.earlier_columns(doc.text, s, header.columns, figure, cyrillic)]
     return [
         Candidate(
-            port,
-            figure.indicator,
-            figure.value,
-            "exactly",
-            n.step,
-            figure.period,
-            figure.yoy_pct,
-            direction,
-            scope,
-            quote,
-            n.start,
+            port, f.indicator, f.value, "exactly", f.number.step, f.period, f.yoy_pct, direction, scope, quote,
+            f.number.start,
         )
+        for f in figures
     ]
 
 

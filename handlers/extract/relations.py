@@ -233,7 +233,10 @@ def _compared_count(n: Number, text: str, clause: tuple[int, int], prev: Reading
 
 
 # a clause whose verb is left out: a few words (the port) and a dash right before the figure
-_ELLIPTIC = re.compile(r"[^\d.;:!?]{1,30}?\s[—–]\s*(?:(?:около|почти|примерно|about|nearly|some)\s*)?")
+# "…, на Алтынколе — 23 поезда", "…, Horgos: 9 trains", "…，霍尔果斯：9列": a place, a dash or colon for the verb
+_ELLIPTIC = re.compile(
+    r"[^\d.;:!?：]{1,30}?(?:\s[—–]|[:：])\s*(?:(?:около|почти|примерно|about|nearly|some|约|近)\s*)?"
+)
 _SNAPSHOT_OF = {
     "trains_count": ("trains_in_queue", "trains_per_day"),
     "vehicles_exported": ("vehicles_in_queue", "vehicles_per_day"),
@@ -309,7 +312,8 @@ def elided(n: Number, low: str, earlier: list[Reading]) -> Reading | None:
     return Reading(levels[-1].indicator, n.value, n.end, n.qualifier)
 
 
-_PUNCT = r"[\s.,;:!?。，；！？)）»”\"]*"
+# punctuation, and the emoji and symbols a post puts after a figure ("Altynkol: 12 🟠")
+_PUNCT = r"[\s.,;:!?。，；！？)）»”\"\u2190-\u2bff\ufe0f\U0001f000-\U0001faff]*"
 _CLAUSE_TAIL = re.compile(_PUNCT + r"(?:respectively|соответственно|分别)?" + _PUNCT)  # all that may follow
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 

@@ -26,10 +26,18 @@ _CLAUSE = re.compile(
 # characters instead of trying the alternation at every position.
 _CLAUSE_START = re.compile(r"[,;，；、:：—(而但\s](?:(?<!\s)|(?=[—–wbaта]))")
 _HEADLINE_MAX = 160
+# A list item: a line opening with a bullet glyph or a dash, star or check mark and a space ("• Queue: 1,240 trucks",
+# "▪️ В очереди — 38 грузовиков", "· 日均交接约19列", "✅ …"). Inside the body it is a sentence of the text, even without
+# final punctuation (a post's bullets); only a run after the body (related links) stays navigation.
+_LIST_ITEM = re.compile(r"[•▪◦‣·●○■□▫►▸▶➤➢✓✔✅☑❌✗✘🔹🔸🔺🔻]|[-–—*](?=\s)")
+# A line closed by a bracket or quote with no final punctuation inside: a heading ("🚛 «НУР ЖОЛЫ» (Хоргос)",
+# "LAST WEEK IN NUMBERS (Nov 9–15)"), not a sentence that ends in a quote or a bracket ("…, he said.»")
+_CLOSERS = frozenset("»”\"')）")
 _QUOTED_BREAKS = frozenset(",;，；")  # breaks a quoted name does not have: inside quotes they part clauses of speech
 # the two ends of a range of months around a dash: "январь – сентябрь", "January — September", "1—10月"
 _MONTH_BEFORE = re.compile(rf"(?:{EN_MONTH_RX}|{RU_MONTH_RX}|\d)\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s*(?:(?:{EN_MONTH_RX}|{RU_MONTH_RX})(?![a-z])|\d{{1,2}}月)", re.IGNORECASE)
+_VERB_MARKS = ("—", "–", ":", "：")  # a dash or colon that can stand for the verb before a figure
 _ELIDED_VERB = re.compile(  # (with the approximators of a figure: "через «Бахты» — порядка 165")
     r"\s*(?:(?:около|более|свыше|почти|порядка|примерно|приблизительно|до|about|nearly|over|more than|around|roughly|"
     r"some|approximately|约|近|超)\s*)?\d"
@@ -52,7 +60,7 @@ def split_sentences(text: str) -> list[Sentence]:
         _add(text, pos, chunk_end, out, newline="\n" in g)
         pos = m.end()
     _add(text, pos, len(text), out, newline=True)
-    return mark_navigation(out)
+    return mark_navigation(list_items_in_body(text, out))
 
 
 def _in_table_row(text: str, at: int) -> bool:
@@ -107,6 +115,19 @@ def mark_navigation(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
+def list_items_in_body(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """List items before the last body sentence are body sentences, not headlines ("• Queue this morning: about
+    1,240 trucks"): a post's bullets carry its figures and take the port its section names. Items after it
+    (related links, a menu at the end) stay headlines and become navigation."""
+    last = max((i for i, s in enumerate(sentences) if not s.headline), default=-1)
+    out = list(sentences)
+    for i in range(last):
+        s = sentences[i]
+        if s.headline and _LIST_ITEM.match(text, s.start):
+            out[i] = Sentence(s.start, s.end)
+    return out
+
+
 def _add(text: str, start: int, end: int, out: list[Sentence], newline: bool) -> None:
     while start < end and text[start].isspace():
         start += 1
@@ -114,10 +135,23 @@ def _add(text: str, start: int, end: int, out: list[Sentence], newline: bool) ->
         end -= 1
     if start >= end:
         return
-    headline = newline and text[end - 1] not in _FINAL_CHARS and end - start <= _HEADLINE_MAX
+    headline = newline and end - start <= _HEADLINE_MAX and (
+        text[end - 1] not in _FINAL_CHARS or _closed_heading(text, start, end)
+    )
     if headline and (text.count("|", start, end) >= 2 or text.count("\t", start, end) >= 2):
         headline = False  # a table row (cells between separators) is data, not a title or a menu
     out.append(Sentence(start, end, headline))
+
+
+def _closed_heading(text: str, start: int, end: int) -> bool:
+    """Whether a line that ends in a bracket or quote is a heading: no final punctuation before its closers and
+    none inside the line ("🚛 «НУР ЖОЛЫ» (Хоргос)"; not "«Мы справимся», — сказал он." nor "… (в 2,5 раза).")."""
+    k = end
+    while k > start and text[k - 1] in _CLOSERS:
+        k -= 1
+    if k in (end, start) or text[k - 1] in _FINAL_CHARS:
+        return False
+    return _END_CHAR.search(text, start, end) is None
 
 
 def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -129,10 +163,14 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     for m in _clause_breaks(text, sentence.start, sentence.end):
         if quoted and text[m.start()] not in _QUOTED_BREAKS and _inside_quotes(text, sentence.start, m.start()):
             continue  # «Хоргос – Восточные ворота»: a name, not a clause break (a comma in a quoted speech is one)
-        if text[m.start() : m.end()].strip() in ("—", "–") and (
-            _ELIDED_VERB.match(text, m.end(), sentence.end) or _month_range(text, m.start(), m.end())
+        mark = text[m.start() : m.end()].strip()
+        if mark in _VERB_MARKS and (
+            _ELIDED_VERB.match(text, m.end(), sentence.end)
+            or (mark in ("—", "–") and _month_range(text, m.start(), m.end()))
         ):
-            continue  # "импорт из Китая – 21,4 млрд долларов": the dash stands for the verb; "январь – сентябрь"
+            # "импорт из Китая – 21,4 млрд долларов", "Queue this morning: about 1,240 trucks", "Dostyk: 37 trains":
+            # the dash or colon stands for the verb; "январь – сентябрь" is a period
+            continue
         if m.start() > pos:
             bounds.append((pos, m.start()))
         pos = m.end()

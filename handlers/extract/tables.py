@@ -37,9 +37,12 @@ _BARE_YEAR = re.compile(r"(?<!\d)(?:FY\s?)?(20\d\d)(?!\d)(?:\s*(?:г\.?|гг\.?|
 # Where a unit can start in a row label: after a comma, a slash or an opening parenthesis, or a scale word.
 _UNIT_START = re.compile(r"[,(（/]\s*")
 _LABEL_SCALE = re.compile(
-    r"(тыс|млн|млрд|трлн)\.?\s*|(thousand|million|mln|billion|bn|'000)\s*|(万亿|亿|万|千)", re.IGNORECASE
+    r"(тыс|млн|млрд|трлн)\.?\s*|(thousand|million|mln|mn|billion|bn|'000)\b\s*|(万亿|亿|万|千)", re.IGNORECASE
 )
+_LABEL_SCALES = {**SCALES, "mn": 1e6, "'000": 1e3}  # a label's scale words ("US$ mn", "('000 TEU)")
 _DIGIT = re.compile(r"\d")
+# a header cell that opens with a comparison: its period is what the change column compares with (lower-cased)
+_VERSUS = re.compile(r"(?:к|vs\.?|versus|against|против|compared (?:with|to)|比|较|与)\s*(?=\S)")
 _SIGN = re.compile(r"([+−–-])\s?$")
 
 
@@ -47,6 +50,7 @@ _SIGN = re.compile(r"([+−–-])\s?$")
 class Column:
     first: date
     last: date
+    versus: bool = False  # a change column headed by the period it compares with ("к I полугодию 2025", "vs H1 2025")
 
 
 @value_type
@@ -110,9 +114,12 @@ def header(text: str, low: str, s: Sentence, pub: date | None) -> tuple[Column |
     columns: list[Column | None] = []
     periods = 0
     for lo, hi in _cells(text, s)[1:]:
-        column = _period(text, lo, hi, pub)
+        versus = _VERSUS.match(low, lo, hi) is not None
+        column = _period(text, lo, hi, pub, versus)
         periods += column is not None
         planned = lx.has("plan", low, lo, hi) or lx.has("forecast", low, lo, hi)
+        if column is not None and versus:
+            column = Column(column.first, column.last, versus=True)
         columns.append(None if planned else column)
     return tuple(columns) if periods >= 2 else None
 
@@ -216,10 +223,11 @@ def label_of(text: str, s: Sentence) -> tuple[int, int]:
     return cells[0] if cells else (s.start, s.start)
 
 
-def _period(text: str, lo: int, hi: int, pub: date | None) -> Column | None:
+def _period(text: str, lo: int, hi: int, pub: date | None, compared: bool = False) -> Column | None:
+    """The period a header cell names; `compared`: the cell names the base of a comparison ("vs Q3 2025")."""
     m = _BARE_YEAR.search(text, lo, hi)  # "2025", "2025 г.", "FY2025", "2026 (план)"
     year = int(m.group(1)) if m else None
-    found = [p for p in find_periods(text, lo, hi, pub, scripts_of(text, lo, hi)) if not p.comparison]
+    found = [p for p in find_periods(text, lo, hi, pub, scripts_of(text, lo, hi)) if compared or not p.comparison]
     if found:
         first, last = found[0].first, found[0].last
         if year is not None and first.year == last.year != year:  # "январь–сентябрь 2024": the cell's year
@@ -256,22 +264,42 @@ def read_row(
         return None
     values: list[tuple[Column, Number]] = []
     change: float | None = None
+    versus: Column | None = None  # the period the change column names as its base
     for column, (lo, hi) in zip(columns, cells[1:], strict=False):
         numbers = find_numbers(text, lo, hi, cyrillic, scripts_of(text, lo, hi), qualify=False)
         if len(numbers) != 1:
             continue
         n = numbers[0]
-        if column is not None and n.kind == "num":
+        if column is not None and not column.versus and n.kind == "num":
             values.append((column, n))
-        elif column is None and n.kind == "pct":
+        elif (column is None or column.versus) and n.kind == "pct":
             sign = _SIGN.search(text, lo, n.start)
             change = -n.value if sign and sign.group(1) != "+" else n.value
+            versus = column
     begun = [(c, n) for c, n in values if pub is None or c.first <= pub]
     if not begun:
         return None
     column, n = max(begun, key=lambda v: v[0].last)
     period = (column.first, column.last)
-    return RowFigure(n, indicator, n.value * scale * factor, period, _yoy(values, column, change), label)
+    yoy = _yoy([*values, (versus, n)] if versus is not None else values, column, change)
+    return RowFigure(n, indicator, n.value * scale * factor, period, yoy, label)
+
+
+def earlier_columns(
+    text: str, s: Sentence, columns: tuple[Column | None, ...], latest: RowFigure, cyrillic: bool
+) -> list[RowFigure]:
+    """The row's figures for its other period columns ("| Export value (US$ bn) | 2.31 | 2.87 |": H1 2025's 2.31),
+    read with the latest figure's indicator and factor; they carry no change (the change column is the latest's)."""
+    factor = latest.value / latest.number.value if latest.number.value else 0.0
+    out: list[RowFigure] = []
+    for column, (lo, hi) in zip(columns, _cells(text, s)[1:], strict=False):
+        if column is None or column.versus or lo <= latest.number.start < hi or latest.period[0] <= column.first:
+            continue
+        n = _single_number(text, lo, hi, cyrillic) if factor else None
+        if n is not None and n.kind == "num":
+            period = (column.first, column.last)
+            out.append(RowFigure(n, latest.indicator, n.value * factor, period, None, latest.label))
+    return out
 
 
 def _label_unit(text: str, low: str, label: tuple[int, int]) -> tuple[str, float, int, int] | None:
@@ -283,16 +311,27 @@ def _label_unit(text: str, low: str, label: tuple[int, int]) -> tuple[str, float
         m = _LABEL_SCALE.match(text, pos, label[1])
         if m is not None:
             word = next(g for g in m.groups() if g).lower()
-            scale = 1e3 if word == "'000" else SCALES[word]
+            scale = _LABEL_SCALES[word]
             pos = m.end()
         for rx in lx.units_at(text, pos, label[1]):
             u = rx.match(text, pos, label[1])
             if u is not None and u.lastgroup and u.lastgroup != "units":
-                return u.lastgroup, scale, pos, u.end()
+                return u.lastgroup, scale * _scale_after(text, u.end(), label[1]), pos, u.end()
         noun = _noun_unit(low, (label[0], start.start()))
         if noun is not None:
             return noun[0], scale, noun[1], noun[2]
-    return None
+    # no unit after a comma or bracket: the noun the label counts ("Average export vehicles per day")
+    noun = _noun_unit(low, label) if _UNIT_START.search(text, *label) is None else None
+    return (noun[0], 1.0, noun[1], noun[2]) if noun is not None else None
+
+
+def _scale_after(text: str, pos: int, end: int) -> float:
+    """A scale word right after a currency in a label ("US$ bn", "USD million"): its factor, else 1."""
+    m = _LABEL_SCALE.match(text, pos + (text[pos : pos + 1] == " "), end)
+    if m is None:
+        return 1.0
+    word = next(g for g in m.groups() if g).lower()
+    return _LABEL_SCALES[word]
 
 
 def _noun_unit(low: str, span: tuple[int, int]) -> tuple[str, int, int] | None:

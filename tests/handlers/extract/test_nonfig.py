@@ -176,13 +176,16 @@ def test_table_row_with_unit_in_label(
     lang: str, text: str, published: str, expected: list[tuple[str, float, float | None]]
 ) -> None:
     found = run(text, published, lang).observations
-    got = sorted((o.indicator, o.value, o.yoy_pct) for o in found)
+    latest = max(o.period_end for o in found if o.period_end is not None)
+    got = sorted((o.indicator, o.value, o.yoy_pct) for o in found if o.period_end == latest)  # the latest column
     assert got == sorted((i, pytest.approx(v), y) for i, v, y in expected), got
     ports = {o.port for o in found}
     assert len(ports) == 1 and None not in ports  # the caption names the port
-    latest = max(o.period_end for o in found if o.period_end is not None)
-    assert all(o.period_end == latest for o in found)  # the latest column
     assert latest.year == (2025 if lang == "ru" else int(published[:4]) - 1)
+    # the earlier column is read too, a year before and without the change
+    earlier = [o for o in found if o.period_end != latest]
+    assert len(earlier) == len(expected)
+    assert all(o.period_end and o.period_end.year == latest.year - 1 and o.yoy_pct is None for o in earlier)
 
 
 def test_table_plan_column_and_unitless_label_are_not_read() -> None:
