@@ -150,6 +150,9 @@ ROUTE_END = (
     r"(?:переда|отправ|направ|перенаправ|следу|следов|отгруж|отгруз)\w* (?:на|в))\s+"
     r"(?:(?:казахстанск|китайск|кыргызск)\w*\s+)?(?:станци\w+\s+)?«?$"
 )
+# «поезда … из Сианя»: a hub as where the counted trains start (not «прибывающие из Сианя»; see lexicon_en)
+HUB_ORIGIN = r"(?:^|\s)(?!прибы|поступ|приход|пришед|пришл|верну|возвра|транзит)[\w\"»]+\s+из\s+$"
+DESTINATION_AFTER = r"\s+(?:до|в направлении|через)\s"
 # «снизился на 6,3% — до 412 тыс. тонн»: the new level right after a change
 NEW_LEVEL_BEFORE = r"(?<![а-яё])(?:до|достигнув|составив)\s+(?:почти\s+|около\s+|более\s+)?$"
 # a sentence opening like this speaks of the figures of the sentence before («Это на 2,3% больше…»)
@@ -175,3 +178,8 @@ IN_PASSING_AFTER = r"\s+(?:объезд\w*|трасс\w*)"
 # «товарооборот двух стран», «двусторонняя торговля»: the pair the text named (see lexicon_en.GENERIC_PAIR)
 GENERIC_PAIR = r"(?<![а-яё])(?:двусторонн|взаимн|двух стран|обеих стран)"
 KAZAKHSTAN = r"казах|(?<![а-яё])рк(?![а-яё])"
+# «национальная сеть», «национальный перевозчик»: the country's own network (see lexicon_en.NATIONAL)
+NATIONAL = r"национальн"
+HOME_KZ = r"казах|қазақ|(?<![а-яё])(?:рк|ктж|қтж|астан\w*|тенге)(?![а-яё])"
+HOME_CN = r"(?<![а-яё])(?:кита[йея]\w*|кнр|пекин\w*)"
+TRANSIT = r"(?<![а-яё])транзит"

@@ -99,6 +99,9 @@ REGION_ANAPHOR = r"(?:全区|该区|自治区|全疆)"
 ROUTE_ANAPHOR = r"(?:该(?:线路|通道|走廊|路线))"
 # (also with the country before the port: 「驶向哈萨克斯坦努尔若利口岸」)
 ROUTE_END = r"(?:向|发往|开往|驶往|运往|前往|送往|来自)(?:哈萨克斯坦|中国|吉尔吉斯斯坦|哈方|中方)?$"
+# 「从西安开出的班列」: 从/自 are no route ends here (ROUTE_END), so a hub's origin is its subject already
+HUB_ORIGIN = r"(?:从|自)$"
+DESTINATION_AFTER = r"(?:至|到|开往|发往|驶往)"
 # 「同比增长1.5倍，达到300万吨」: the new level right after a change
 NEW_LEVEL_BEFORE = r"(?:达到?|至|到)$"
 BACK_REFERENCE = r"(?:这|此|上述|两者|二者|分别)"
@@ -116,3 +119,8 @@ IN_PASSING_AFTER = r"(?:站|口岸|铁路口岸|公路口岸)?(?:对面|附近|�
 # 「两国贸易」: the pair the text named (see lexicon_en.GENERIC_PAIR)
 GENERIC_PAIR = r"两国"
 KAZAKHSTAN = r"哈萨克斯坦|中哈|哈方"
+# 「全国铁路网」: the country's own network (see lexicon_en.NATIONAL)
+NATIONAL = r"全国|国家"
+HOME_KZ = r"哈萨克斯坦|哈国|哈铁|阿斯塔纳|坚戈"
+HOME_CN = r"中国|我国|国铁|北京"
+TRANSIT = r"过境(?!时间)"
