@@ -88,6 +88,7 @@ def pick_port(
 ) -> str | None:
     """The port of a figure at `pos`. `elsewhere`: the sentence names a port or hub not in the gazetteer."""
     span = (sentence.start, sentence.end)
+    mentions = _without_parts(low, mentions, pos, clause, span)
     joint = _joint_ports(low, mentions, pos, clause)
     if joint is not None:
         return joint or None
@@ -113,6 +114,25 @@ def pick_port(
     if sentence.headline:
         return choose_port(mentions, pos, clause, span)
     return _unnamed_port(low, mentions, pos, clause, sentence, state, elsewhere, indicator)
+
+
+def _without_parts(
+    low: str, mentions: list[PortMention], pos: int, clause: tuple[int, int], span: tuple[int, int]
+) -> list[PortMention]:
+    """The mentions less the ports named in a later clause that breaks the figure down ("一季度全国中欧班列开行4608列，
+    …，其中经霍尔果斯、阿拉山口出入境的超过四成", "…, of which …", «…, из них …»): the parts do not take the total."""
+    if not any(clause[1] <= m.start < span[1] for m in mentions):
+        return mentions
+    cue = lx.PARTS_AFTER.search(low, clause[1], span[1])
+    if cue is None:
+        return mentions
+    # the parts run to the end of their clause ("5,820 vehicles, including loaders, were exported through Irkeshtam")
+    stop = _PARTS_END.search(low, cue.end(), span[1])
+    end = stop.start() if stop is not None else span[1]
+    return [m for m in mentions if not cue.start() <= m.start < end]
+
+
+_PARTS_END = re.compile(r"[,，;；。.!?！？]")
 
 
 def _unnamed_port(

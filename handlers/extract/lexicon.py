@@ -104,6 +104,7 @@ NATIONAL = _lower_join("NATIONAL")  # lower-cased text of a network mention: "th
 HOME_KZ = _lower_join("HOME_KZ")  # lower-cased text: a name of Kazakhstan or its institutions
 HOME_CN = _lower_join("HOME_CN")  # lower-cased text: a name of China or its institutions
 TRANSIT = _lower_join("TRANSIT")  # lower-cased text: transit traffic
+PARTS_AFTER = _lower_join("PARTS_AFTER")  # lower-cased text, after a figure: a clause naming its parts
 IN_PASSING_BEFORE = _lower_join("IN_PASSING_BEFORE")  # before a port mention: a landmark or counterpart
 IN_PASSING_AFTER = _lower_join("IN_PASSING_AFTER")  # right after a port mention: a road or outskirts
 TABLE_CHANGE = _lower_join("TABLE_CHANGE")  # lower-cased text

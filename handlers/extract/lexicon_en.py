@@ -149,7 +149,10 @@ NO_CARRY = (
     r"\b(?:nationwide|across the country|countrywide|between (?!\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\b)\w+ and \w+|worldwide|globally|"
     r"(?:china|kazakhstan|uzbekistan|kyrgyzstan|russia|central asia|the eu|europe)(?:'s|’s) (?:total )?"
-    r"(?:foreign |overall |bilateral )?(?:trade|exports?|imports?|car market|rail network|railways?|gdp)|"
+    # (also of one kind of goods: "China's total vehicle exports reached 3.4 million units")
+    r"(?:foreign |overall |bilateral |(?:vehicle|car|auto|truck|nev|ev)s? )?"
+    r"(?:trade|exports?|imports?|car market|rail network|railways?|gdp)|"
+    r"(?:china|kazakhstan) (?:exported|imported)|"
     r"(?:trade|exports?|imports?) (?:between|of) (?:china|kazakhstan|uzbekistan|central asia)|"
     r"(?:imports?|imported|brought|shipped) into (?:china|kazakhstan|uzbekistan|kyrgyzstan|the country))\b"
 )
@@ -218,3 +221,5 @@ HOME_KZ = r"\bkazakh|\bktz\b|\bastana\b|\btenge\b"
 HOME_CN = r"\bchin(?:a|ese)\b|\bbeijing\b|\bprc\b"
 # "Transit container traffic reached …" with no port named, after the national network: the network's transit
 TRANSIT = r"\btransit\b"
+# "…, of which over 40% passed through Horgos and Alashankou": a later clause naming the parts of a total
+PARTS_AFTER = r"\b(?:of which|of them|including|among them)\b"
