@@ -185,7 +185,7 @@ ROUTE_END = (  # "from" covers "arriving from", "coming from"
 )
 # "trains from Xi'an": a hub named as where the counted traffic starts, right after the thing counted (not after a
 # verb of arrival: "a train arriving from Xi'an" is counted where it arrives); see attribution.route_end
-HUB_ORIGIN = r"(?:^|\s)(?!arriv|com|came|return|transit)[\w'’\"»]+\s+from\s+(?:the\s+)?$"
+HUB_ORIGIN = r"(?:^|\s)(?!arriv|com|came|return|transit)[\w'’\"«»“”]+\s+from\s+(?:the\s+)?$"
 # "from Xi'an to Baku": a route with its other end named right after the origin
 DESTINATION_AFTER = r"\s+(?:to|for|via)\s"
 # "fell 6.3% to 412,000 tonnes", "rose 5%, reaching 61,300 TEU": the new level right after a change

@@ -123,6 +123,6 @@ KAZAKHSTAN = r"哈萨克斯坦|中哈|哈中|哈方"
 # 「全国铁路网」: the country's own network (see lexicon_en.NATIONAL)
 NATIONAL = r"全国|国家"
 HOME_KZ = r"哈萨克斯坦|哈国|哈铁|阿斯塔纳|坚戈"
-HOME_CN = r"中国|我国|国铁|北京"
+HOME_CN = r"中国|我国|国铁集团|北京"
 TRANSIT = r"过境(?!时间)"
 PARTS_AFTER = r"其中|包括"

@@ -236,13 +236,13 @@ _NATIONAL_NETWORK = "kazakhstan_rail"
 
 
 def _foreign_national(low: str, m: PortMention) -> bool:
-    """'the national railway network', «национальная сеть», 「全国铁路」: Kazakhstan's network (KTZ) only when the last
-    country the text names up to there is Kazakhstan (a briefing in Astana); in a text about China it is China's."""
+    """'the national railway network', «национальная сеть», 「全国铁路」: Kazakhstan's network (KTZ) in corridor copy,
+    unless the last country the text names up to there is China (then it is China's: no corridor node)."""
     if m.port != _NATIONAL_NETWORK or not lx.NATIONAL.search(low, m.start, m.end):
         return False
     kz = max((c.start() for c in lx.HOME_KZ.finditer(low, 0, m.end)), default=-1)
-    cn = max((c.start() for c in lx.HOME_CN.finditer(low, 0, m.end)), default=-1)
-    return cn >= kz
+    cn = max((c.start() for c in lx.HOME_CN.finditer(low, 0, m.start)), default=-1)
+    return cn > kz
 
 
 def _locates_named_port(low: str, mentions: list[PortMention], k: int) -> bool:

@@ -319,13 +319,14 @@ _GAP_PORT_TO_NUMBER = re.compile(
 def _gapped_port(n: Number, low: str, clause: tuple[int, int], mentions: list[PortMention]) -> bool:
     """Whether a named port of the clause stands right before the bare count, joined to what came before it by a
     conjunction: the number is that port's figure whatever period words follow it."""
-    for m in mentions:
-        if m.priority == 1 and clause[0] <= m.start and m.end <= n.start:
-            if _GAP_PORT_TO_NUMBER.fullmatch(low, m.end, n.start) and _GAP_CONJUNCTION.search(
-                low, max(clause[0], m.start - 8), m.start
-            ):
-                return True
-    return False
+    return any(
+        m.priority == 1
+        and clause[0] <= m.start
+        and m.end <= n.start
+        and _GAP_PORT_TO_NUMBER.fullmatch(low, m.end, n.start)
+        and _GAP_CONJUNCTION.search(low, max(clause[0], m.start - 8), m.start)
+        for m in mentions
+    )
 
 
 # between an elliptic sentence's period and its number: a dash or comma, "already", an approximation word

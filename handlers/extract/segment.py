@@ -26,8 +26,8 @@ _CLAUSE = re.compile(
 # characters instead of trying the alternation at every position.
 _CLAUSE_START = re.compile(r"[,;，；、:：—(而但\s](?:(?<!\s)|(?=[—–wbaта]))")
 _HEADLINE_MAX = 160
-# A news agency's end-of-story mark after the last sentence ("… поездов. -0-", "... trains. (END)", "。（完）"): not part
-# of the sentence, and no reason to take the sentence for a headline
+# A news agency's end-of-story mark after the last sentence ("… поездов. -0-", "... trains. (END)", "。（完）"): not
+# part of the sentence, and no reason to take the sentence for a headline
 _END_MARK = re.compile(r"\s*(?:-0-|—0—|\(END\)|/END/|（完）|\(完\))$", re.IGNORECASE)
 _QUOTED_BREAKS = frozenset(",;，；")  # breaks a quoted name does not have: inside quotes they part clauses of speech
 # An agency-style aside between slashes ("Синьцзян-Уйгурского автономного района /СУАР, Северо-Западный Китай/",
