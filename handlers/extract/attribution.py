@@ -132,7 +132,7 @@ def _without_parts(
     return [m for m in mentions if not cue.start() <= m.start < end]
 
 
-_PARTS_END = re.compile(r"[,，;；。.!?！？]")
+_PARTS_END = re.compile(r"[,，;；。!?！？]|\.(?!\d)")  # (not the point of "2.5 million")
 
 
 def _unnamed_port(
