@@ -9,7 +9,7 @@ from datetime import date
 
 from handlers.extract import lexicon as lx
 from handlers.extract.calendar_words import month_end
-from handlers.extract.ports import choose_port, region_of, shared_region, side_of
+from handlers.extract.ports import choose_port, is_hub, region_of, shared_region, side_of
 from handlers.extract.spans import Period, PortMention, Sentence
 from service.vocabulary import PORTS
 
@@ -113,6 +113,7 @@ def pick_port(
 ) -> str | None:
     """The port of a figure at `pos`. `elsewhere`: the sentence names a port or hub not in the gazetteer."""
     span = (sentence.start, sentence.end)
+    mentions = _without_parts(low, mentions, pos, clause, span)
     joint = _joint_ports(low, mentions, pos, clause)
     if joint is not None:
         return joint or None
@@ -140,6 +141,25 @@ def pick_port(
     return _unnamed_port(low, mentions, pos, clause, sentence, state, elsewhere, indicator)
 
 
+def _without_parts(
+    low: str, mentions: list[PortMention], pos: int, clause: tuple[int, int], span: tuple[int, int]
+) -> list[PortMention]:
+    """The mentions less the ports named in a later clause that breaks the figure down ("一季度全国中欧班列开行4608列，
+    …，其中经霍尔果斯、阿拉山口出入境的超过四成", "…, of which …", «…, из них …»): the parts do not take the total."""
+    if not any(clause[1] <= m.start < span[1] for m in mentions):
+        return mentions
+    cue = lx.PARTS_AFTER.search(low, clause[1], span[1])
+    if cue is None:
+        return mentions
+    # the parts run to the end of their clause ("5,820 vehicles, including loaders, were exported through Irkeshtam")
+    stop = _PARTS_END.search(low, cue.end(), span[1])
+    end = stop.start() if stop is not None else span[1]
+    return [m for m in mentions if not cue.start() <= m.start < end]
+
+
+_PARTS_END = re.compile(r"[,，;；。!?！？]|\.(?!\d)")  # (not the point of "2.5 million")
+
+
 def _unnamed_port(
     low: str,
     mentions: list[PortMention],
@@ -162,6 +182,8 @@ def _unnamed_port(
         return weak
     if weak is None and state.route is not None and lx.ROUTE_ANAPHOR.search(low, *span):
         return state.route  # "Container traffic along the route …" after a sentence on the Middle Corridor
+    if weak is None and state.port is None and state.route == _NATIONAL and lx.TRANSIT.search(low, *clause):
+        return state.route  # «Сетью КТЖ перевезено … Транзитные перевозки составили …»: the national network's transit
     if elsewhere or lx.has("no_carry", low, sentence.start, sentence.end, state.scripts) or _historical(low, sentence):
         return weak
     side = _side_port(low, (sentence.start, sentence.end), state)
@@ -175,11 +197,29 @@ def _unnamed_port(
 
 
 def route_end(low: str, m: PortMention) -> bool:
-    """Whether the port is named as where traffic goes or comes from ("to Alashankou", "из Сианя", "发往…")."""
-    return lx.ROUTE_END.search(low, max(0, m.start - 30), m.start) is not None
+    """Whether the port is named as where traffic goes or comes from ("to Alashankou", "из Сианя", "发往…").
+
+    A hub named as where the counted trains start ("поезда «Чанъань» из Сианя совершили 4 870 рейсов", "trains
+    from Xi'an made …") is their subject, not a route end: unless it is one of a list of origins ("services from
+    Chongqing, Chengdu and Xi'an"), or a route names its other end ("from Xi'an to Baku")."""
+    if lx.ROUTE_END.search(low, max(0, m.start - 30), m.start) is None:
+        return False
+    return not (is_hub(m.port) and _hub_origin(low, m))
+
+
+# a list of places around a mention: "из Сианя, Чунцина и Иу", "from Xi'an and Chengdu"
+_LIST_AFTER = re.compile(r"\s*(?:,\s*[^\s,]+(?:\s*,|\s+(?:и|and|&)\s)|(?:и|and|&)\s|[、和])")
+
+
+def _hub_origin(low: str, m: PortMention) -> bool:
+    """Whether the hub is named alone as where the counted traffic starts ("trains from Xi'an", «из Сианя»)."""
+    if lx.HUB_ORIGIN.search(low, max(0, m.start - 40), m.start) is None:
+        return False
+    return lx.DESTINATION_AFTER.match(low, m.end) is None and _LIST_AFTER.match(low, m.end) is None
 
 
 _PAIR = "china_kazakhstan"
+_NATIONAL = "kazakhstan_rail"  # the national network whose transit a figure with no port named can be
 
 
 def _other_pair(low: str, mentions: list[PortMention], clause: tuple[int, int]) -> bool:
@@ -280,7 +320,23 @@ def _other_subject(low: str, clause: tuple[int, int], pos: int, sentence: Senten
         return True
     if not lx.has("trade", low, clause[0], clause[1], scripts):
         return False
-    return any(not _TO.search(low, max(0, m.start() - 8), m.start()) for m in lx.PARTNER.finditer(low, clause[0], pos))
+    # (a partner country's customs is the source of the figure, not the other side of the trade: "Kyrgyz customs
+    # valued goods moving through the port at $1.9 billion", «по данным таможни Кыргызстана», 「吉尔吉斯斯坦海关」)
+    return any(
+        not _TO.search(low, max(0, m.start() - 8), m.start()) and not _source(low, clause[0], m)
+        for m in lx.PARTNER.finditer(low, clause[0], pos)
+    )
+
+
+_COUNTRY_TAIL = re.compile(r"斯坦")  # the rest of a Chinese country name whose stem PARTNER matches ("吉尔吉斯|斯坦")
+
+
+def _source(low: str, lo: int, m: re.Match[str]) -> bool:
+    """Whether the place is named as the source of the figure ("according to …", "… customs", "据…海关")."""
+    end = m.end()
+    if tail := _COUNTRY_TAIL.match(low, end):
+        end = tail.end()
+    return bool(_SOURCE_BEFORE.search(low, max(lo, m.start() - 40), m.start()) or _SOURCE_AFTER.match(low, end))
 
 
 # "exports to Uzbekistan", "出口到乌兹别克斯坦": a destination, not a trade partner

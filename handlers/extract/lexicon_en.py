@@ -163,7 +163,10 @@ NO_CARRY = (
     r"\b(?:nationwide|across the country|countrywide|between (?!\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\b)\w+ and \w+|worldwide|globally|"
     r"(?:china|kazakhstan|uzbekistan|kyrgyzstan|russia|central asia|the eu|europe)(?:'s|’s) (?:total )?"
-    r"(?:foreign |overall |bilateral )?(?:trade|exports?|imports?|car market|rail network|railways?|gdp)|"
+    # (also of one kind of goods: "China's total vehicle exports reached 3.4 million units")
+    r"(?:foreign |overall |bilateral |(?:vehicle|car|auto|truck|nev|ev)s? )?"
+    r"(?:trade|exports?|imports?|car market|rail network|railways?|gdp)|"
+    r"(?:china|kazakhstan) (?:exported|imported)|"
     r"(?:trade|exports?|imports?) (?:between|of) (?:china|kazakhstan|uzbekistan|central asia)|"
     r"(?:imports?|imported|brought|shipped) into (?:china|kazakhstan|uzbekistan|kyrgyzstan|the country))\b"
 )
@@ -194,6 +197,11 @@ ROUTE_END = (  # "from" covers "arriving from", "coming from"
     r"\b(?:to|towards|bound for|destined for|headed for|from|left|leaving|departed|departing)\s+(?:the\s+)?"
     r"(?:(?:kazakhstan|china|kyrgyzstan)(?:'s|’s)\s+)?(?:(?:[a-z'’]+,\s*){0,2}[a-z'’]+,?\s+and\s+)?$"
 )
+# "trains from Xi'an": a hub named as where the counted traffic starts, right after the thing counted (not after a
+# verb of arrival: "a train arriving from Xi'an" is counted where it arrives); see attribution.route_end
+HUB_ORIGIN = r"(?:^|\s)(?!arriv|com|came|return|transit)[\w'’\"«»“”]+\s+from\s+(?:the\s+)?$"
+# "from Xi'an to Baku": a route with its other end named right after the origin
+DESTINATION_AFTER = r"\s+(?:to|for|via)\s"
 # "fell 6.3% to 412,000 tonnes", "rose 5%, reaching 61,300 TEU": the new level right after a change
 NEW_LEVEL_BEFORE = r"(?:\bto|\breaching|\bhitting|\bat)\s+(?:a\s+|about\s+|some\s+|nearly\s+)?$"
 # a sentence opening like this speaks of the figures of the sentence before ("The figures were down 2% and …")
@@ -222,3 +230,12 @@ IN_PASSING_AFTER = r"\s+(?:bypass|highway|motorway|road|ring road|expressway|sid
 # A country pair named only as "the two countries" ("bilateral trade"): which pair is the one the text named
 GENERIC_PAIR = r"\b(?:bilateral|mutual|two countries|both countries)\b"
 KAZAKHSTAN = r"\bkazakh"
+# "the national railway network", "the national carrier": the country's own network, which one by the country the
+# text last named (a home cue below); see ports.find_ports
+NATIONAL = r"\bnational\b"
+HOME_KZ = r"\bkazakh|\bktz\b|\bastana\b|\btenge\b"
+HOME_CN = r"\bchin(?:a|ese)\b|\bbeijing\b|\bprc\b"
+# "Transit container traffic reached …" with no port named, after the national network: the network's transit
+TRANSIT = r"\btransit\b"
+# "…, of which over 40% passed through Horgos and Alashankou": a later clause naming the parts of a total
+PARTS_AFTER = r"\b(?:of which|of them|including|among them)\b"

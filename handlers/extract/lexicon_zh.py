@@ -31,7 +31,7 @@ CONTEXT: dict[str, str] = {
     "rate_anaphor": r"(?:该比例|这一比例|该比率|这一比率|该指标|这一指标)",
     "nev": r"(?:新能源|电动)",
     "share": r"(?:占比|占|比重|比例)",
-    "trade": r"(?:贸易|进出口|出口额|进口额|外贸|货值|交易额|出口值|进口值|总值|总额)",
+    "trade": r"(?:贸易|进出口|出口|进口|外贸|货值|交易额|出口值|进口值|总值|总额)",
     "export": r"(?:出口|外运|驶出|(?<![入进])出境)",
     "car_goods": r"(?:汽车|商品车|新能源车|乘用车|商用车)",
     "vehicle_export": r"(?:(?:汽车|商品车|整车|新能源车|乘用车|车辆)出口|出口(?:汽车|商品车|整车|新能源车|乘用车))",
@@ -84,7 +84,7 @@ AGGREGATE = r"(?:两(?:大|个)?(?:铁路|公路|陆路)?口岸|双口岸|各口
 # "首次跻身全国铁路口岸前列": a ranking among the nation's ports, not a nationwide figure
 NO_CARRY = (
     r"(?:全国(?![^，。；]{0,8}(?:前列|前茅|第[一二三四五六七八九十0-9]|首位|之首|排名))|"
-    r"全路|我国(?:外贸|进出口|出口|进口)|中国(?:外贸|进出口|对外贸易)|中哈贸易额)"
+    r"全路|我国(?:汽车|整车)?(?:外贸|进出口|出口|进口)|中国(?:汽车|整车)?(?:外贸|进出口|对外贸易|出口)|中哈贸易额)"
 )
 # Places outside the gazetteer that can be the subject of a figure (see lexicon_en.OTHER_PLACE); a city's own
 # China–Europe service "中欧班列（成渝）" is not the network nationwide
@@ -99,10 +99,14 @@ PARTNER = (
 )
 SIDE_KZ = r"(?:哈萨克斯坦一侧|哈方一侧|在哈方)"
 SIDE_CN = r"(?:中方一侧|中国一侧|我方一侧)"
-REGION_ANAPHOR = r"(?:全区|该区|自治区|全疆)"
+# (not an institution of the region: 「自治区商务厅二级巡视员」 is a speaker's title)
+REGION_ANAPHOR = r"(?:全区|该区|自治区(?![\u4e00-\u9fff]{0,4}[厅局委办院]|(?:人民)?政府)|全疆)"
 ROUTE_ANAPHOR = r"(?:该(?:线路|通道|走廊|路线))"
 # (also with the country before the port: 「驶向哈萨克斯坦努尔若利口岸」)
 ROUTE_END = r"(?:向|发往|开往|驶往|运往|前往|送往|来自)(?:哈萨克斯坦|中国|吉尔吉斯斯坦|哈方|中方)?$"
+# 「从西安开出的班列」: 从/自 are no route ends here (ROUTE_END), so a hub's origin is its subject already
+HUB_ORIGIN = r"(?:从|自)$"
+DESTINATION_AFTER = r"(?:至|到|开往|发往|驶往)"
 # 「同比增长1.5倍，达到300万吨」: the new level right after a change
 NEW_LEVEL_BEFORE = r"(?:达到?|至|到)$"
 BACK_REFERENCE = r"(?:这|此|上述|两者|二者|分别)"
@@ -120,4 +124,10 @@ IN_PASSING_BEFORE = (
 IN_PASSING_AFTER = r"(?:站|口岸|铁路口岸|公路口岸)?(?:对面|附近|一带|公路|高速|以[东西南北]|一侧|方面)"
 # 「两国贸易」: the pair the text named (see lexicon_en.GENERIC_PAIR)
 GENERIC_PAIR = r"两国"
-KAZAKHSTAN = r"哈萨克斯坦|中哈|哈方"
+KAZAKHSTAN = r"哈萨克斯坦|中哈|哈中|哈方"
+# 「全国铁路网」: the country's own network (see lexicon_en.NATIONAL)
+NATIONAL = r"全国|国家"
+HOME_KZ = r"哈萨克斯坦|哈国|哈铁|阿斯塔纳|坚戈"
+HOME_CN = r"中国|我国|国铁集团|北京"
+TRANSIT = r"过境(?!时间)"
+PARTS_AFTER = r"其中|包括"

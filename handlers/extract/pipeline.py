@@ -314,7 +314,9 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
             seen.append(main[0])
             if len(seen) == 3:
                 break
-    return max(seen, key=lambda p: p.last - p.first) if seen else None
+    # (one that contains the latest: a year named further back in a quote, "drove this route in 2005", is not it)
+    around = [p for p in seen if p.first <= seen[0].first and seen[0].last <= p.last]
+    return max(around, key=lambda p: p.last - p.first) if around else None
 
 
 def _average_over_period(low: str, indicator: str, start: int, end: int) -> bool:
@@ -341,6 +343,9 @@ def _same_period(doc: _Doc, i: int, own: list[Period], clause: tuple[int, int]) 
     to the period stated before takes it, not a period another clause of its sentence names."""
     if any(clause[0] <= p.start < clause[1] for p in own) or not _same_cue(doc, *clause):
         return None
+    stated = [p for p in own if p.end <= clause[0] and p.relative == "" and not p.comparison]
+    if stated:  # 「一季度，…出口新能源汽车1.07万辆，占同期出口汽车总量的38.6%」: the period of its own sentence
+        return stated[-1].first, stated[-1].last
     carried = _carried_period(doc, i)
     return (carried.first, carried.last) if carried is not None else None
 

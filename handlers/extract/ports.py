@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from handlers.extract import lexicon as lx
 from handlers.extract.literals import Occurrences, find_all
 from handlers.extract.spans import PortMention
 from handlers.extract.trie import Folded, lower_pattern, needle, trie_regex
@@ -39,6 +40,7 @@ class Gazetteer:
     side: dict[str, str]  # port → "kz" / "cn" when it lies on one side of the border
     aliases: dict[str, tuple[int, str, str]]  # each non-empty alias: (its index above, port, script)
     alias_set: frozenset[str]  # the keys of `aliases`, to pick them out of a literals.Occurrences
+    hubs: frozenset[str] = frozenset()  # nodes where trains start or end (`hub` in ports.toml), not crossings
 
 
 _SPACES = str.maketrans("\u00a0\u2009\u202f\t", "    ")
@@ -58,6 +60,7 @@ def gazetteer() -> Gazetteer:
     priority: dict[str, int] = {}
     region: dict[str, str] = {}
     side: dict[str, str] = {}
+    hubs: set[str] = set()
     for entry in raw["port"]:
         pid = str(entry["id"])
         if pid not in PORTS:
@@ -66,6 +69,8 @@ def gazetteer() -> Gazetteer:
         region[pid] = str(entry.get("region", pid))
         if "side" in entry:
             side[pid] = str(entry["side"])
+        if entry.get("hub", False):
+            hubs.add(pid)
         for alias in entry.get("aliases", []):
             for key in _inflection_keys(_key(str(alias))):
                 by_alias.setdefault(key, pid)
@@ -74,7 +79,7 @@ def gazetteer() -> Gazetteer:
     listed = [(a, p, "z" if _CJK.search(a) else "c" if _CYR.search(a) else "l") for a, p in by_alias.items()]
     aliases = {a: (k, p, script) for k, (a, p, script) in enumerate(listed) if a}
     scripts = [_script(literal) for _, literal, _ in patterns]
-    return Gazetteer(listed, patterns, priority, region, scripts, side, aliases, frozenset(aliases))
+    return Gazetteer(listed, patterns, priority, region, scripts, side, aliases, frozenset(aliases), frozenset(hubs))
 
 
 # A Russian name ending in a soft sign, -й, -а or -я loses it in the oblique cases ("Сиань" → "из Сианя",
@@ -224,7 +229,20 @@ def find_ports(
         if _EXCLUDE_BEFORE.search(text, fold, max(0, start - 40), start) or _EXCLUDE_AFTER.match(text, end):
             continue
         out.append(PortMention(start, end, port, gz.priority[port]))
-    return [m for k, m in enumerate(out) if not _locates_named_port(low, out, k)]
+    return [m for k, m in enumerate(out) if not _locates_named_port(low, out, k) and not _foreign_national(low, m)]
+
+
+_NATIONAL_NETWORK = "kazakhstan_rail"
+
+
+def _foreign_national(low: str, m: PortMention) -> bool:
+    """'the national railway network', «национальная сеть», 「全国铁路」: Kazakhstan's network (KTZ) in corridor copy,
+    unless the last country the text names up to there is China (then it is China's: no corridor node)."""
+    if m.port != _NATIONAL_NETWORK or not lx.NATIONAL.search(low, m.start, m.end):
+        return False
+    kz = max((c.start() for c in lx.HOME_KZ.finditer(low, 0, m.end)), default=-1)
+    cn = max((c.start() for c in lx.HOME_CN.finditer(low, 0, m.start)), default=-1)
+    return cn > kz
 
 
 def _locates_named_port(low: str, mentions: list[PortMention], k: int) -> bool:
@@ -265,6 +283,11 @@ def shared_region(ports: Iterable[str]) -> str | None:
         return None
     region = regions.pop()
     return region if region in PORTS else None
+
+
+def is_hub(port: str) -> bool:
+    """Whether the node is a hub where trains start or end (Xi'an), not a border crossing."""
+    return port in gazetteer().hubs
 
 
 def side_of(port: str) -> str:

@@ -344,11 +344,32 @@ def parallel(
     if not prev.value / 10 <= n.value <= prev.value * 10:
         return None
     ends = _CLAUSE_TAIL.fullmatch(low, n.end, clause[1]) is not None
-    if not ends and port_after(n, low, clause, mentions) is None:
+    if not ends and port_after(n, low, clause, mentions) is None and not _gapped_port(n, low, clause, mentions):
         return None
     if COMPARED.search(low, max(clause[0], n.start - 40), n.start):
         return None
     return Reading(prev.indicator, n.value, n.end, n.qualifier)
+
+
+# "… and Altynkol 5,410 since the start of the year", «…, а Алтынколь — 5 410 с начала года»: a port joined to the
+# count before by a conjunction, then the bare number (the verb and the unit noun left out); lower-cased text
+_GAP_CONJUNCTION = re.compile(r"(?:\band|\bwhile|(?<![а-яё])(?:и|а)|[,，、和而])\s*[«\"“]?$")
+_GAP_PORT_TO_NUMBER = re.compile(
+    r"[»\"”]?\s*[:：–—-]?\s*(?:(?:about|nearly|some|over|almost|около|почти|более|свыше|порядка|约|近|超)\s*)?"
+)
+
+
+def _gapped_port(n: Number, low: str, clause: tuple[int, int], mentions: list[PortMention]) -> bool:
+    """Whether a named port of the clause stands right before the bare count, joined to what came before it by a
+    conjunction: the number is that port's figure whatever period words follow it."""
+    return any(
+        m.priority == 1
+        and clause[0] <= m.start
+        and m.end <= n.start
+        and _GAP_PORT_TO_NUMBER.fullmatch(low, m.end, n.start)
+        and _GAP_CONJUNCTION.search(low, max(clause[0], m.start - 8), m.start)
+        for m in mentions
+    )
 
 
 # between an elliptic sentence's period and its number: a dash or comma, "already", an approximation word

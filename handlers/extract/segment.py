@@ -33,7 +33,13 @@ _LIST_ITEM = re.compile(r"[•▪◦‣·●○■□▫►▸▶➤➢✓✔✅
 # A line closed by a bracket or quote with no final punctuation inside: a heading ("🚛 «НУР ЖОЛЫ» (Хоргос)",
 # "LAST WEEK IN NUMBERS (Nov 9–15)"), not a sentence that ends in a quote or a bracket ("…, he said.»")
 _CLOSERS = frozenset("»”\"')）")
+# A news agency's end-of-story mark after the last sentence ("… поездов. -0-", "... trains. (END)", "。（完）"): not
+# part of the sentence, and no reason to take the sentence for a headline
+_END_MARK = re.compile(r"\s*(?:-0-|—0—|\(END\)|/END/|（完）|\(完\))$", re.IGNORECASE)
 _QUOTED_BREAKS = frozenset(",;，；")  # breaks a quoted name does not have: inside quotes they part clauses of speech
+# An agency-style aside between slashes ("Синьцзян-Уйгурского автономного района /СУАР, Северо-Западный Китай/",
+# "from Xi'an /Shaanxi province, northwest China/"): it explains the name before it and parts no clause
+_SLASH_ASIDE = re.compile(r"(?<=\s)/[^/\n]{1,80}/(?=[\s,.;:])")
 # the two ends of a range of months around a dash: "январь – сентябрь", "January — September", "1—10月"
 _MONTH_BEFORE = re.compile(rf"(?:{EN_MONTH_RX}|{RU_MONTH_RX}|\d)\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s*(?:(?:{EN_MONTH_RX}|{RU_MONTH_RX})(?![a-z])|\d{{1,2}}月)", re.IGNORECASE)
@@ -133,6 +139,8 @@ def _add(text: str, start: int, end: int, out: list[Sentence], newline: bool) ->
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if end > start and text[end - 1] in "-)）/" and (mark := _END_MARK.search(text, start, end)) is not None:
+        end = mark.start()
     if start >= end:
         return
     headline = newline and end - start <= _HEADLINE_MAX and (
@@ -160,7 +168,10 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     pos = sentence.start
     # Only a sentence with an opening quote mark can have a break inside quotes (one look, not one per break).
     quoted = text.find("«", sentence.start, sentence.end) >= 0 or text.find("“", sentence.start, sentence.end) >= 0
+    asides = _slash_asides(text, sentence)
     for m in _clause_breaks(text, sentence.start, sentence.end):
+        if asides and any(lo < m.start() < hi for lo, hi in asides):
+            continue  # "/СУАР, Северо-Западный Китай/": a comma inside an aside between slashes
         if quoted and text[m.start()] not in _QUOTED_BREAKS and _inside_quotes(text, sentence.start, m.start()):
             continue  # «Хоргос – Восточные ворота»: a name, not a clause break (a comma in a quoted speech is one)
         mark = text[m.start() : m.end()].strip()
@@ -179,6 +190,13 @@ def clause_bounds(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     if len(bounds) >= 3:
         bounds = _without_asides(text, bounds)
     return bounds or [(sentence.start, sentence.end)]
+
+
+def _slash_asides(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of asides between slashes in the sentence (looked for only when it has " /")."""
+    if text.find(" /", sentence.start, sentence.end) < 0:
+        return []
+    return [m.span() for m in _SLASH_ASIDE.finditer(text, sentence.start, sentence.end)]
 
 
 # A clause that only names the source: "…, по данным КГД, составил …", "…, according to customs, reached …"
