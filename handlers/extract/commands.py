@@ -14,10 +14,12 @@ from handlers.extract.pipeline import extract
 from handlers.extract.scoring import (
     DocResult,
     GoldDoc,
+    GoldItem,
     load_gold,
     match_document,
     match_events,
     period_correct,
+    period_of,
     prf,
     yoy_correct,
 )
@@ -69,6 +71,7 @@ class _Report:
     event_false: list[str] = field(default_factory=list)
     period: list[bool] = field(default_factory=list)
     yoy: list[bool] = field(default_factory=list)
+    wrong_attributes: list[str] = field(default_factory=list)
 
 
 def eval_command(corpus_dir: Path, out: TextIO) -> int:
@@ -110,7 +113,12 @@ def _score_doc(report: _Report, gold: GoldDoc, lang: str, obs: list[Observation]
         ok = period_correct(item, o)
         if ok is not None:
             report.period.append(ok)
-        report.yoy.append(yoy_correct(item, o))
+        yoy_ok = yoy_correct(item, o)
+        report.yoy.append(yoy_ok)
+        if ok is False:
+            report.wrong_attributes.append(_wrong(gold.file, item, "period", item.period, period_of(o)))
+        if not yoy_ok:
+            report.wrong_attributes.append(_wrong(gold.file, item, "yoy", item.yoy_pct, o.yoy_pct))
     for item in res.misses:
         for tally in (report.by_indicator[item.indicator], report.by_language[language], report.total):
             tally.fn += 1
@@ -145,6 +153,9 @@ def _print(report: _Report, out: TextIO) -> None:
         out.write(f"  event miss {line}\n")
     for line in report.event_false:
         out.write(f"  event false alarm {line}\n")
+    out.write("wrong attributes (matched figures)\n")
+    for line in report.wrong_attributes:
+        out.write(f"  {line}\n")
     out.write(f"attributes: period {_acc(report.period)}  yoy {_acc(report.yoy)}\n")
     ep, er, ef = prf(report.events.tp, report.events.fp, report.events.fn)
     out.write(
@@ -153,6 +164,11 @@ def _print(report: _Report, out: TextIO) -> None:
     )
     p, r, f = prf(report.total.tp, report.total.fp, report.total.fn)
     out.write(f"precision={p:.3f} recall={r:.3f} f1={f:.3f}\n")
+
+
+def _wrong(file: str, item: GoldItem, attribute: str, want: object, got: object) -> str:
+    """One matched figure whose period or year-on-year differs from the gold, for the eval report."""
+    return f"{file}: {item.indicator} {item.port} {item.value:g} {attribute} {got} (gold {want}) “{item.quote}”"
 
 
 def _acc(values: list[bool]) -> str:

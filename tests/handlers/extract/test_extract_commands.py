@@ -83,6 +83,30 @@ def test_eval_command_last_line(tmp_path: Path) -> None:
     assert "period 1/1" in out.getvalue()
 
 
+def test_eval_command_lists_wrong_attributes(tmp_path: Path) -> None:
+    """A matched figure with the wrong period or year-on-year is named, with what was read and what gold says."""
+    item = {
+        "port": "horgos",
+        "indicator": "trains_count",
+        "value": 3000,
+        "unit": "trains",
+        "period": "2026-01-01/2026-03-31",
+        "yoy_pct": 12.5,
+        "quote": "x",
+        "optional": False,
+    }
+    corpus = _corpus(tmp_path, [{"file": "a_en.txt", "indicators": [item], "events": []}])
+    out = io.StringIO()
+    assert eval_command(corpus, out) == 0
+    lines = out.getvalue().splitlines()
+    listed = lines[lines.index("wrong attributes (matched figures)") + 1 : -3]
+    assert listed == [
+        "  a_en.txt: trains_count horgos 3000 period 2026-01-01/2026-04-30 (gold 2026-01-01/2026-03-31) “x”",
+        "  a_en.txt: trains_count horgos 3000 yoy 21.0 (gold 12.5) “x”",
+    ]
+    assert "period 0/1" in out.getvalue() and "yoy 0/1" in out.getvalue()
+
+
 def test_eval_command_missing_dir(tmp_path: Path) -> None:
     assert eval_command(tmp_path / "none", io.StringIO()) == 2
 
