@@ -175,7 +175,8 @@ def _unnamed_port(
     span = (sentence.start, sentence.end)
     if lx.has("aggregate", low, *clause, state.scripts):
         return _pair_region(state)
-    if lx.REGION_ANAPHOR.search(low, *clause) and (region := _region_back(state)) is not None:
+    subject = (_list_head(low, clause[0], sentence.start), clause[1])
+    if lx.REGION_ANAPHOR.search(low, *subject) and (region := _region_back(state)) is not None:
         return region  # "The region's foreign trade …" after figures for Xinjiang's ports
     weak = choose_port(mentions, pos, clause, span)
     if weak is not None and not _ANAPHOR.search(low, sentence.start, sentence.end):
@@ -194,6 +195,24 @@ def _unnamed_port(
     if state.trade_only and indicator and not indicator.startswith("trade_value"):
         return state.named  # a trade flow between two countries is not where trains or trucks are counted
     return state.port
+
+
+_LIST_BREAKS = ",;:，。；："
+
+
+def _list_head(low: str, start: int, floor: int) -> int:
+    """Where the figure's clause begins when an enumeration comma split its subject off ("全区口岸进口、出口整体通关时间
+    分别为…": the items before 、 without a figure are part of the clause's subject)."""
+    while start > floor and low[start - 1] == "、":
+        head = low[floor : start - 1]
+        lo = floor + max(head.rfind(c) for c in _LIST_BREAKS) + 1
+        if _DIGIT.search(low, lo, start):
+            break
+        start = lo
+    return start
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def route_end(low: str, m: PortMention) -> bool:
@@ -386,8 +405,8 @@ _ZH_NOT_NAMES = (
     "此外",
 )
 
-# a phrase before the generic 口岸 that no place name has: "班列在口岸", "全年口岸", "当月口岸" (time words)
-_ZH_NOT_NAME_CHARS = re.compile("[在的经从由过抵到向进出入年月日季期]")
+# a phrase before the generic 口岸 that no place name has: "班列在口岸", "全年口岸", "当月口岸", "上周口岸" (time words)
+_ZH_NOT_NAME_CHARS = re.compile("[在的经从由过抵到向进出入年月周日季期]")
 _JOB_TITLE = re.compile(
     r"(?:начальник\w*|директор\w*|руководител\w*|глав\w*|сотрудник\w*|работник\w*|дежурн\w*|head|director|"
     r"chief|manager|master|staff)\s+(?:of\s+(?:the\s+)?)?$",

@@ -61,6 +61,19 @@ def time_in_hours(n: Number, text: str, limit: int) -> tuple[float, int] | None:
     return None
 
 
+def money_unit(n: Number, text: str, limit: int) -> tuple[str, int] | None:
+    """'usd' / 'cny' and the end of the amount when the number is money ('$43.8 billion', '43,8 млрд долларов',
+    '438亿美元'), else None."""
+    for rx in lx.units_at(text, n.end, limit):
+        m = rx.match(text, n.end, limit)
+        if m and m.lastgroup:
+            return (m.lastgroup, m.end()) if m.lastgroup in ("usd", "cny") else None
+    for name, rx in lx.CURRENCY_BEFORE.items():
+        if rx.search(text, max(0, n.start - 5), n.start):
+            return name, n.end
+    return None
+
+
 def time_unit_hours(n: Number, text: str, limit: int) -> float | None:
     """The hours in one of the time unit right after the number ('3 суток' → 24), else None."""
     for rx in lx.units_at(text, n.end, limit):
@@ -271,7 +284,7 @@ _LEVEL_VERB = Folded(
     )
 )
 _SUBJECT_END = re.compile(
-    r"\s*(?:$|[,.;:)，。；]|(?:in|on|by|as|during|last|this|compared|up|down|a|an|per|daily|year|за|в|по|что|и|同比)\b)"
+    r"\s*(?:$|[,.;:)，。；—–]|(?:in|on|by|as|during|last|this|compared|up|down|a|an|per|daily|year|за|в|по|что|и|同比)\b)"
 )
 
 
@@ -411,7 +424,16 @@ def _vehicles(ctx: Context, start: int) -> str | None:
         return None  # "в стране реализовано 6 812 новых электромобилей": sales, not exports
     if ctx.clause_has("export") or ctx.clause_has("car_goods") or _export_passage(ctx) or _export_after_list(ctx):
         return indicator
-    return None
+    return indicator if _nev_goods(ctx) else None
+
+
+def _nev_goods(ctx: Context) -> bool:
+    """'the port handled just 11,200 new-energy trucks' in a passage about vehicle exports: new-energy vehicles of
+    any kind a port counts are the goods exported (not a fleet's own trucks, in a text about something else)."""
+    if not ctx.clause_has("nev"):
+        return False
+    low = ctx.low or ctx.text.lower()
+    return lx.has("vehicle_export", low, max(0, ctx.sentence[0] - _TOPIC_WINDOW), ctx.sentence[1], ctx.scripts)
 
 
 _INSERTED_LIST = re.compile(

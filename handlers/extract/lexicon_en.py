@@ -25,7 +25,9 @@ UNITS: dict[str, str] = {
 }
 CURRENCY_BEFORE: dict[str, str] = {"usd": r"(?:US\$|\$|USD\s?)", "cny": r"(?:CNY\s?|RMB\s?|¥|￥)"}
 CONTEXT: dict[str, str] = {
-    "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|stranded|idling|piled up|backed up|"
+    # ("1,150 trucks in line to exit", not "in line with expectations")
+    "queue": r"\b(?:queu\w*|waiting|wait|stuck|backlog\w*|lined up|line up|in line(?! with)|stranded|idling|"
+    r"piled up|backed up|"
     r"held (?:up|back|at|on)|(?:set|put) aside|at the approaches|(?:were|was|are|is) standing|"
     r"(?:standing|waiting|held|parked) (?:on|at) (?:the )?approach(?:es)?|on (?:the )?approach(?:es)? to)\b",
     "per_day": r"\b(?:per day|a day|each day|every day|daily|per 24 hours|a 24-hour period|in a single day|"
@@ -38,7 +40,8 @@ CONTEXT: dict[str, str] = {
     r"on peak days|at (?:its|their) busiest)\b",
     "day_period": r"\b(?:(?:over|in|during) the (?:past|last|previous) (?:24 hours|day)|yesterday)\b",
     "per_hour": r"\b(?:per hour|an hour|every hour)\b",
-    "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks)|"
+    # ("the customs part now takes about 40 minutes": the customs step of a crossing)
+    "clearance": r"\b(?:clear\w*|customs (?:processing|procedures|formalities|inspection|checks|part|stage|step|phase)|"
     r"processing time|border (?:processing|formalities|procedures|checks|controls)|customs processing|"
     r"inspection|release|dwell time|handl\w+ time|reload\w*|transship\w*|"
     r"time (?:(?:needed|required|taken|spent|it takes) )?to (?:process|handle|check|cross)|"
@@ -52,7 +55,10 @@ CONTEXT: dict[str, str] = {
     r"(?:declarations|consignments|shipments) (?:were )?(?:cleared|released)|"
     # "98.6% of transit declarations at Nur Zholy were released without inspection"
     r"(?:declarations|consignments) [^.;%\d]{0,40}?\b(?:were|was) (?:cleared|released)|"
-    r"(?:share|proportion|percentage) of (?:\w+ )?(?:declarations|consignments|shipments),? (?:cleared|released))\b",
+    r"(?:share|proportion|percentage) of (?:\w+ )?(?:declarations|consignments|shipments),? (?:cleared|released)|"
+    # "the share of promptly released declarations"
+    r"(?:share|proportion|percentage) of (?:[\w-]+ ){0,2}(?:cleared|released) "
+    r"(?:declarations|consignments|shipments))\b",
     # a sentence that goes on about the clearance rate named just before ("The rate was up from 98.6 percent …")
     "rate_anaphor": r"\b(?:the|this|that|the same) (?:release |clearance )?(?:rate|ratio)\b",
     "nev": r"\b(?:new[- ]energy|NEVs?|electric|battery|EVs?|hybrid)\b",
@@ -61,8 +67,10 @@ CONTEXT: dict[str, str] = {
     "export": r"\b(?:export\w*|outbound|shipped abroad|sold abroad|drove from|self-driv\w*)\b",
     "car_goods": r"\b(?:new[- ]energy vehicles|commercial vehicles|passenger cars|NEVs|cars|automobiles|EVs)\b",
     # the passage is about vehicles as exported goods ("Vehicle exports through Horgos …")
-    "vehicle_export": r"\b(?:(?:vehicle|car|auto|nev|ev)s? exports?|export(?:s|ed)? (?:of )?(?:vehicles|cars|nevs|evs)|"
-    r"(?:vehicles|cars|nevs|evs) (?:were |was )?exported)\b",
+    "vehicle_export": r"\b(?:(?:vehicle|car|auto|nev|ev|truck)s? exports?|"
+    r"export(?:s|ed)? (?:of )?(?:vehicles|cars|nevs|evs)|"
+    r"(?:vehicles|cars|nevs|evs) (?:were |was )?exported|(?:vehicles|cars|trucks) for export|"
+    r"exported [\d,.]+ (?:[\w-]+ ){0,3}(?:vehicles|cars|trucks|nevs|evs))\b",
     # vehicles moving out across the border in the figure's clause ("with 52,300 vehicles crossing into …")
     "vehicle_out": r"\b(?:cross\w* (?:into|the border)|rolled out|left (?:china|the country)|"
     r"driven (?:across|out)|drove (?:across|out)|"
@@ -108,7 +116,8 @@ CONTEXT: dict[str, str] = {
     "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves|"
     r"lifting capacity|load capacity|cranes?|"
     # a vehicle's weight class, not a load carried ("trucks with a gross weight above 12 tonnes")
-    r"gross (?:vehicle )?(?:weight|mass)|(?:laden|kerb|curb|permissible|maximum) (?:weight|mass)|axle loads?|"
+    r"gross (?:vehicle )?(?:weight|mass)|(?:laden|kerb|curb|permissible|maximum) (?:weight|mass)|"
+    r"axle[- ]?loads?|(?:loads? )?per axle|"
     r"(?:trucks?|lorr(?:y|ies)|vehicles?|tractors?) weighing)\b",
     "per_unit": r"\b(?:each(?! (?:day|week|month|year|hour|shift)\b)|"
     r"per (?:train|wagon|container|truck|vehicle|car)|an average train|a single train)\b",

@@ -71,7 +71,7 @@ _QUAL_BEFORE = Folded(
         r"более чем|более|свыше|больше|превысил\w*|超过|超|逾|突破|多于)|"
         r"(nearly|almost|close to|почти|近|接近|将近)|"
         r"(about|around|approximately|roughly|some|an estimated|около|примерно|порядка|приблизительно|"
-        r"ориентировочно|约|大约|左右)|"
+        r"ориентировочно|约|大约|左右|≈|(?<![\d~])~)|"  # "≈1,150 trucks", "~870" (not the range "3~5")
         r"(up to|as many as|as much as|within|до|в течение|в пределах|не более|不超过|最多)|"
         r"(less than|fewer than|under|below|менее|меньше|不到|不足|少于))\s*$",
         re.IGNORECASE,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.extract import lexicon as lx
-from handlers.extract.indicators import Reading, time_in_hours, time_unit_hours
+from handlers.extract.indicators import Reading, money_unit, time_in_hours, time_unit_hours
 from handlers.extract.spans import Number, PortMention, Sentence
 
 Read = tuple[Number, Reading, tuple[int, int]]  # a number, what it means, its clause
@@ -187,7 +187,8 @@ _AND_NEXT = re.compile(r"\s*(?:,|，|、|and|и|和|与|及)\s*", re.IGNORECASE)
 def inherit(
     n: Number, text: str, clause: tuple[int, int], done: list[tuple[Number, Reading, tuple[int, int]]]
 ) -> Reading | None:
-    """'fell to 96.4%, down from 98.9%': the second figure is the same indicator as the first."""
+    """'fell to 96.4%, down from 98.9%', 'reached $46.8 billion, up from $43.8 billion': the second figure is the
+    same indicator as the first."""
     if (
         n.kind == "pct"
         and done
@@ -205,6 +206,9 @@ def inherit(
     hours = time_in_hours(n, text, clause[1]) if prev.indicator == "clearance_time_hours" else None
     if n.kind == "num" and hours is not None:
         return Reading(prev.indicator, hours[0], hours[1], n.qualifier)
+    money = money_unit(n, text, clause[1]) if prev.indicator.startswith("trade_value_") else None
+    if money is not None and prev.indicator == f"trade_value_{money[0]}":
+        return Reading(prev.indicator, n.value, money[1], n.qualifier)  # "…, up from $43.8 billion in 2024"
     if _compared_count(n, text, clause, prev):
         return Reading(prev.indicator, n.value, n.end, n.qualifier)  # "(тогда было 51,7 тыс.)"
     return None
