@@ -239,10 +239,14 @@ def _port_row(
     doc: _Doc, i: int, header: tables.Header, cyrillic: bool, mentions: dict[int, list[PortMention]]
 ) -> list[Candidate] | None:
     """The figures of a row whose label is a port ('| Dostyk – Alashankou | 3,218 | +4.1% | 11.9 |'): the first
-    port the label names; a total row ('Итого', '合计') is the region the ports of the rows above make up."""
+    port the label names; a total row ('Итого', '合计') is the region the ports of the rows above make up. A row
+    whose label is a period ('| 7月 | 598 | +7.2% | 62,140 |', '| July | …', '| Июль | …') gives that period's
+    figures for the port the text is about."""
     s = doc.sentences[i]
     label = tables.label_of(doc.text, s)
-    port = _row_port(label, mentions.get(i, []))
+    own = mentions.get(i, [])
+    port = _row_port(label, own)
+    period = header.period
     if port is None and tables.is_total(doc.low, label):
         ports = {
             p
@@ -250,6 +254,11 @@ def _port_row(
             if (p := _row_port(tables.label_of(doc.text, doc.sentences[j]), mentions.get(j, [])))
         }
         port = shared_region(ports)
+    elif port is None and (row_period := tables.label_period(doc.text, label, doc.pub)) is not None:
+        if doc.pub is not None and row_period[0] > doc.pub:
+            return None  # a month that has not begun: a plan
+        period = row_period
+        port = pick_port(doc.low, own, label[0], label, Sentence(s.start, s.end), doc.state)
     if port is None:
         return None
     quote = _quote(doc.text, s)
@@ -260,7 +269,7 @@ def _port_row(
             c.value,
             "exactly",
             c.number.step,
-            header.period,
+            period,
             c.yoy_pct,
             _direction(doc.low, c.field.span, c.indicator, doc.scripts),
             _scope(doc.low, c.field.span, c.field.span[1], doc.scripts),

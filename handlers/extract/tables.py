@@ -27,6 +27,7 @@ import re
 from datetime import date
 
 from handlers.extract import lexicon as lx
+from handlers.extract.calendar_words import EN_MONTH_RX, RU_MONTH_RX, month_end, month_number
 from handlers.extract.indicators import label_indicator
 from handlers.extract.numbers import SCALES, find_numbers
 from handlers.extract.periods import find_periods, scripts_of
@@ -221,6 +222,43 @@ def label_of(text: str, s: Sentence) -> tuple[int, int]:
     """The first cell of a row."""
     cells = _cells(text, s)
     return cells[0] if cells else (s.start, s.start)
+
+
+def label_period(text: str, label: tuple[int, int], pub: date | None) -> tuple[date, date] | None:
+    """The period a row label is, when it is only a period ('7月', 'July', 'Июль 2025', 'Q3 2025'): a table
+    whose rows are periods and whose columns are indicators. A label with other words ('Погрузка за июль') is not."""
+    lo, hi = label
+    found = [p for p in find_periods(text, lo, hi, pub, scripts_of(text, lo, hi)) if not p.comparison]
+    if not found:
+        return _month_label(text, label, pub)
+    p = found[0]
+    rest = text[lo : p.start] + text[p.end : hi]
+    if len(_LETTER.findall(rest)) > 3:  # ("2025 г.", "Q3" keep a letter or two beside the period)
+        return None
+    return p.first, p.last
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+# a bare month name as a row label ("July", "Июль", "Jul 2025"): in running text a month needs a preposition
+_MONTH_LABEL = re.compile(
+    rf"\s*({EN_MONTH_RX}|{RU_MONTH_RX})\.?(?:\s+(20\d\d)(?:\s*(?:г\.?|года?))?)?\s*", re.IGNORECASE
+)
+
+
+def _month_label(text: str, label: tuple[int, int], pub: date | None) -> tuple[date, date] | None:
+    """A label that is a month's name alone: that month of the year it names, else the latest that had begun by
+    publication."""
+    m = _MONTH_LABEL.fullmatch(text, *label)
+    month = month_number(m.group(1)) if m else None
+    if m is None or month is None:
+        return None
+    if m.group(2):
+        year = int(m.group(2))
+    elif pub is not None:
+        year = pub.year if month <= pub.month else pub.year - 1
+    else:
+        return None
+    return date(year, month, 1), month_end(year, month)
 
 
 def _period(text: str, lo: int, hi: int, pub: date | None, compared: bool = False) -> Column | None:
