@@ -50,7 +50,11 @@ class DocState:
         ("🚛 «НУР ЖОЛЫ» (Хоргос)", "Таможенный пост «Калжат»", "🚂 阿腾科里（Altynkol）"): its port is the subject of
         the lines under it."""
         if not mentions:
-            return  # a sentence that names no port changes nothing
+            ours = low and any(low.find(cue, sentence.start, sentence.end) >= 0 for cue in _OURS_CUES)
+            if ours and lx.SIDE_OURS.search(low, sentence.start, sentence.end):
+                # "On our side, we processed …": the speaker's side (opposite the one named before) is the subject now
+                self.port = _side_port(low, (sentence.start, sentence.end), self) or self.port
+            return  # a sentence that names no port (or side) changes nothing
         routes = [m for m in mentions if m.priority == 3]
         if routes:
             self.route = routes[-1].port
@@ -285,23 +289,39 @@ def _only_route_ends(low: str, strong: list[PortMention], span: tuple[int, int])
     return bool(inside) and all(route_end(low, m) for m in inside)
 
 
-_SIDE_CUES = ("side", "сторон", "一侧", "在哈方")
+_SIDE_CUES = ("side", "сторон", "一侧", "在哈方", "我们这")
+_OURS_CUES = ("our side", "наш", "我们这")  # a cheap look before lx.SIDE_OURS
+_OURS_REACH = 400  # characters before the sentence where the other side is named (a sentence or two)
 
 
 def _side_port(low: str, span: tuple[int, int], state: DocState) -> str | None:
     """'на казахстанской стороне', 'on the Chinese side', 'our side': the last port named on that side of the
     border, or a crossing named on both sides (Horgos); with neither, the text's own crossing, whose
-    counterpart that side is ("The Chinese side accepts 480 trucks a day" in a story on Nur Zholy)."""
+    counterpart that side is ("The Chinese side accepts 480 trucks a day" in a story on Nur Zholy). "Our side"
+    ("The queue on the Kazakh side is outside our jurisdiction. On our side, we processed …") is the side
+    opposite the last one named just before."""
     if not any(low.find(cue, *span) >= 0 for cue in _SIDE_CUES):
         return None
-    for side, rx in lx.SIDE.items():
-        if rx.search(low, *span):
-            for wanted in (side, ""):
-                found = next((p for p in reversed(state.history) if side_of(p) == wanted), None)
-                if found is not None:
-                    return found
-            return state.port if state.port and side_of(state.port) not in ("", side) else None
-    return None
+    named = next((side for side, rx in lx.SIDE.items() if rx.search(low, *span)), None)
+    if named is None and lx.SIDE_OURS.search(low, *span):
+        named = _opposite_side(low, max(0, span[0] - _OURS_REACH), span[0])
+    if named is None:
+        return None
+    for wanted in (named, ""):
+        found = next((p for p in reversed(state.history) if side_of(p) == wanted), None)
+        if found is not None:
+            return found
+    return state.port if state.port and side_of(state.port) not in ("", named) else None
+
+
+def _opposite_side(low: str, start: int, end: int) -> str | None:
+    """The side opposite the last side of the border named in low[start:end], if one is."""
+    last = max(
+        ((m.start(), side) for side, rx in lx.SIDE.items() for m in rx.finditer(low, start, end)), default=None
+    )
+    if last is None:
+        return None
+    return "cn" if last[1] == "kz" else "kz"
 
 
 def _pair_region(state: DocState) -> str | None:

@@ -93,6 +93,7 @@ def _lower_join(role: str) -> re.Pattern[str]:
 OTHER_PLACE = _lower_join("OTHER_PLACE")
 PARTNER = _lower_join("PARTNER")
 SIDE = {"kz": _lower_join("SIDE_KZ"), "cn": _lower_join("SIDE_CN")}
+SIDE_OURS = _lower_join("SIDE_OURS")  # the speaker's side: opposite the side named before it
 ROUTE_ANAPHOR = _lower_join("ROUTE_ANAPHOR")
 REGION_ANAPHOR = _lower_join("REGION_ANAPHOR")
 ROUTE_END = _lower_join("ROUTE_END")  # searched in the few characters before a port mention

@@ -196,6 +196,8 @@ PARTNER = (
 # (also as the subject: "The Chinese side currently accepts …"; not "handed over to the Chinese side")
 SIDE_KZ = r"\b(?:on|at|from) the kazakh(?:stani?)? side\b|(?<!to )\bthe kazakh(?:stani?)? side (?!of\b)"
 SIDE_CN = r"\b(?:on|at|from) the chinese side\b|(?<!to )\bthe chinese side (?!of\b)"
+# "On our side, we processed …" after "the queue on the Kazakh side": the side opposite the one named before
+SIDE_OURS = r"\bour side\b"
 # "the region's foreign trade": the region whose ports the text named (see attribution._region_back)
 REGION_ANAPHOR = r"\bthe (?:autonomous )?region(?:'s|’s)?\b"
 # "along the route", "on the corridor": the route (network) the text last named

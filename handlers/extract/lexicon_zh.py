@@ -103,6 +103,7 @@ PARTNER = (
 )
 SIDE_KZ = r"(?:哈萨克斯坦一侧|哈方一侧|在哈方)"
 SIDE_CN = r"(?:中方一侧|中国一侧|我方一侧)"
+SIDE_OURS = r"(?:我们这一?[边侧])"
 # (not an institution of the region: 「自治区商务厅二级巡视员」 is a speaker's title)
 REGION_ANAPHOR = r"(?:全区|该区|自治区(?![\u4e00-\u9fff]{0,4}[厅局委办院]|(?:人民)?政府)|全疆)"
 ROUTE_ANAPHOR = r"(?:该(?:线路|通道|走廊|路线))"

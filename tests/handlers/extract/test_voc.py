@@ -161,3 +161,25 @@ def test_table_rows_are_months(text: str, lang: str) -> None:
 )
 def test_axle_loads_and_capacities_are_not_cargo(text: str, lang: str) -> None:
     assert not run(text, lang=lang).observations
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Horgos Customs held a briefing. Drivers complain about waits at Nur Zholy. The queue on the Kazakh "
+            "side is not ours to count. On our side, we processed an average of 640 trucks a day. The road port "
+            "also released 9,100 vehicles for export this year.",
+            "en",
+        ),
+        (
+            "Таможня Хоргоса провела брифинг. Водители жалуются на ожидание у Нур Жолы. Очередь на казахстанской "
+            "стороне мы не считаем. С нашей стороны в среднем оформлялось 640 грузовиков в сутки. С начала года "
+            "на экспорт выпущено 9 100 автомобилей.",
+            "ru",
+        ),
+    ],
+)
+def test_our_side_is_opposite_the_side_named_before(text: str, lang: str) -> None:
+    found = {o.value: o.port for o in run(text, lang=lang).observations}
+    assert found == {640: "horgos", 9100: "horgos"}
