@@ -385,7 +385,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (re.compile(r"昨日|昨天|过去24小时"), _past_day, "day"),
     (re.compile(_ZH_Y + r"(?P<m>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d)"), _month, ""),
     (
-        re.compile(r"(?P<y>20\d\d)\s*年(?:全年)?(?!\s*\d{1,2}\s*月|前|上半年|下半年|第?[一二三四1-4]季度|底|末|初)"),
+        re.compile(r"(?P<y>20\d\d)\s*年(?:全年)?(?!\s*\d{1,2}\s*月|前|上半年|下半年|第?[一二三四1-4]季度|底|末|初|第\s*\d{1,3}\s*[期号])"),
         _full_year,
         "",
     ),

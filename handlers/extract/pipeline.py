@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from handlers.extract import lexicon as lx
@@ -43,7 +43,7 @@ from handlers.extract.relations import (
     parallel,
     to_level,
 )
-from handlers.extract.segment import clause_at, clause_bounds, split_sentences
+from handlers.extract.segment import clause_at, clause_bounds, in_list_item, split_sentences
 from handlers.extract.spans import Number, Period, PortMention, Sentence
 from handlers.extract.trie import fold_safe
 from handlers.extract.yoy import attach_yoy, back_changes
@@ -306,6 +306,8 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     seen: list[Period] = []
     for j in range(i - 1, -1, -1):
         main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
+        if any(_part(doc, j, p) for p in main):
+            continue  # (and the rest of that sentence: "in October alone, the highest monthly figure this year")
         if main and (_forecast(doc, j) or (doc.pub is not None and main[0].first > doc.pub)):
             continue  # "после завершения в 2027 году … должна вырасти": a plan's period is not what is reported
         if main and not same:
@@ -317,6 +319,13 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     # (one that contains the latest: a year named further back in a quote, "drove this route in 2005", is not it)
     around = [p for p in seen if p.first <= seen[0].first and seen[0].last <= p.last]
     return max(around, key=lambda p: p.last - p.first) if around else None
+
+
+def _part(doc: _Doc, j: int, p: Period) -> bool:
+    """'In October alone', «Только в октябре», 「其中10月份单月」: a part of the period the text reports, said of the
+    figures of its own sentence only (the items after it are still about the whole period)."""
+    s = doc.sentences[j]
+    return lx.has("period_part", doc.low, max(s.start, p.start - 12), min(s.end, p.end + 8), doc.scripts)
 
 
 def _average_over_period(low: str, indicator: str, start: int, end: int) -> bool:
@@ -512,10 +521,30 @@ def _figures(
         if period is None and cumulative:
             period = since_day(text, s.start, n.start, doc.pub)
         period = _years_ago(doc.low, (n.end, clause[1]), period)
+        period = _bulletin_period(doc, i, period)
         if period and doc.pub and period[0] > doc.pub:
             continue  # a period that has not begun: a plan or target, not a reported figure
         out.append(_candidate(doc, s, (n, r, clause), port, period, yoy.get(n.start), series[n.start]))
     return out
+
+
+_GRACE = 45  # days: how long after a reporting period ends a bulletin about it is published
+
+
+def _bulletin_period(doc: _Doc, i: int, period: tuple[date, date] | None) -> tuple[date, date] | None:
+    """«• … с начала года проследовали 6 418 поездов» in a bulletin whose lead states «по итогам января - октября»:
+    the year so far of a list item is the cumulative period the bulletin reports (one of the same year that ended
+    shortly before publication); elsewhere (an interview, a quote) it runs to publication."""
+    pub = doc.pub
+    if pub is None or period != (date(pub.year, 1, 1), pub) or not in_list_item(doc.text, doc.sentences[i].start):
+        return period
+    for j in range(i - 1, -1, -1):
+        for p in _periods(doc, j):
+            if p.comparison or p.relative or p.first != period[0] or p.last >= pub:
+                continue
+            if (pub - p.last).days <= _GRACE and p.last.month != (p.last + timedelta(days=1)).month:
+                return p.first, p.last
+    return period
 
 
 # "cut to 1.5 hours, compared with 3 hours in 2024": what follows such a cue in the clause is the comparison's
