@@ -506,7 +506,7 @@ def pick_period(
 
 # relative kinds that state the figure's own period; a past day (a daily bulletin's "за минувшие сутки") is not
 # carried on to the next sentence, as "" periods are
-_OWN = ("", "quarter", "day", "year")
+_OWN = ("", "quarter", "day", "year", "week")
 
 
 def _stated_quarter(state: DocState) -> tuple[date, date] | None:

@@ -63,7 +63,7 @@ _PERIOD_CUE = re.compile(
     r"20\d\d|first|second|half|quarter|month|year|earlier|as of|h[12]\b|q[1-4]|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|полугод|квартал|мес|январ|феврал|март|апрел|ма[йяе]|"
     r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|сутки|вчера|24 hours|yesterday|"
-    r"年|月|季度|半年|昨"
+    r"年|月|季度|半年|昨|week|недел|上周|上一周|上个星期"
 )
 _MAX_QUOTE = 400
 _ELIDED_WORDS = ("more", "of th", "others", "another", "a further", "ещё", "еще", "其中")  # gate for elided_cue
@@ -359,6 +359,20 @@ def _same_period(doc: _Doc, i: int, own: list[Period], clause: tuple[int, int]) 
     return (carried.first, carried.last) if carried is not None else None
 
 
+def _the_period(doc: _Doc, i: int, own: list[Period], clause: tuple[int, int]) -> tuple[date, date] | None:
+    """'… averaged 0.61 hours in October, and 99.2 percent … were released during the period', «за отчетный
+    период»: a clause that names no period of its own but "the period" means the one the text reports (the one
+    it states most often before), not a month another clause names."""
+    if any(clause[0] <= p.start < clause[1] for p in own) or not lx.has("the_period", doc.low, *clause, doc.scripts):
+        return None
+    counts: dict[tuple[date, date], int] = {}
+    for j in range(i):
+        for p in _periods(doc, j):
+            if not p.comparison and p.relative == "" and (doc.pub is None or p.first <= doc.pub):
+                counts[p.first, p.last] = counts.get((p.first, p.last), 0) + 1
+    return max(counts, key=lambda k: counts[k], default=None)
+
+
 def _has_cue(doc: _Doc, s: Sentence) -> bool:
     """Whether the sentence has a word that can stand for an elided unit noun (one find per word per text)."""
     if doc.cues is None:
@@ -516,6 +530,7 @@ def _figures(
             or _year_earlier(doc, periods, s.start, n.start)
             or _when_period(doc.low, own, clause)
             or _same_period(doc, i, own, clause)
+            or _the_period(doc, i, own, clause)
             or pick_period(own, n.start, clause, r.indicator, doc.state, cumulative, compared, average)
         )
         if period is None and cumulative:
