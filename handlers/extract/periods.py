@@ -107,6 +107,15 @@ def _unnamed_quarter(m: re.Match[str], pub: date | None) -> Span | None:
     return date(day.year, 3 * q - 2, 1), cw.month_end(day.year, 3 * q)
 
 
+def _unnamed_month(m: re.Match[str], pub: date | None) -> Span | None:
+    """'in the month', «за месяц», 「当月」 with no month named: the month just reported (the one that contains the
+    day ten days before publication); attribution prefers a month the text stated."""
+    if pub is None:
+        return None
+    day = date.fromordinal(pub.toordinal() - 10)
+    return date(day.year, day.month, 1), cw.month_end(day.year, day.month)
+
+
 def _whole_year(m: re.Match[str], pub: date | None) -> Span | None:
     """'Throughout the year', «за год», 「全年」 with no year named: the last year reported by publication;
     attribution prefers the year of the period the text is about."""
@@ -218,6 +227,15 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         re.compile(r"\b(?:in|during|over|for)\s+the\s+quarter\b(?!\s+(?:end|to\b|through))|\bthe quarter(?:'s|’s)", _I),
         _unnamed_quarter,
         "quarter",
+    ),
+    (
+        re.compile(
+            r"\b(?:in|during|over|for|throughout)\s+the\s+month\b(?!\s+(?:of|before|after|to|ahead|earlier|since))|"
+            r"\bthe month(?:'s|’s)",
+            _I,
+        ),
+        _unnamed_month,
+        "month",
     ),
     (
         re.compile(
@@ -352,6 +370,15 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     ),
     (re.compile(rf"(?<![а-яё])(?P<m>{_RM})\s+(?:стал|оказал|выдал|принес|принёс)\w*", _I), _month, ""),
     (
+        re.compile(
+            r"(?<![а-яё])(?:за(?:\s+(?:этот|отч[её]тный|прошедший|минувший))?\s+месяц|в течение месяца)(?![а-яё])"
+            r"(?!\s+(?:до|назад|спустя))",
+            _I,
+        ),
+        _unnamed_month,
+        "month",
+    ),
+    (
         re.compile(r"(?<![а-яё])(?:за|в течение)\s+(?:весь\s+)?года?(?![а-яё])(?!\s+(?:до|назад))", _I),
         _whole_year,
         "year",
@@ -434,6 +461,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (re.compile(_ZH_Y + r"(?P<h>上|下)半年"), _half, ""),
     (re.compile(r"本季度|该季度|当季|单季"), _unnamed_quarter, "quarter"),
     (re.compile(r"(?<![0-9年])全年"), _whole_year, "year"),
+    (re.compile(r"当月|本月|该月"), _unnamed_month, "month"),
     (re.compile(r"昨日|昨天|过去24小时"), _past_day, "day"),
     (re.compile(_ZH_Y + r"(?P<m>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d)"), _month, ""),
     (
@@ -539,6 +567,7 @@ _ALSO: tuple[tuple[str, tuple[str, ...]], ...] = (
     (_ZH_Y + r"前(?P<n>\d{1,2}|", ("前",)),
     (_ZH_Y + r"前(?P<n>[二两三])", ("前",)),
     (r"(?P<y>20\d\d)\s*年(?:全年)?", ("20",)),
+    (r"当月|本月|该月", ("当月", "本月", "该月")),
     (r"今年以来|年初以来|今年", ("今年", "年初以来")),
     (r"去年(?!同期)|上年(?!同期)", ("去年", "上年")),
     (r"上年同期|去年同期", ("同期",)),
