@@ -109,6 +109,8 @@ CONTEXT: dict[str, str] = {
     # "during the period", "over the reporting period": the period the text reports, not another clause's
     "the_period": r"\b(?:during|over|in|for|throughout) the (?:reporting |reported |review |whole |entire )?period\b"
     r"(?! (?:of|from|between|to|under|since|when|before|after)\b)",
+    # a sentence that opens as an aside for comparison: its period is not what the text reports
+    "aside": r"\b(?:for comparison|by comparison|in comparison|for reference)\b",
     "period_part": r"\b(?:alone|of which|including)\b",
     "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves|"
     r"lifting capacity|load capacity|cranes?|"

@@ -306,7 +306,7 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     seen: list[Period] = []
     for j in range(i - 1, -1, -1):
         main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
-        if any(_part(doc, j, p) for p in main):
+        if any(_part(doc, j, p) for p in main) or (main and _aside(doc, j)):
             continue  # (and the rest of that sentence: "in October alone, the highest monthly figure this year")
         if main and (_forecast(doc, j) or (doc.pub is not None and main[0].first > doc.pub)):
             continue  # "после завершения в 2027 году … должна вырасти": a plan's period is not what is reported
@@ -319,6 +319,13 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     # (one that contains the latest: a year named further back in a quote, "drove this route in 2005", is not it)
     around = [p for p in seen if p.first <= seen[0].first and seen[0].last <= p.last]
     return max(around, key=lambda p: p.last - p.first) if around else None
+
+
+def _aside(doc: _Doc, j: int) -> bool:
+    """'For comparison, in the first quarter of 2025 …', «Для сравнения, …», 「作为对比，…」: a sentence that opens as
+    an aside; the period it names is not the one the text goes on about."""
+    s = doc.sentences[j]
+    return lx.has("aside", doc.low, s.start, min(s.end, s.start + 20), doc.scripts)
 
 
 def _part(doc: _Doc, j: int, p: Period) -> bool:
@@ -698,6 +705,8 @@ def _stated_quarter(doc: _Doc, i: int) -> Period | None:
     January–March 2025"; not "Compared with 2025, in January–March 2026 …")."""
     for j in range(i - 1, -1, -1):
         s = doc.sentences[j]
+        if _aside(doc, j):
+            continue
         first = _DIGIT.search(doc.low, s.start, s.end)
         for p in _before_comparison(doc.low, _periods(doc, j), first.end() if first else s.end, s.end):
             if not p.comparison and p.relative == "" and is_quarter(p):
