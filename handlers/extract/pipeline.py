@@ -533,7 +533,8 @@ def _figures(
         cumulative = lx.has("cumulative", doc.low, s.start, clause[1], doc.scripts)
         average = _average_over_period(doc.low, r.indicator, s.start, clause[1])
         period = (
-            _then_period(doc, periods, n.start, clause)
+            _compared_level(doc, periods, n.start, clause)
+            or _then_period(doc, periods, n.start, clause)
             or _year_earlier(doc, periods, s.start, n.start)
             or _when_period(doc.low, own, clause)
             or _same_period(doc, i, own, clause)
@@ -574,6 +575,18 @@ _COMPARISON_CUE = re.compile(
     r"compar(?:ed|es?) (?:with|to)|\bversus\b|\bvs\.?|\bagainst\b|\bthan\b|\b(?:up|down) from\b|"
     r"(?<![а-яё])(?:против|по сравнению с|чем|тогда как)(?![а-яё])|\bwhereas\b|相比|较|(?<![同环占])比"
 )  # lower-cased text
+
+
+# 「较2024年的7,620列和6,455列」: after the compared period only 的 and the levels before this one
+_LEVELS_OF = re.compile(r"\s*的\s*(?:[\d,.]+\s*[^\d，。；,;、和及与]{0,3}\s*(?:和|、|及|与)\s*)*$")
+
+
+def _compared_level(doc: _Doc, periods: list[Period], start: int, clause: tuple[int, int]) -> tuple[date, date] | None:
+    """「较2024年的7,620列和6,455列均有所增长」: levels given as those of a compared period take that period."""
+    before = [p for p in periods if p.comparison and clause[0] <= p.start and p.end <= start]
+    if not before or not _LEVELS_OF.match(doc.low, before[-1].end, start):  # (`$` there is `start`)
+        return None
+    return before[-1].first, before[-1].last
 
 
 def _then_period(doc: _Doc, periods: list[Period], start: int, clause: tuple[int, int]) -> tuple[date, date] | None:
