@@ -539,19 +539,30 @@ def pick_period(
         span = _stated_quarter(state) or span
     elif chosen.relative == "year":
         span = _stated_year(usable, state) or span
+    elif chosen.relative == "month":
+        span = _stated_month(usable, state) or span
     span = _window_of_comparison(span, periods, state.pub)
     return _shorten_to_as_of(span, periods, state.pub)
 
 
 # relative kinds that state the figure's own period; a past day (a daily bulletin's "за минувшие сутки") is not
 # carried on to the next sentence, as "" periods are
-_OWN = ("", "quarter", "day", "year")
+_OWN = ("", "quarter", "day", "year", "week", "month")
 
 
 def _stated_quarter(state: DocState) -> tuple[date, date] | None:
     """'in the quarter', «за квартал» after the text stated one ("From January to March", «В первом квартале»)."""
     ref = state.quarters() if state.quarters is not None else None
     return (ref.first, ref.last) if ref is not None else None
+
+
+def _stated_month(usable: list[Period], state: DocState) -> tuple[date, date] | None:
+    """'in the month', «за месяц», 「当月」: the one month the sentence names, else the one the text is about."""
+    refs = [p for p in usable if p.relative == ""] or [p for p in (state.period,) if p is not None]
+    for ref in refs:
+        if ref.first.day == 1 and ref.last == month_end(ref.first.year, ref.first.month):
+            return ref.first, ref.last
+    return None
 
 
 def is_quarter(p: Period) -> bool:

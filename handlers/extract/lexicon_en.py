@@ -113,6 +113,13 @@ CONTEXT: dict[str, str] = {
     # a value stated at some prices ("worth US$3.9 billion at declared export prices"): trade, not a price
     "valuation": r"\b(?:at|in) (?:[\w-]+ ){0,2}prices\b",
     "breakdown": r"\b(?:including|includ\w+|of which|among them|such as)\b",
+    # a part of the period the text reports ("In October alone", "of which in October"): not carried on
+    # "during the period", "over the reporting period": the period the text reports, not another clause's
+    "the_period": r"\b(?:during|over|in|for|throughout) the (?:reporting |reported |review |whole |entire )?period\b"
+    r"(?! (?:of|from|between|to|under|since|when|before|after)\b)",
+    # a sentence that opens as an aside for comparison: its period is not what the text reports
+    "aside": r"\b(?:for comparison|by comparison|in comparison|for reference)\b",
+    "period_part": r"\b(?:alone|of which|including)\b",
     "not_cargo": r"\b(?:emission\w*|co2|carbon|harvest\w*|production|produced|output|mined|reserves|"
     r"lifting capacity|load capacity|cranes?|"
     # a vehicle's weight class, not a load carried ("trucks with a gross weight above 12 tonnes")

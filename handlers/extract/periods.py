@@ -107,6 +107,15 @@ def _unnamed_quarter(m: re.Match[str], pub: date | None) -> Span | None:
     return date(day.year, 3 * q - 2, 1), cw.month_end(day.year, 3 * q)
 
 
+def _unnamed_month(m: re.Match[str], pub: date | None) -> Span | None:
+    """'in the month', «за месяц», 「当月」 with no month named: the month just reported (the one that contains the
+    day ten days before publication); attribution prefers a month the text stated."""
+    if pub is None:
+        return None
+    day = date.fromordinal(pub.toordinal() - 10)
+    return date(day.year, day.month, 1), cw.month_end(day.year, day.month)
+
+
 def _whole_year(m: re.Match[str], pub: date | None) -> Span | None:
     """'Throughout the year', «за год», 「全年」 with no year named: the last year reported by publication;
     attribution prefers the year of the period the text is about."""
@@ -128,6 +137,29 @@ def _past_day(m: re.Match[str], pub: date | None) -> Span | None:
         return None
     day = date.fromordinal(pub.toordinal() - 1)
     return day, day
+
+
+def _days(m: re.Match[str], pub: date | None) -> Span | None:
+    """'Nov 9–15', «с 9 по 15 января», 「2月2日—2月8日」: a run of days (a week's bulletin) in one or two months."""
+    groups = m.groupdict()
+    named = groups.get("m1") or groups.get("m") or ""
+    first_month, last_month = cw.month_number(named), cw.month_number(groups.get("m2") or named)
+    y = _year(m, pub, first_month or 1)
+    if not first_month or not last_month or y is None:
+        return None
+    try:
+        first, last = date(y, first_month, int(m.group("d1"))), date(y, last_month, int(m.group("d2")))
+    except ValueError:
+        return None
+    return (first, last) if 0 < (last - first).days <= 31 else None
+
+
+def _last_week(m: re.Match[str], pub: date | None) -> Span | None:
+    """'Last week', «на прошлой неделе», 「上周」: Monday to Sunday of the week before publication."""
+    if pub is None:
+        return None
+    monday = date.fromordinal(pub.toordinal() - pub.weekday() - 7)
+    return monday, date.fromordinal(monday.toordinal() + 6)
 
 
 def _full_year(m: re.Match[str], pub: date | None) -> Span | None:
@@ -198,6 +230,15 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     ),
     (
         re.compile(
+            r"\b(?:in|during|over|for|throughout)\s+the\s+month\b(?!\s+(?:of|before|after|to|ahead|earlier|since))|"
+            r"\bthe month(?:'s|’s)",
+            _I,
+        ),
+        _unnamed_month,
+        "month",
+    ),
+    (
+        re.compile(
             r"\b(?:throughout|during|over|for)\s+the\s+(?:(?:whole|full|entire)\s+)?year\b"
             r"(?!\s+(?:to|ago|earlier|before))",
             _I,
@@ -225,6 +266,16 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         _past_day,
         "day",
     ),
+    (
+        re.compile(
+            rf"\b(?P<m>{_M})\.?\s+(?P<d1>\d{{1,2}})\s*(?:–|—|-|(?i:to|through))\s*(?P<d2>\d{{1,2}})\b(?![.,]?\d|\s*%)"
+            r"(?:,?\s+(?P<y>20\d\d))?"
+        ),
+        _days,
+        "",
+    ),
+    (re.compile(rf"\b(?P<d1>\d{{1,2}})\s*(?:–|—|-)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_M})\b(?:,?\s+(?P<y>20\d\d))?"), _days, ""),
+    (re.compile(r"\b(?:last|past|previous)\s+week\b", _I), _last_week, "week"),
     (re.compile(r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half" + _EN_Y, _I), _half, ""),
     (re.compile(r"\b(?P<h>H[12]|[12]H)(?:\s+|-|/|'|’)?(?P<y>20\d\d)?\b"), _half, ""),
     (re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter" + _EN_Y, _I), _quarter, ""),
@@ -319,6 +370,15 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     ),
     (re.compile(rf"(?<![а-яё])(?P<m>{_RM})\s+(?:стал|оказал|выдал|принес|принёс)\w*", _I), _month, ""),
     (
+        re.compile(
+            r"(?<![а-яё])(?:за(?:\s+(?:этот|отч[её]тный|прошедший|минувший))?\s+месяц|в течение месяца)(?![а-яё])"
+            r"(?!\s+(?:до|назад|спустя))",
+            _I,
+        ),
+        _unnamed_month,
+        "month",
+    ),
+    (
         re.compile(r"(?<![а-яё])(?:за|в течение)\s+(?:весь\s+)?года?(?![а-яё])(?!\s+(?:до|назад))", _I),
         _whole_year,
         "year",
@@ -331,6 +391,16 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         "day",
     ),
     (re.compile(r"(?<![а-яё])(?:за\s+(?:прошедшие|минувшие|последние)\s+сутки|вчера)(?![а-яё])", _I), _past_day, "day"),
+    (
+        re.compile(rf"(?:с\s+)?(?P<d1>\d{{1,2}})\s*(?:[–—-]|по)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_RM})" + _RU_Y, _I),
+        _days,
+        "",
+    ),
+    (
+        re.compile(r"(?<![а-яё])(?:на|за)\s+(?:прошл|прошедш|минувш|предыдущ)\w+\s+недел\w+", _I),
+        _last_week,
+        "week",
+    ),
     (re.compile(rf"(?:в|за)\s+(?P<m>{_RM})" + _RU_Y, _I), _month, ""),
     (re.compile(rf"(?<![а-яё])с\s+(?:начала\s+)?(?P<m>{_RM})" + _RU_Y, _I), _since_month, ""),
     (
@@ -376,16 +446,26 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         _range,
         "",
     ),
+    (
+        re.compile(
+            _ZH_Y + r"(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日?\s*[—–\-－~～至到]\s*(?:(?P<m2>\d{1,2})\s*月\s*)?"
+            r"(?P<d2>\d{1,2})\s*日"
+        ),
+        _days,
+        "",
+    ),
+    (re.compile(r"上周(?![一二三四五六日天末])|上一周|上个星期"), _last_week, "week"),
     (re.compile(_ZH_Y + r"前(?P<n>\d{1,2}|十[一二]|[一二两三四五六七八九十])(?:个)?月"), _first_n, ""),
     (re.compile(_ZH_Y + r"前(?P<n>[二两三])(?:个)?季度"), _quarters_cumulative, ""),
     (re.compile(_ZH_Y + r"(?:第)?(?P<q>[一二三四1-4])季度"), _quarter, ""),
     (re.compile(_ZH_Y + r"(?P<h>上|下)半年"), _half, ""),
     (re.compile(r"本季度|该季度|当季|单季"), _unnamed_quarter, "quarter"),
     (re.compile(r"(?<![0-9年])全年"), _whole_year, "year"),
+    (re.compile(r"当月|本月|该月"), _unnamed_month, "month"),
     (re.compile(r"昨日|昨天|过去24小时"), _past_day, "day"),
     (re.compile(_ZH_Y + r"(?P<m>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d)"), _month, ""),
     (
-        re.compile(r"(?P<y>20\d\d)\s*年(?:全年)?(?!\s*\d{1,2}\s*月|前|上半年|下半年|第?[一二三四1-4]季度|底|末|初)"),
+        re.compile(r"(?P<y>20\d\d)\s*年(?:全年)?(?!\s*\d{1,2}\s*月|前|上半年|下半年|第?[一二三四1-4]季度|底|末|初|第\s*\d{1,3}\s*[期号])"),
         _full_year,
         "",
     ),
@@ -483,9 +563,11 @@ _RANGE_CHARS = ("—", "–", "-", "－", "~", "～", "至", "到")
 _ALSO: tuple[tuple[str, tuple[str, ...]], ...] = (
     (_ZH_Y + r"(?P<m1>\d{1,2})\s*[—–\-－~～至到]", _RANGE_CHARS),
     (_ZH_Y + r"(?P<m1>[一二三四五六七八九十]{1,2})\s*[—–\-－~～至到]", _RANGE_CHARS),
+    (_ZH_Y + r"(?P<m1>\d{1,2})\s*月\s*(?P<d1>", _RANGE_CHARS),
     (_ZH_Y + r"前(?P<n>\d{1,2}|", ("前",)),
     (_ZH_Y + r"前(?P<n>[二两三])", ("前",)),
     (r"(?P<y>20\d\d)\s*年(?:全年)?", ("20",)),
+    (r"当月|本月|该月", ("当月", "本月", "该月")),
     (r"今年以来|年初以来|今年", ("今年", "年初以来")),
     (r"去年(?!同期)|上年(?!同期)", ("去年", "上年")),
     (r"上年同期|去年同期", ("同期",)),

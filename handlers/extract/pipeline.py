@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from handlers.extract import lexicon as lx
@@ -43,7 +43,7 @@ from handlers.extract.relations import (
     parallel,
     to_level,
 )
-from handlers.extract.segment import clause_at, clause_bounds, split_sentences
+from handlers.extract.segment import clause_at, clause_bounds, in_list_item, split_sentences
 from handlers.extract.spans import Number, Period, PortMention, Sentence
 from handlers.extract.trie import fold_safe
 from handlers.extract.yoy import attach_yoy, back_changes
@@ -63,7 +63,7 @@ _PERIOD_CUE = re.compile(
     r"20\d\d|first|second|half|quarter|month|year|earlier|as of|h[12]\b|q[1-4]|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|полугод|квартал|мес|январ|феврал|март|апрел|ма[йяе]|"
     r"июн|июл|август|сентябр|октябр|ноябр|декабр|году|ранее|состоянию|года|сутки|вчера|24 hours|yesterday|"
-    r"年|月|季度|半年|昨"
+    r"年|月|季度|半年|昨|week|недел|上周|上一周|上个星期"
 )
 _MAX_QUOTE = 400
 _ELIDED_WORDS = ("more", "of th", "others", "another", "a further", "ещё", "еще", "其中")  # gate for elided_cue
@@ -315,6 +315,8 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     seen: list[Period] = []
     for j in range(i - 1, -1, -1):
         main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
+        if any(_part(doc, j, p) for p in main) or (main and _aside(doc, j)):
+            continue  # (and the rest of that sentence: "in October alone, the highest monthly figure this year")
         if main and (_forecast(doc, j) or (doc.pub is not None and main[0].first > doc.pub)):
             continue  # "после завершения в 2027 году … должна вырасти": a plan's period is not what is reported
         if main and not same:
@@ -326,6 +328,20 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     # (one that contains the latest: a year named further back in a quote, "drove this route in 2005", is not it)
     around = [p for p in seen if p.first <= seen[0].first and seen[0].last <= p.last]
     return max(around, key=lambda p: p.last - p.first) if around else None
+
+
+def _aside(doc: _Doc, j: int) -> bool:
+    """'For comparison, in the first quarter of 2025 …', «Для сравнения, …», 「作为对比，…」: a sentence that opens as
+    an aside; the period it names is not the one the text goes on about."""
+    s = doc.sentences[j]
+    return lx.has("aside", doc.low, s.start, min(s.end, s.start + 20), doc.scripts)
+
+
+def _part(doc: _Doc, j: int, p: Period) -> bool:
+    """'In October alone', «Только в октябре», 「其中10月份单月」: a part of the period the text reports, said of the
+    figures of its own sentence only (the items after it are still about the whole period)."""
+    s = doc.sentences[j]
+    return lx.has("period_part", doc.low, max(s.start, p.start - 12), min(s.end, p.end + 8), doc.scripts)
 
 
 def _average_over_period(low: str, indicator: str, start: int, end: int) -> bool:
@@ -357,6 +373,20 @@ def _same_period(doc: _Doc, i: int, own: list[Period], clause: tuple[int, int]) 
         return stated[-1].first, stated[-1].last
     carried = _carried_period(doc, i)
     return (carried.first, carried.last) if carried is not None else None
+
+
+def _the_period(doc: _Doc, i: int, own: list[Period], clause: tuple[int, int]) -> tuple[date, date] | None:
+    """'… averaged 0.61 hours in October, and 99.2 percent … were released during the period', «за отчетный
+    период»: a clause that names no period of its own but "the period" means the one the text reports (the one
+    it states most often before), not a month another clause names."""
+    if any(clause[0] <= p.start < clause[1] for p in own) or not lx.has("the_period", doc.low, *clause, doc.scripts):
+        return None
+    counts: dict[tuple[date, date], int] = {}
+    for j in range(i):
+        for p in _periods(doc, j):
+            if not p.comparison and p.relative == "" and (doc.pub is None or p.first <= doc.pub):
+                counts[p.first, p.last] = counts.get((p.first, p.last), 0) + 1
+    return max(counts, key=lambda k: counts[k], default=None)
 
 
 def _has_cue(doc: _Doc, s: Sentence) -> bool:
@@ -512,19 +542,41 @@ def _figures(
         cumulative = lx.has("cumulative", doc.low, s.start, clause[1], doc.scripts)
         average = _average_over_period(doc.low, r.indicator, s.start, clause[1])
         period = (
-            _then_period(doc, periods, n.start, clause)
+            _compared_level(doc, periods, n.start, clause)
+            or _then_period(doc, periods, n.start, clause)
             or _year_earlier(doc, periods, s.start, n.start)
             or _when_period(doc.low, own, clause)
             or _same_period(doc, i, own, clause)
+            or _the_period(doc, i, own, clause)
             or pick_period(own, n.start, clause, r.indicator, doc.state, cumulative, compared, average)
         )
         if period is None and cumulative:
             period = since_day(text, s.start, n.start, doc.pub)
         period = _years_ago(doc.low, (n.end, clause[1]), period)
+        period = _bulletin_period(doc, i, period)
         if period and doc.pub and period[0] > doc.pub:
             continue  # a period that has not begun: a plan or target, not a reported figure
         out.append(_candidate(doc, s, (n, r, clause), port, period, yoy.get(n.start), series[n.start]))
     return out
+
+
+_GRACE = 45  # days: how long after a reporting period ends a bulletin about it is published
+
+
+def _bulletin_period(doc: _Doc, i: int, period: tuple[date, date] | None) -> tuple[date, date] | None:
+    """«• … с начала года проследовали 6 418 поездов» in a bulletin whose lead states «по итогам января - октября»:
+    the year so far of a list item is the cumulative period the bulletin reports (one of the same year that ended
+    shortly before publication); elsewhere (an interview, a quote) it runs to publication."""
+    pub = doc.pub
+    if pub is None or period != (date(pub.year, 1, 1), pub) or not in_list_item(doc.text, doc.sentences[i].start):
+        return period
+    for j in range(i - 1, -1, -1):
+        for p in _periods(doc, j):
+            if p.comparison or p.relative or p.first != period[0] or p.last >= pub:
+                continue
+            if (pub - p.last).days <= _GRACE and p.last.month != (p.last + timedelta(days=1)).month:
+                return p.first, p.last
+    return period
 
 
 # "cut to 1.5 hours, compared with 3 hours in 2024": what follows such a cue in the clause is the comparison's
@@ -532,6 +584,18 @@ _COMPARISON_CUE = re.compile(
     r"compar(?:ed|es?) (?:with|to)|\bversus\b|\bvs\.?|\bagainst\b|\bthan\b|\b(?:up|down) from\b|"
     r"(?<![а-яё])(?:против|по сравнению с|чем|тогда как)(?![а-яё])|\bwhereas\b|相比|较|(?<![同环占])比"
 )  # lower-cased text
+
+
+# 「较2024年的7,620列和6,455列」: after the compared period only 的 and the levels before this one
+_LEVELS_OF = re.compile(r"\s*的\s*(?:[\d,.]+\s*[^\d，。；,;、和及与]{0,3}\s*(?:和|、|及|与)\s*)*$")
+
+
+def _compared_level(doc: _Doc, periods: list[Period], start: int, clause: tuple[int, int]) -> tuple[date, date] | None:
+    """「较2024年的7,620列和6,455列均有所增长」: levels given as those of a compared period take that period."""
+    before = [p for p in periods if p.comparison and clause[0] <= p.start and p.end <= start]
+    if not before or not _LEVELS_OF.match(doc.low, before[-1].end, start):  # (`$` there is `start`)
+        return None
+    return before[-1].first, before[-1].last
 
 
 def _then_period(doc: _Doc, periods: list[Period], start: int, clause: tuple[int, int]) -> tuple[date, date] | None:
@@ -663,6 +727,8 @@ def _stated_quarter(doc: _Doc, i: int) -> Period | None:
     January–March 2025"; not "Compared with 2025, in January–March 2026 …")."""
     for j in range(i - 1, -1, -1):
         s = doc.sentences[j]
+        if _aside(doc, j):
+            continue
         first = _DIGIT.search(doc.low, s.start, s.end)
         for p in _before_comparison(doc.low, _periods(doc, j), first.end() if first else s.end, s.end):
             if not p.comparison and p.relative == "" and is_quarter(p):

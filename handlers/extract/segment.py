@@ -121,6 +121,14 @@ def mark_navigation(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
+def in_list_item(text: str, pos: int) -> bool:
+    """Whether the line that holds text[pos] is a list item ("• Грузопоток … достиг 39,4 млн тонн")."""
+    start = text.rfind("\n", 0, pos) + 1
+    while start < pos and text[start] in " \t\u3000":
+        start += 1
+    return _LIST_ITEM.match(text, start) is not None
+
+
 def list_items_in_body(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """List items before the last body sentence are body sentences, not headlines ("• Queue this morning: about
     1,240 trucks"): a post's bullets carry its figures and take the port its section names. Items after it
