@@ -274,7 +274,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
         _days,
         "",
     ),
-    (re.compile(rf"\b(?P<d1>\d{{1,2}})\s*(?:–|—|-)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_M})\b(?:,?\s+(?P<y>20\d\d))?"), _days, ""),
+    (
+        re.compile(rf"\b(?P<d1>\d{{1,2}})\s*(?:–|—|-)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_M})\b(?:,?\s+(?P<y>20\d\d))?"),
+        _days,
+        "",
+    ),
     (re.compile(r"\b(?:last|past|previous)\s+week\b", _I), _last_week, "week"),
     (re.compile(r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half" + _EN_Y, _I), _half, ""),
     (re.compile(r"\b(?P<h>H[12]|[12]H)(?:\s+|-|/|'|’)?(?P<y>20\d\d)?\b"), _half, ""),
