@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from handlers.extract import lexicon as lx
 from handlers.extract.indicators import Reading, time_in_hours, time_unit_hours
@@ -32,12 +33,28 @@ def respectively(low: str, s: Sentence, figures: list[Read], mentions: list[Port
         run = _last_run([f for f in reversed(figures) if f[0].start > word.end()])[::-1]
     if len(run) < 2:
         return {}
-    lo = max((f[1].end for f in figures if f[0].start < min(run[0][0].start, word.start())), default=s.start)
-    after_run = _named(mentions, run[-1][1].end, word.start())
-    named = after_run if len(after_run) == len(run) else _named(mentions, lo, run[0][0].start)[-len(run) :]
-    if len(named) != len(run):
+    groups = _compared_groups(low, run)
+    head = groups[0]
+    lo = max((f[1].end for f in figures if f[0].start < min(head[0][0].start, word.start())), default=s.start)
+    after_run = _named(mentions, head[-1][1].end, word.start())
+    named = after_run if len(after_run) == len(head) else _named(mentions, lo, head[0][0].start)[-len(head) :]
+    if len(named) != len(head) or len(head) < 2:
         return {}
-    return {n.start: port for (n, _, _), port in zip(run, named, strict=True)}
+    paired = [group for group in groups if len(group) == len(head)]
+    return {n.start: port for group in paired for (n, _, _), port in zip(group, named, strict=True)}
+
+
+def _compared_groups(low: str, run: list[Read]) -> list[list[Read]]:
+    """'分别通行8,043列和6,612列，较2024年的7,620列和6,455列', 'handled 6,214 and 5,387 trains respectively,
+    against 5,700 and 5,500 a year earlier': a series and the earlier levels it is compared with, in the same
+    order; the run splits where a comparison cue stands between two of its figures (each group takes the ports in
+    order)."""
+    groups = [[run[0]]]
+    for prev, f in pairwise(run):
+        if COMPARED.search(low, prev[1].end, f[0].start):
+            groups.append([])
+        groups[-1].append(f)
+    return groups
 
 
 def _last_run(figures: list[Read]) -> list[Read]:
