@@ -133,6 +133,8 @@ CONTEXT: dict[str, str] = {
     "latter": r"\b(?:the latter|the second of (?:them|the two|these))\b",
     # one change said of every member of a series ("… respectively, both up about 5 percent")
     "each": r"\b(?:both|each|all of them)\b",
+    # a part of a total told by the crossing it went through ("of which 383,000 went through Horgos"), not its kind
+    "via": r"\b(?:through|via)\b",
 }
 HALF_AFTER_UNIT = r"\s+and\s+a\s+half\b"  # "a day and a half"
 CHANGE_BEFORE = (

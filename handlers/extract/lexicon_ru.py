@@ -119,6 +119,8 @@ CONTEXT: dict[str, str] = {
     + _NOT_PERIOD_NOUN,
     # one change said of every member of a series («…соответственно, оба выросли на 5%»)
     "each": r"(?<![а-яё])(?:оба|обе|обоих|каждый|каждого|каждом|в обоих случаях)(?![а-яё])",
+    # a part of a total told by the crossing it went through («из них через Хоргос — 383 тыс.»), not its kind
+    "via": r"(?<![а-яё])через(?![а-яё])",
 }
 HALF_AFTER_UNIT = r"\s+с\s+половиной"  # "двое суток с половиной"
 CHANGE_BEFORE = (

@@ -75,6 +75,8 @@ CONTEXT: dict[str, str] = {
     "latter": r"后者",
     # one change said of every member of a series (「分别通行1186列和1043列，均增长5%」)
     "each": r"(?:均|都|各自)(?:同比)?(?:增长|下降|增加|减少|提高|上升|回落)",
+    # a part of a total told by the crossing it went through (「其中经霍尔果斯公路口岸出口38.3万辆」), not its kind
+    "via": r"(?:经由|经|通过|途经)",
 }
 HALF_AFTER_UNIT = r"半"  # "一天半"; "一个半小时" has the half inside the unit
 CHANGE_BEFORE = (

@@ -6,6 +6,7 @@ import re
 from itertools import pairwise
 
 from handlers.extract import lexicon as lx
+from handlers.extract.calendar_words import EN_MONTH_RX, RU_MONTH_RX
 from handlers.extract.indicators import Reading, time_in_hours, time_unit_hours
 from handlers.extract.spans import Number, PortMention, Sentence
 
@@ -311,10 +312,16 @@ _COUNTS = frozenset(
 )
 
 
+# a day or month number: 「其中10月份单月…」, «ещё 10 октября», "another 10 October" (lower-cased text; not "may")
+_DATE_AFTER = re.compile(
+    r"\s*(?:月|日|号|" + RU_MONTH_RX + "|" + EN_MONTH_RX.lower().replace("|may|", "|") + r"\b)"
+)
+
+
 def elided_cue(n: Number, low: str) -> bool:
     """'35 more are waiting', '5,920 of them', 'another 40', 'ещё 35': a count whose unit noun is left out."""
-    if n.kind != "num" or _TIME_AFTER.match(low, n.end):
-        return False  # "ещё пять лет назад": a time span, not a count
+    if n.kind != "num" or _TIME_AFTER.match(low, n.end) or _DATE_AFTER.match(low, n.end):
+        return False  # "ещё пять лет назад": a time span, not a count; 「其中10月份」: a month
     return (
         _ELIDED_AFTER.match(low, n.end) is not None
         or _ELIDED_BEFORE.search(low, max(0, n.start - 24), n.start) is not None
