@@ -32,6 +32,11 @@ def respectively(low: str, s: Sentence, figures: list[Read], mentions: list[Port
     run = _last_run([f for f in figures if f[0].start < word.start()])
     if len(run) < 2:  # "伊尔克什坦和吐尔尕特口岸分别完成货运量14.8万吨和9.65万吨": the word comes before its figures
         run = _last_run([f for f in reversed(figures) if f[0].start > word.end()])[::-1]
+    else:  # "… respectively, compared with 3,050 and 3,880 trains a year earlier": the series' earlier levels
+        later = _last_run([f for f in reversed(figures) if f[0].start > word.end()])[::-1]
+        same = later and later[0][1].indicator == run[0][1].indicator
+        if same and COMPARED.search(low, word.end(), later[0][0].start):
+            run = run + later
     if len(run) < 2:
         return {}
     groups = _compared_groups(low, run)
