@@ -21,6 +21,10 @@ _ANAPHOR = re.compile(  # searched in the lower-cased text
     r"(?<![新疆各两双中哈])口岸|该站|该口岸",
     re.IGNORECASE,
 )
+_CROSSING_ANAPHOR = re.compile(  # a border crossing pointed back to (lower-cased text; not "the port": a dry port)
+    r"\b(?:the|this|that|its) (?:crossing|checkpoint|border crossing|land port|border port|road port)\b|"
+    r"(?<![а-яё])(?:(?:этот|данный) переход\w*|(?:этот|данный|этом|данном|этого) пункт\w* пропуска)|该口岸|该公路口岸"
+)
 
 # A sentence that opens by adding a figure somewhere else in passing (lower-cased text)
 _SIDE_REMARK = re.compile(r"(?:ещ[её]|another|a further)(?![\w-])|另有|还有")
@@ -196,6 +200,10 @@ def _unnamed_port(
         return side
     if state.named not in (None, state.port) and _ANAPHOR.search(low, sentence.start, sentence.end):
         return state.named  # "the dry port handled …" after a sentence on bilateral trade: the port, not the pair
+    if state.port is not None and is_hub(state.port) and _CROSSING_ANAPHOR.search(low, *span):
+        # 「经该口岸出口」, "through the crossing" after a sentence on a plant in Xi'an: a hub is no border crossing
+        crossing = next((p for p in reversed(state.history) if not is_hub(p)), None)
+        return crossing or state.port
     if state.trade_only and indicator and not indicator.startswith("trade_value"):
         return state.named  # a trade flow between two countries is not where trains or trucks are counted
     return state.port

@@ -419,7 +419,11 @@ def _vehicles(ctx: Context, start: int) -> str | None:
     low = ctx.low or ctx.text.lower()
     part = lx.has("breakdown", low, ctx.clause[0], start, ctx.scripts)
     if part or _OF_WHICH.search(low, max(0, ctx.clause[0] - 4), start):
-        return None  # "其中，新能源汽车2.1万辆", "of which 2,000 were electric": a part of the total
+        if not lx.has("via", low, ctx.clause[0], ctx.clause[1], ctx.scripts):
+            return None  # "其中，新能源汽车2.1万辆", "of which 2,000 were electric": a part of the total
+        # "exported 518,000 vehicles, of which 383,000 through Horgos", 「其中经霍尔果斯口岸出口38.3万辆」: a crossing's
+        # part of the exports, with the total's verb
+        return indicator if lx.has("export", low, ctx.sentence[0], ctx.clause[1], ctx.scripts) else None
     if ctx.clause_has("car_sales") and not ctx.clause_has("export"):
         return None  # "в стране реализовано 6 812 новых электромобилей": sales, not exports
     if ctx.clause_has("export") or ctx.clause_has("car_goods") or _export_passage(ctx) or _export_after_list(ctx):

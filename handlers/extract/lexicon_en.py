@@ -144,6 +144,13 @@ CONTEXT: dict[str, str] = {
     "cumulative": r"\bsince (?:its|their|it was|they were|being) \w+|\bsince the (?!beginning|start)\w+|"
     r"\bsince 20\d\d\b|\bin total since\b|"
     r"\bto date\b|\bso far\b(?! this year)|\bcumulative\w*|\bin total\b",
+    # after a pair of figures: "…; the former grew 8.4 percent, while the latter slipped 2.1 percent"
+    "former": r"\b(?:the former|the first of (?:them|the two|these))\b",
+    "latter": r"\b(?:the latter|the second of (?:them|the two|these))\b",
+    # one change said of every member of a series ("… respectively, both up about 5 percent")
+    "each": r"\b(?:both|each|all of them)\b",
+    # a part of a total told by the crossing it went through ("of which 383,000 went through Horgos"), not its kind
+    "via": r"\b(?:through|via)\b",
 }
 HALF_AFTER_UNIT = r"\s+and\s+a\s+half\b"  # "a day and a half"
 CHANGE_BEFORE = (
@@ -152,7 +159,8 @@ CHANGE_BEFORE = (
     r"(?:\b(?:growth|increase|rise|decline|drop|decrease)(?:\s+(?:on|over|from|against|compared (?:with|to))\s+"
     r"(?:the\s+)?(?:previous|last|a|prior)\s+year|\s+year[- ]on[- ]year)?\s*[—–:]\s*$)|"
     r"(?:\b(?:up|down|increas\w*|rise|rising|rose|grew|grow\w*|gain\w*|jump\w*|surg\w*|climb\w*|soar\w*|"
-    r"add(?:ed|ing)|fell|fall\w*|drop\w*|declin\w*|decreas\w*|slump\w*|plung\w*|slid|shrank|shrunk|dipped|lower|higher|"
+    r"add(?:ed|ing)|fell|fall\w*|drop\w*|declin\w*|decreas\w*|slump\w*|plung\w*|slid|slip\w*|shrank|shrunk|"
+    r"dipped|lower|higher|"
     r"growth|by)(?:\s+(?:of|by))?|year[- ]on[- ]year)\s+(?:(?:about|nearly|roughly|some|over|more than|almost|"
     r"approximately|just|a further)\s+)?$"
 )
@@ -162,7 +170,7 @@ CHANGE_AFTER = (
     r"down\b|surge|fall)"
 )
 NEGATIVE = (
-    r"\b(?:down|fell|fall\w*|drop\w*|declin\w*|decreas\w*|slump\w*|plung\w*|slid|shrank|shrunk|dipped|"
+    r"\b(?:down|fell|fall\w*|drop\w*|declin\w*|decreas\w*|slump\w*|plung\w*|slid|slip\w*|shrank|shrunk|dipped|"
     r"fewer|less|lower|contract\w*)\b"
 )
 MOM = (

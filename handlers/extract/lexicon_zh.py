@@ -77,6 +77,13 @@ CONTEXT: dict[str, str] = {
     "average": r"(?:日均|平均每天|平均每日)",
     "present": r"(?:目前|当前|现在|高峰|近日|近期|眼下)",
     "cumulative": r"(?:开行|开通|运营|启动|建成|开放)以来|截至目前|至今|迄今|自20\d\d年[^，。]{0,12}(?:首列|开通|开行)",
+    # after a pair of figures: 「……分别为8,043列和6,612列，前者同比增长8.4%，后者下降2.1%」
+    "former": r"前者",
+    "latter": r"后者",
+    # one change said of every member of a series (「分别通行1186列和1043列，均增长5%」)
+    "each": r"(?:均|都|各自)(?:同比)?(?:增长|下降|增加|减少|提高|上升|回落)",
+    # a part of a total told by the crossing it went through (「其中经霍尔果斯公路口岸出口38.3万辆」), not its kind
+    "via": r"(?:经由|经|通过|途经)",
 }
 HALF_AFTER_UNIT = r"半"  # "一天半"; "一个半小时" has the half inside the unit
 CHANGE_BEFORE = (

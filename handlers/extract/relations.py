@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from handlers.extract import lexicon as lx
+from handlers.extract.calendar_words import EN_MONTH_RX, RU_MONTH_RX
 from handlers.extract.indicators import Reading, money_unit, time_in_hours, time_unit_hours
 from handlers.extract.spans import Number, PortMention, Sentence
 
@@ -30,14 +32,35 @@ def respectively(low: str, s: Sentence, figures: list[Read], mentions: list[Port
     run = _last_run([f for f in figures if f[0].start < word.start()])
     if len(run) < 2:  # "伊尔克什坦和吐尔尕特口岸分别完成货运量14.8万吨和9.65万吨": the word comes before its figures
         run = _last_run([f for f in reversed(figures) if f[0].start > word.end()])[::-1]
+    else:  # "… respectively, compared with 3,050 and 3,880 trains a year earlier": the series' earlier levels
+        later = _last_run([f for f in reversed(figures) if f[0].start > word.end()])[::-1]
+        same = later and later[0][1].indicator == run[0][1].indicator
+        if same and COMPARED.search(low, word.end(), later[0][0].start):
+            run = run + later
     if len(run) < 2:
         return {}
-    lo = max((f[1].end for f in figures if f[0].start < min(run[0][0].start, word.start())), default=s.start)
-    after_run = _named(mentions, run[-1][1].end, word.start())
-    named = after_run if len(after_run) == len(run) else _named(mentions, lo, run[0][0].start)[-len(run) :]
-    if len(named) != len(run):
+    groups = _compared_groups(low, run)
+    head = groups[0]
+    lo = max((f[1].end for f in figures if f[0].start < min(head[0][0].start, word.start())), default=s.start)
+    after_run = _named(mentions, head[-1][1].end, word.start())
+    named = after_run if len(after_run) == len(head) else _named(mentions, lo, head[0][0].start)[-len(head) :]
+    if len(named) != len(head) or len(head) < 2:
         return {}
-    return {n.start: port for (n, _, _), port in zip(run, named, strict=True)}
+    paired = [group for group in groups if len(group) == len(head)]
+    return {n.start: port for group in paired for (n, _, _), port in zip(group, named, strict=True)}
+
+
+def _compared_groups(low: str, run: list[Read]) -> list[list[Read]]:
+    """'分别通行8,043列和6,612列，较2024年的7,620列和6,455列', 'handled 6,214 and 5,387 trains respectively,
+    against 5,700 and 5,500 a year earlier': a series and the earlier levels it is compared with, in the same
+    order; the run splits where a comparison cue stands between two of its figures (each group takes the ports in
+    order)."""
+    groups = [[run[0]]]
+    for prev, f in pairwise(run):
+        if COMPARED.search(low, prev[1].end, f[0].start):
+            groups.append([])
+        groups[-1].append(f)
+    return groups
 
 
 def _last_run(figures: list[Read]) -> list[Read]:
@@ -298,10 +321,16 @@ _COUNTS = frozenset(
 )
 
 
+# a day or month number: 「其中10月份单月…」, «ещё 10 октября», "another 10 October" (lower-cased text; not "may")
+_DATE_AFTER = re.compile(
+    r"\s*(?:月|日|号|" + RU_MONTH_RX + "|" + EN_MONTH_RX.lower().replace("|may|", "|") + r"\b)"
+)
+
+
 def elided_cue(n: Number, low: str) -> bool:
     """'35 more are waiting', '5,920 of them', 'another 40', 'ещё 35': a count whose unit noun is left out."""
-    if n.kind != "num" or _TIME_AFTER.match(low, n.end):
-        return False  # "ещё пять лет назад": a time span, not a count
+    if n.kind != "num" or _TIME_AFTER.match(low, n.end) or _DATE_AFTER.match(low, n.end):
+        return False  # "ещё пять лет назад": a time span, not a count; 「其中10月份」: a month
     return (
         _ELIDED_AFTER.match(low, n.end) is not None
         or _ELIDED_BEFORE.search(low, max(0, n.start - 24), n.start) is not None

@@ -20,6 +20,11 @@ def attach_yoy(text: str, low: str, s: Sentence, readings: list[Read]) -> dict[i
             continue
         if is_mom(n.end, Context(text, clause, (s.start, s.end), low), n.start):
             continue
+        members = _series_change(low, s, readings, i)
+        if members is not None:  # a change said of one member of a series, of each, or of its total
+            for m in members:
+                out.setdefault(m.start, r.value)
+            continue
         target = _new_level(text, readings, i) or _yoy_target(readings, i, clause)
         if target is not None and target.start < clause[0] and _own_subject(text, low, n, clause):
             continue  # "…458 billion yuan, while trade with Kazakhstan alone rose by 9%": another quantity's change
@@ -138,7 +143,7 @@ def _respectively(low: str, s: Sentence, readings: list[Read], out: dict[int, fl
         j = i
         while j < len(readings) and readings[j][1].indicator == "change":
             j += 1
-        if j - i >= 2:
+        if j - i >= 2 and not _ordinals(low, readings[i - 1][1].end if i else s.start, readings[j - 1][0].start):
             levels = [k for k in range(i) if readings[k][1].indicator != "change"][-(j - i) :]
             if len(levels) == j - i and not any(readings[k][1].indicator.endswith("_pct") for k in levels):
                 for k, c in zip(levels, range(i, j), strict=True):
@@ -146,6 +151,39 @@ def _respectively(low: str, s: Sentence, readings: list[Read], out: dict[int, fl
                 paired.update(range(i, j))
         i = max(j, i + 1)
     return paired
+
+
+def _series_change(low: str, s: Sentence, readings: list[Read], i: int) -> list[Number] | None:
+    """The members of the series right before change i that it is said of, or None when it follows no series.
+
+    "…handled 6,214 and 5,387 trains respectively; the former grew 8.4%, while the latter slipped 2.1%" («у
+    первого … у второго», 「前者……后者」): the first or the last member. Right after a "respectively" series, a single
+    change is said of each member only with "both", «оба», 「均增长」; otherwise it is the pair's total («соответственно
+    6 418 и 5 307 поездов, совокупно это на 4,7% больше»), not any member's (an empty list)."""
+    series: list[Number] = []
+    kind = ""
+    for m, r, _ in reversed(readings[:i]):
+        if r.indicator == "change" and not series:
+            continue  # "the former grew 8.4% while the latter slipped 2.1%": the change before is the former's
+        if r.indicator == "change" or r.indicator.endswith("_pct") or kind not in ("", r.indicator):
+            break
+        kind = r.indicator
+        series.insert(0, m)
+    if len(series) < 2:
+        return None
+    lo = readings[i - 1][1].end
+    n = readings[i][0]
+    former, latter = lx.has("former", low, lo, n.start), lx.has("latter", low, lo, n.start)
+    if former != latter:  # (the changes of "the latter fell 1.8% while the former rose 6.1%" are not in order)
+        return [series[0]] if former else [series[-1]]
+    if readings[i - 1][0] is not series[-1] or not RESPECTIVELY.search(low, s.start, n.start):
+        return None
+    return series if lx.has("each", low, lo, n.end) else []
+
+
+def _ordinals(low: str, lo: int, hi: int) -> bool:
+    """Whether low[lo:hi] says which member of a series a change is of ("the former", «у второго», 「后者」)."""
+    return lx.has("former", low, lo, hi) or lx.has("latter", low, lo, hi)
 
 
 def _yoy_target(readings: list[Read], i: int, clause: tuple[int, int]) -> Number | None:
