@@ -358,6 +358,16 @@ ELLIPSIS_GAP = re.compile(
 )
 
 
+def series_level(n: Number, low: str, readings: list[Reading]) -> Reading | None:
+    """The count a bare number with its unit left out would continue: the last count among `readings`, when the
+    number is no bare year and is of comparable size (within a factor of ten), so a stray number is not taken."""
+    levels = [r for r in readings if r.indicator in _COUNTS]
+    if n.kind != "num" or not levels or _BARE_YEAR.fullmatch(low, n.start, n.end):
+        return None
+    prev = levels[-1]
+    return prev if prev.value / 10 <= n.value <= prev.value * 10 else None
+
+
 def parallel(
     n: Number, low: str, clause: tuple[int, int], earlier: list[Reading], mentions: list[PortMention]
 ) -> Reading | None:
@@ -370,11 +380,8 @@ def parallel(
     `low` is the lower-cased text. Only comparable magnitudes (within a factor of ten) count, and not a
     comparison ("up from 3,900"), so a stray bare number is not taken.
     """
-    levels = [r for r in earlier if r.indicator in _COUNTS]
-    if n.kind != "num" or not levels or _BARE_YEAR.fullmatch(low, n.start, n.end):
-        return None
-    prev = levels[-1]
-    if not prev.value / 10 <= n.value <= prev.value * 10:
+    prev = series_level(n, low, earlier)
+    if prev is None:
         return None
     ends = _CLAUSE_TAIL.fullmatch(low, n.end, clause[1]) is not None
     if not ends and port_after(n, low, clause, mentions) is None and not _gapped_port(n, low, clause, mentions):
@@ -427,11 +434,8 @@ def elliptic(
 
     `period`: the (start, end) of the sentence's own period; only comparable magnitudes (within a factor of ten).
     """
-    levels = [r for r in before if r.indicator in _COUNTS]
-    if n.kind != "num" or not levels or _BARE_YEAR.fullmatch(low, n.start, n.end):
-        return None
-    prev = levels[-1]
-    if not prev.value / 10 <= n.value <= prev.value * 10:
+    prev = series_level(n, low, before)
+    if prev is None:
         return None
     if ELLIPTIC_HEAD.fullmatch(low, sentence[0], period[0]) is None:
         return None
@@ -494,11 +498,8 @@ def back_level(
     if hours is not None:
         times = [r for r in before if r.indicator == "clearance_time_hours"]
         return Reading(times[-1].indicator, hours[0], hours[1], n.qualifier) if times else None
-    levels = [r for r in before if r.indicator in _COUNTS]
-    if not levels or _BARE_YEAR.fullmatch(low, n.start, n.end):
-        return None
-    prev = levels[-1]
-    if not prev.value / 10 <= n.value <= prev.value * 10:
+    prev = series_level(n, low, before)
+    if prev is None:
         return None
     unit = next((m for rx in lx.units_at(text, n.end, clause_end) if (m := rx.match(text, n.end, clause_end))), None)
     if unit is None and _CLAUSE_TAIL.fullmatch(low, n.end, clause_end):
