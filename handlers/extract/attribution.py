@@ -509,11 +509,12 @@ def pick_period(
     cumulative: bool = False,
     compared: bool = False,
     average: bool = False,
+    present: bool = False,
 ) -> tuple[date, date] | None:
     """The period in the figure's clause, else its sentence, else the one the text last stated.
 
-    A cumulative total ("since its launch") and a snapshot (a queue, a daily rate that is not an average) take no
-    carried period;
+    A cumulative total ("since its launch"), a snapshot (a queue, a daily rate that is not an average) and a
+    figure said of the present ("now", «сейчас», 目前: `present`) take no carried period;
     "a month earlier" / "a year earlier" apply only to a figure given for comparison ("compared with X").
     """
     usable = [p for p in periods if not p.comparison and p.relative != "as_of"]
@@ -534,7 +535,7 @@ def pick_period(
         if ytd is not None:
             return ytd
         # "Throughout the year … an average of 1,310 a day", «В среднем ежедневно …»: an average over the period
-        carried = None if indicator in SNAPSHOT and not average else state.period
+        carried = None if present or (indicator in SNAPSHOT and not average) else state.period
         if carried is None:
             return None
         chosen = carried

@@ -541,6 +541,7 @@ def _figures(
         # "Since its launch, … 31,000 trips"; not "…612列，为开通以来单月最高水平" (a record, after the figure)
         cumulative = lx.has("cumulative", doc.low, s.start, clause[1], doc.scripts)
         average = _average_over_period(doc.low, r.indicator, s.start, clause[1])
+        present = lx.has("present", doc.low, clause[0], clause[1], doc.scripts)
         period = (
             _compared_level(doc, periods, n.start, clause)
             or _then_period(doc, periods, n.start, clause)
@@ -548,7 +549,7 @@ def _figures(
             or _when_period(doc.low, own, clause)
             or _same_period(doc, i, own, clause)
             or _the_period(doc, i, own, clause)
-            or pick_period(own, n.start, clause, r.indicator, doc.state, cumulative, compared, average)
+            or pick_period(own, n.start, clause, r.indicator, doc.state, cumulative, compared, average, present)
         )
         if period is None and cumulative:
             period = since_day(text, s.start, n.start, doc.pub)
