@@ -249,9 +249,7 @@ def _compare_start(text: str, clause: tuple[int, int], start: int) -> bool:
 def _compared_count(n: Number, text: str, clause: tuple[int, int], prev: Reading) -> bool:
     """A bare number compared with a count before it is that count's earlier level, when its unit is left out
     (nothing but a period follows it) and its size is comparable (within a factor of ten)."""
-    if n.kind != "num" or prev.indicator not in _COUNTS or _BARE_YEAR.fullmatch(text, n.start, n.end):
-        return False
-    if not prev.value / 10 <= n.value <= prev.value * 10 or _TIME_AFTER.match(text[n.end : n.end + 12].lower()):
+    if series_level(n, text, [prev]) is None or _TIME_AFTER.match(text[n.end : n.end + 12].lower()):
         return False
     if _BARE_COUNT_TAIL.match(text, n.end, clause[1]):
         return True
