@@ -63,18 +63,21 @@ def _corpus(tmp_path: Path, gold: list[dict[str, object]]) -> Path:
     return tmp_path
 
 
+# the gold item TEXT states, in DESIGN section 8's format
+_ITEM: dict[str, object] = {
+    "port": "horgos",
+    "indicator": "trains_count",
+    "value": 3000,
+    "unit": "trains",
+    "period": "2026-01-01/2026-04-30",
+    "yoy_pct": 21.0,
+    "quote": "x",
+    "optional": False,
+}
+
+
 def test_eval_command_last_line(tmp_path: Path) -> None:
-    item = {
-        "port": "horgos",
-        "indicator": "trains_count",
-        "value": 3000,
-        "unit": "trains",
-        "period": "2026-01-01/2026-04-30",
-        "yoy_pct": 21.0,
-        "quote": "x",
-        "optional": False,
-    }
-    corpus = _corpus(tmp_path, [{"file": "a_en.txt", "indicators": [item], "events": []}])
+    corpus = _corpus(tmp_path, [{"file": "a_en.txt", "indicators": [_ITEM], "events": []}])
     out = io.StringIO()
     assert eval_command(corpus, out) == 0
     lines = out.getvalue().splitlines()
@@ -85,16 +88,7 @@ def test_eval_command_last_line(tmp_path: Path) -> None:
 
 def test_eval_command_lists_wrong_attributes(tmp_path: Path) -> None:
     """A matched figure with the wrong period or year-on-year is named, with what was read and what gold says."""
-    item = {
-        "port": "horgos",
-        "indicator": "trains_count",
-        "value": 3000,
-        "unit": "trains",
-        "period": "2026-01-01/2026-03-31",
-        "yoy_pct": 12.5,
-        "quote": "x",
-        "optional": False,
-    }
+    item = {**_ITEM, "period": "2026-01-01/2026-03-31", "yoy_pct": 12.5}
     corpus = _corpus(tmp_path, [{"file": "a_en.txt", "indicators": [item], "events": []}])
     out = io.StringIO()
     assert eval_command(corpus, out) == 0
