@@ -110,6 +110,29 @@ def bench_4kb(extract: Any, docs: list[Any], seconds: float) -> None:
     )
 
 
+def bench_long_run(extract: Any, docs: list[Any], document_cls: Any) -> None:
+    """The corpus lines that carry figures as one 64 K-character run with no sentence end (a flattened page of
+    figures), against the same lines as written: the cost per KB of such a run should stay near that of the
+    sentences, not grow with the run's length."""
+    text = " ".join(d.text for d in docs)
+    lines = [line for line in text.splitlines() if any(ch.isdigit() for ch in line)]  # the lines with figures
+    flat = ", ".join(lines).replace(". ", ", ").replace("。", "，")
+    flat = (flat * (65536 // len(flat) + 1))[:65536]
+    written = "\n".join(lines)
+    prose = (written * (65536 // len(written) + 1))[:65536]
+    timings = []
+    for body in (prose, flat):
+        doc = document_cls(id="long", source_id="b", url="b", text=body, published_at=docs[0].published_at)
+        t0 = time.perf_counter()
+        extract(doc)
+        timings.append((time.perf_counter() - t0) * 1e6 / (len(body.encode("utf-8")) / 1024))
+    print(
+        f"long run: the corpus lines with figures as 64 K characters without sentence ends: "
+        f"{timings[1]:,.0f} µs per KB, against {timings[0]:,.0f} µs per KB for the same lines as written "
+        f"({timings[1] / timings[0]:.1f}×)"
+    )
+
+
 def _gold_found(gold_items: list[Any], values: list[float]) -> int:
     from handlers.extract.scoring import value_matches
 
@@ -171,6 +194,7 @@ def main() -> int:
     docs = {p.name: read_text_document(p) for p in paths}
     bench_speed(extract, list(docs.values()), args.seconds)
     bench_4kb(extract, four_kb_documents(list(docs.values()), document_cls), args.seconds)
+    bench_long_run(extract, list(docs.values()), document_cls)
     compare_quantulum(extract, docs, args.corpus)
     return 0
 

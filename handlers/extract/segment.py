@@ -26,6 +26,12 @@ _CLAUSE = re.compile(
 # characters instead of trying the alternation at every position.
 _CLAUSE_START = re.compile(r"[,;，；、:：—(而但\s](?:(?<!\s)|(?=[—–wbaта]))")
 _HEADLINE_MAX = 160
+# The longest run read as one sentence. The longest prose sentence of the corpora has under 1,000 characters; a
+# longer run without sentence ends (a flattened table, a page of figures) is read in pieces, so that the rules
+# that look across a figure's sentence cost a bounded amount per figure, not one proportional to the run.
+SENTENCE_MAX = 1_500
+# Where such a run is cut: after the last clause or cell break before the limit, else the last space
+_PIECE_BREAK = re.compile(r"[,;，；、|。]\s*|\s+")
 # A list item: a line opening with a bullet glyph or a dash, star or check mark and a space ("• Queue: 1,240 trucks",
 # "▪️ В очереди — 38 грузовиков", "· 日均交接约19列", "✅ …"). Inside the body it is a sentence of the text, even without
 # final punctuation (a post's bullets); only a run after the body (related links) stays navigation.
@@ -151,12 +157,27 @@ def _add(text: str, start: int, end: int, out: list[Sentence], newline: bool) ->
         end = mark.start()
     if start >= end:
         return
+    while end - start > SENTENCE_MAX:
+        cut = _piece_end(text, start)
+        out.append(Sentence(start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     headline = newline and end - start <= _HEADLINE_MAX and (
         text[end - 1] not in _FINAL_CHARS or _closed_heading(text, start, end)
     )
     if headline and (text.count("|", start, end) >= 2 or text.count("\t", start, end) >= 2):
         headline = False  # a table row (cells between separators) is data, not a title or a menu
     out.append(Sentence(start, end, headline))
+
+
+def _piece_end(text: str, start: int) -> int:
+    """Where the first piece of an over-long run starting at `start` ends: after the last break in the second
+    half of its SENTENCE_MAX characters (a clause or cell break if there is one, else a space), else at the limit."""
+    lo, hi = start + SENTENCE_MAX // 2, start + SENTENCE_MAX
+    clause = max((m.end() for m in _PIECE_BREAK.finditer(text, lo, hi) if not m.group().isspace()), default=0)
+    space = max((m.end() for m in _PIECE_BREAK.finditer(text, lo, hi)), default=0)
+    return clause or space or hi
 
 
 def _closed_heading(text: str, start: int, end: int) -> bool:
