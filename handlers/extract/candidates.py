@@ -65,10 +65,14 @@ def _combine(keep: Candidate, other: Candidate) -> Candidate:
 
 
 def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
-    """Repeated figures in one document count once; a rounded headline figure yields to the exact one."""
+    """Repeated figures in one document count once; a rounded headline figure yields to the exact one.
+
+    Each figure is compared only with the earlier ones of its key (a merge keeps the key), in their order."""
     out: list[Candidate] = []
+    by_key: dict[tuple[str | None, str, str], list[int]] = {}  # where in `out` each key's figures are, in order
     for c in cands:
-        for i, k in enumerate(out):
+        for i in by_key.get(c.key, ()):
+            k = out[i]
             if not k.same_flow(c):
                 continue
             if _same_value(k, c):
@@ -81,5 +85,6 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
                 out[i] = _combine(k, c)
                 break
         else:
+            by_key.setdefault(c.key, []).append(len(out))
             out.append(c)
     return out

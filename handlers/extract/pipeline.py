@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -95,6 +95,8 @@ class _Doc:
     words: Occurrences | None = None  # where the words of _vocabulary() occur
     scripts: str = "lcz"  # the scripts the text has (periods.scripts_of): context words are looked for in those
     cues: list[int] | None = None  # where the text has a word of _ELIDED_WORDS (found on first need)
+    stated: dict[int, Period | None] = field(default_factory=dict)  # _stated_period, by sentence
+    latest: dict[int, tuple[int, Period] | None] = field(default_factory=dict)  # _latest_stated, by sentence
 
 
 def extract(document: Document) -> Extraction:
@@ -311,23 +313,46 @@ def _carried_period(doc: _Doc, i: int) -> Period | None:
     cumulative one the passage is about), not a month mentioned in between.
     """
     s = doc.sentences[i]
-    same = _same_cue(doc, s.start, s.end)
+    latest = _latest_stated(doc, i)
+    if latest is None or not _same_cue(doc, s.start, s.end):
+        return latest[1] if latest else None
     seen: list[Period] = []
-    for j in range(i - 1, -1, -1):
-        main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
-        if any(_part(doc, j, p) for p in main) or (main and _aside(doc, j)):
-            continue  # (and the rest of that sentence: "in October alone, the highest monthly figure this year")
-        if main and (_forecast(doc, j) or (doc.pub is not None and main[0].first > doc.pub)):
-            continue  # "после завершения в 2027 году … должна вырасти": a plan's period is not what is reported
-        if main and not same:
-            return main[0]
-        if main:
-            seen.append(main[0])
-            if len(seen) == 3:
-                break
+    while latest is not None and len(seen) < 3:
+        seen.append(latest[1])
+        latest = _latest_stated(doc, latest[0])
     # (one that contains the latest: a year named further back in a quote, "drove this route in 2005", is not it)
     around = [p for p in seen if p.first <= seen[0].first and seen[0].last <= p.last]
     return max(around, key=lambda p: p.last - p.first) if around else None
+
+
+def _latest_stated(doc: _Doc, i: int) -> tuple[int, Period] | None:
+    """The latest sentence before sentence i that states a period a figure can take, and that period. Cached by
+    sentence, and a scan back stops at a sentence whose answer is known: a page of undated lines costs one look
+    per line, not one per line for each figure."""
+    found: tuple[int, Period] | None = None
+    for j in range(i - 1, -1, -1):
+        period = _stated_period(doc, j)
+        if period is not None:
+            found = (j, period)
+            break
+        if j in doc.latest:
+            found = doc.latest[j]
+            break
+    doc.latest[i] = found
+    return found
+
+
+def _stated_period(doc: _Doc, j: int) -> Period | None:
+    """The first main period of sentence j, unless that sentence's periods are not the text's (cached)."""
+    if j not in doc.stated:
+        main = [p for p in _periods(doc, j) if not p.comparison and p.relative == ""]
+        if not main or any(_part(doc, j, p) for p in main) or _aside(doc, j):
+            doc.stated[j] = None  # (and the rest of that sentence: "in October alone, the highest … this year")
+        elif _forecast(doc, j) or (doc.pub is not None and main[0].first > doc.pub):
+            doc.stated[j] = None  # "после завершения в 2027 году … должна вырасти": a plan's period, not reported
+        else:
+            doc.stated[j] = main[0]
+    return doc.stated[j]
 
 
 def _aside(doc: _Doc, j: int) -> bool:

@@ -4,6 +4,8 @@ in pieces: every rule that looks across a figure's sentence then costs a bounded
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from extract_helpers import run
 
@@ -48,3 +50,46 @@ def test_a_long_prose_sentence_stays_one_sentence() -> None:
     text = ", and ".join([clause] * 16) + "."
     assert SENTENCE_MAX // 2 < len(text) <= SENTENCE_MAX
     assert [(s.start, s.end) for s in split_sentences(text)] == [(0, len(text))]
+
+
+def test_a_page_of_undated_lines_looks_back_once_per_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The period a figure carries from earlier sentences: the look back stops where an earlier line's answer is
+    known (it scanned back over every line for each figure: 80,000 looks for 400 lines)."""
+    from handlers.extract import pipeline
+
+    looks = 0
+    periods = pipeline._periods
+
+    def counted(doc: object, i: int) -> object:
+        nonlocal looks
+        looks += 1
+        return periods(doc, i)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_periods", counted)
+    lines = [f"Horgos handled {3000 + 7 * k} trains." for k in range(400)]
+    ex = run("\n".join(["The ports reported these figures for 2025.", *lines]), published="2026-02-01")
+    assert len(ex.observations) == 400
+    assert {(o.period_start, o.period_end) for o in ex.observations} == {(date(2025, 1, 1), date(2025, 12, 31))}
+    assert looks <= 4 * len(lines)
+
+
+def test_repeats_are_looked_for_among_figures_of_the_same_port_and_indicator(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A figure is compared only with the earlier figures of its port, indicator and scope (it was compared with
+    every earlier figure of the document)."""
+    from handlers.extract.candidates import Candidate
+
+    compared = 0
+    same_flow = Candidate.same_flow
+
+    def counted(self: Candidate, other: Candidate) -> bool:
+        nonlocal compared
+        compared += 1
+        return same_flow(self, other)
+
+    monkeypatch.setattr(Candidate, "same_flow", counted)
+    ports = ["Horgos", "Alashankou", "Dostyk", "Altynkol"]
+    units = ["handled {} trains", "handled {} tonnes of cargo", "handled {} TEU", "exported {} vehicles"]
+    lines = [f"{p} {u.format(3000 + 7 * k)} in 2025." for k, (p, u) in enumerate((p, u) for p in ports for u in units)]
+    ex = run("\n".join(lines * 10), published="2026-02-01")
+    assert len(ex.observations) == len(lines)  # each repeated ten times, counted once
+    assert compared <= 10 * len(lines)  # (each repeat meets its own figure only: 16 * 10, not 160 * 159 / 2)
